@@ -1,0 +1,62 @@
+//! Typed configuration. The binary fills [`Settings`] from flags and the environment (see `cli`); tests build
+//! it directly. Nothing else reads the environment.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Default embedded database: an SQLite file in the working directory, created when missing.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://koers.db?mode=rwc";
+/// Default listen address.
+pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
+
+/// Everything Koers needs to run.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `sqlite://…` (embedded) or `postgres://…`.
+    pub database_url: String,
+    /// Listen address; port 0 picks a free port.
+    pub addr: SocketAddr,
+    /// Folder with the built front end (`index.html`, wasm, `explorer/`).
+    pub static_dir: PathBuf,
+    /// Load the seed into an empty database at start.
+    pub seed_on_empty: bool,
+    /// Largest accepted request body in bytes.
+    pub body_limit: usize,
+    /// Longest a request may take.
+    pub request_timeout: Duration,
+    /// Limits on GraphQL documents.
+    pub limits: GraphqlLimits,
+}
+
+/// Guard rails for GraphQL documents.
+#[derive(Debug, Clone, Copy)]
+pub struct GraphqlLimits {
+    /// Deepest selection nesting.
+    pub depth: usize,
+    /// Highest complexity; a connection costs its `first`/`last` times its selection.
+    pub complexity: usize,
+    /// Most operations in one batch request.
+    pub batch: usize,
+}
+
+impl Default for GraphqlLimits {
+    fn default() -> Self {
+        GraphqlLimits { depth: 12, complexity: 5_000, batch: 10 }
+    }
+}
+
+impl Settings {
+    /// Settings with defaults for everything but the database.
+    pub fn new(database_url: impl Into<String>) -> Self {
+        Settings {
+            database_url: database_url.into(),
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            static_dir: PathBuf::from("frontend/dist"),
+            seed_on_empty: true,
+            body_limit: 256 * 1024,
+            request_timeout: Duration::from_secs(30),
+            limits: GraphqlLimits::default(),
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! The GraphQL schema, built without any knowledge of HTTP: the HTTP layer and the tests execute it alike.
+
+pub mod codes;
+pub mod ids;
+pub mod inputs;
+pub mod loaders;
+pub mod mutation;
+pub mod query;
+pub mod subscription;
+pub mod types;
+
+use crate::config::GraphqlLimits;
+use crate::service::Services;
+use async_graphql::Schema;
+
+/// Koers' schema.
+pub type KoersSchema = Schema<query::Query, mutation::Mutation, subscription::Subscription>;
+
+/// Builds the schema over `services` with the given guard rails.
+pub fn build_schema(services: Services, limits: GraphqlLimits) -> KoersSchema {
+    let builder = Schema::build(query::Query, mutation::Mutation, subscription::Subscription)
+        .limit_depth(limits.depth)
+        .limit_complexity(limits.complexity)
+        .limit_recursive_depth(64)
+        .extension(codes::ErrorCodesFactory);
+    loaders::register(builder, &services).data(services).finish()
+}
+
+/// The SDL of the schema, as committed in `schema.graphql`.
+pub fn sdl() -> String {
+    Schema::build(query::Query, mutation::Mutation, subscription::Subscription).finish().sdl()
+}

@@ -1,0 +1,35 @@
+//! The root mutation: resources and verbs (actieAanmaken, actieWijzigen, actieVoortgangRapporteren).
+
+use super::inputs::{ActieAanmakenInvoer, ActieWijzigenInvoer, VoortgangRapporterenInvoer};
+use super::types::Actie;
+use crate::service::Services;
+use async_graphql::{Context, Object, Result, ResultExt};
+
+/// Schrijfoperaties. Fouten hebben een vaste `extensions.code`: BAD_USER_INPUT (met `field`), NOT_FOUND of
+/// CONFLICT (met `huidigeVersie`); een geweigerde wijziging verandert niets.
+pub struct Mutation;
+
+#[Object]
+impl Mutation {
+    /// Maakt een actie aan; de historie krijgt versie 1.
+    async fn actie_aanmaken(&self, ctx: &Context<'_>, invoer: ActieAanmakenInvoer) -> Result<Actie> {
+        let invoer = invoer.parse().extend()?;
+        Ok(Actie(ctx.data::<Services>()?.actie_aanmaken(invoer).await.extend()?))
+    }
+
+    /// Wijzigt de beschrijvende velden van een actie (titel, opgave, eigenaars, periode, …).
+    async fn actie_wijzigen(&self, ctx: &Context<'_>, invoer: ActieWijzigenInvoer) -> Result<Actie> {
+        let invoer = invoer.parse().extend()?;
+        Ok(Actie(ctx.data::<Services>()?.actie_wijzigen(invoer).await.extend()?))
+    }
+
+    /// Meldt voortgang: status, gezondheid met reden, voortgang en een toelichting.
+    async fn actie_voortgang_rapporteren(
+        &self,
+        ctx: &Context<'_>,
+        invoer: VoortgangRapporterenInvoer,
+    ) -> Result<Actie> {
+        let invoer = invoer.parse().extend()?;
+        Ok(Actie(ctx.data::<Services>()?.voortgang_rapporteren(invoer).await.extend()?))
+    }
+}

@@ -1,0 +1,145 @@
+//! The root query.
+
+use super::ids::{self, Soort};
+use super::inputs::ActieFilterInvoer;
+use super::loaders::{ById, one};
+use super::types::{Actie, Actieplan, Node, Opgave, Organisatie, RvoVergadering, Thema, Voortgangsupdate};
+use crate::entities::{actie, actieplan, opgave, organisatie, rvo_vergadering, thema, voortgangsupdate};
+use crate::error::ServiceError;
+use crate::service::Services;
+use crate::service::acties::{self, MAX_PAGE, Pagina};
+use crate::service::lezen;
+use async_graphql::connection::{Connection, Edge};
+use async_graphql::{Context, ErrorExtensions, ID, Object, Result, ResultExt, SimpleObject};
+
+/// Extra velden van een acties-verbinding.
+#[derive(SimpleObject)]
+pub struct ActieTotaal {
+    /// Aantal acties dat aan het filter voldoet, over alle pagina's.
+    total_count: u64,
+}
+
+/// Leesoperaties.
+pub struct Query;
+
+fn services<'a>(ctx: &Context<'a>) -> Result<&'a Services> {
+    ctx.data::<Services>()
+}
+
+fn cursor(id: &str, veld: &str) -> Result<i32, ServiceError> {
+    ids::decode(id, Soort::Actie, veld)
+}
+
+fn pagina(first: Option<i32>, after: Option<String>, last: Option<i32>, before: Option<String>) -> Result<Pagina> {
+    let size = |n: i32, veld: &str| {
+        u64::try_from(n)
+            .ok()
+            .filter(|n| *n <= MAX_PAGE)
+            .ok_or_else(|| ServiceError::invalid(veld, format!("{veld} moet tussen 0 en {MAX_PAGE} liggen")))
+    };
+    let p = match (first, last) {
+        (Some(_), Some(_)) => Err(ServiceError::invalid("last", "gebruik first of last, niet allebei")),
+        (_, Some(l)) => Ok(Pagina::Achteruit {
+            n: size(l, "last")?,
+            before: before.as_deref().map(|b| cursor(b, "before")).transpose()?,
+        }),
+        (f, None) => Ok(Pagina::Vooruit {
+            n: size(f.unwrap_or(20), "first")?,
+            after: after.as_deref().map(|a| cursor(a, "after")).transpose()?,
+        }),
+    };
+    p.extend()
+}
+
+#[Object]
+impl Query {
+    /// De vijf VAR-portefeuilles, in hun volgorde.
+    async fn themas(&self, ctx: &Context<'_>) -> Result<Vec<Thema>> {
+        Ok(lezen::themas(&services(ctx)?.db.reader).await.extend()?.into_iter().map(Thema).collect())
+    }
+
+    /// Alle plannen, of de plannen van één thema.
+    async fn actieplannen(&self, ctx: &Context<'_>, thema: Option<ID>) -> Result<Vec<Actieplan>> {
+        let thema = thema.map(|t| ids::decode(&t, Soort::Thema, "thema")).transpose().extend()?;
+        let rows = lezen::actieplannen(&services(ctx)?.db.reader, thema).await.extend()?;
+        Ok(rows.into_iter().map(Actieplan).collect())
+    }
+
+    /// Eén thema.
+    async fn thema(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Thema>> {
+        let id = ids::decode(&id, Soort::Thema, "id").extend()?;
+        Ok(one::<ById<thema::Entity>>(ctx, id).await?.map(Thema))
+    }
+
+    /// Eén plan.
+    async fn actieplan(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Actieplan>> {
+        let id = ids::decode(&id, Soort::Actieplan, "id").extend()?;
+        Ok(one::<ById<actieplan::Entity>>(ctx, id).await?.map(Actieplan))
+    }
+
+    /// Eén opgave.
+    async fn opgave(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Opgave>> {
+        let id = ids::decode(&id, Soort::Opgave, "id").extend()?;
+        Ok(one::<ById<opgave::Entity>>(ctx, id).await?.map(Opgave))
+    }
+
+    /// Eén actie.
+    async fn actie(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Actie>> {
+        let id = ids::decode(&id, Soort::Actie, "id").extend()?;
+        Ok(one::<ById<actie::Entity>>(ctx, id).await?.map(Actie))
+    }
+
+    /// Elk object op zijn globale id.
+    async fn node(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Node>> {
+        let (soort, n) = ids::decode_any(&id, "id").extend()?;
+        Ok(match soort {
+            Soort::Thema => one::<ById<thema::Entity>>(ctx, n).await?.map(|m| Node::Thema(Thema(m))),
+            Soort::Actieplan => one::<ById<actieplan::Entity>>(ctx, n).await?.map(|m| Node::Actieplan(Actieplan(m))),
+            Soort::Opgave => one::<ById<opgave::Entity>>(ctx, n).await?.map(|m| Node::Opgave(Opgave(m))),
+            Soort::Actie => one::<ById<actie::Entity>>(ctx, n).await?.map(|m| Node::Actie(Actie(m))),
+            Soort::Organisatie => {
+                one::<ById<organisatie::Entity>>(ctx, n).await?.map(|m| Node::Organisatie(Organisatie(m)))
+            }
+            Soort::Voortgangsupdate => one::<ById<voortgangsupdate::Entity>>(ctx, n)
+                .await?
+                .map(|m| Node::Voortgangsupdate(Voortgangsupdate(m))),
+            Soort::RvoVergadering => one::<ById<rvo_vergadering::Entity>>(ctx, n)
+                .await?
+                .map(|m| Node::RvoVergadering(RvoVergadering(m))),
+        })
+    }
+
+    /// Alle organisaties, op naam.
+    async fn organisaties(&self, ctx: &Context<'_>) -> Result<Vec<Organisatie>> {
+        Ok(lezen::organisaties(&services(ctx)?.db.reader).await.extend()?.into_iter().map(Organisatie).collect())
+    }
+
+    /// Alle bekende RVO-vergaderingen, op datum.
+    async fn rvo_vergaderingen(&self, ctx: &Context<'_>) -> Result<Vec<RvoVergadering>> {
+        let rows = lezen::rvo_vergaderingen(&services(ctx)?.db.reader).await.extend()?;
+        Ok(rows.into_iter().map(RvoVergadering).collect())
+    }
+
+    /// Acties die aan het filter voldoen, als Relay-verbinding op id (`first` ≤ 100, standaard 20).
+    #[graphql(complexity = "first.or(last).unwrap_or(20).clamp(0, 100) as usize * child_complexity + 2")]
+    async fn acties(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<ActieFilterInvoer>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Connection<String, Actie, ActieTotaal>> {
+        let filter = filter.map(ActieFilterInvoer::parse).transpose().extend()?.unwrap_or_default();
+        let pagina = pagina(first, after, last, before)?;
+        let p = acties::zoek(&services(ctx)?.db.reader, &filter, pagina).await.map_err(|e| e.extend())?;
+        let mut conn = Connection::with_additional_fields(p.has_previous, p.has_next, ActieTotaal {
+            total_count: p.totaal,
+        });
+        conn.edges.extend(
+            p.acties.into_iter().map(|a| Edge::new(ids::encode(Soort::Actie, a.id).0, Actie(a))),
+        );
+        Ok(conn)
+    }
+}

@@ -1,0 +1,67 @@
+//! The root subscription: action changes with the new roll-up of their opgave, as they happen.
+
+use super::ids::{self, Soort};
+use super::types::{Actie, Opgave, RollupGql};
+use crate::entities::{actie, opgave};
+use crate::service::events::ActieEvent;
+use crate::service::{Services, rollups};
+use async_graphql::{Context, ID, Result, ResultExt, SimpleObject, Subscription};
+use futures_util::{Stream, StreamExt, stream};
+use sea_orm::EntityTrait;
+use tokio::sync::broadcast::error::RecvError;
+
+/// Een gewijzigde actie met de nieuwe stand van haar opgave.
+#[derive(SimpleObject)]
+pub struct ActieGewijzigd {
+    /// De actie zoals zij nu is.
+    actie: Actie,
+    /// Haar opgave.
+    opgave: Opgave,
+    /// De nieuwe samenvatting van die opgave.
+    opgave_rollup: RollupGql,
+}
+
+/// Live meldingen.
+pub struct Subscription;
+
+async fn laad(s: &Services, ev: ActieEvent) -> Option<ActieGewijzigd> {
+    let db = &s.db.reader;
+    let a = actie::Entity::find_by_id(ev.actie_id).one(db).await.ok()??;
+    let o = opgave::Entity::find_by_id(a.opgave_id).one(db).await.ok()??;
+    let r = rollups::per_opgave(db, &[o.id]).await.ok()?.remove(&o.id).unwrap_or_default();
+    Some(ActieGewijzigd { actie: Actie(a), opgave: Opgave(o), opgave_rollup: RollupGql(r) })
+}
+
+#[Subscription]
+impl Subscription {
+    /// Elke geaccepteerde wijziging van een actie, eventueel alleen binnen één plan of opgave.
+    async fn actie_gewijzigd(
+        &self,
+        ctx: &Context<'_>,
+        actieplan: Option<ID>,
+        opgave: Option<ID>,
+    ) -> Result<impl Stream<Item = ActieGewijzigd> + use<>> {
+        let plan = actieplan.map(|p| ids::decode(&p, Soort::Actieplan, "actieplan")).transpose().extend()?;
+        let opg = opgave.map(|o| ids::decode(&o, Soort::Opgave, "opgave")).transpose().extend()?;
+        let services = ctx.data::<Services>()?.clone();
+        let rx = services.events.subscribe();
+        let events = stream::unfold(rx, |mut rx| async move {
+            loop {
+                match rx.recv().await {
+                    Ok(ev) => return Some((ev, rx)),
+                    Err(RecvError::Lagged(_)) => continue,
+                    Err(RecvError::Closed) => return None,
+                }
+            }
+        });
+        Ok(events
+            .filter(move |ev| {
+                let keep = plan.is_none_or(|p| p == ev.actieplan_id) && opg.is_none_or(|o| o == ev.opgave_id);
+                async move { keep }
+            })
+            .filter_map(move |ev| {
+                let services = services.clone();
+                async move { laad(&services, ev).await }
+            }))
+    }
+}

@@ -1,0 +1,273 @@
+//! Actie with its organisations and history, and the other leaves of the model.
+
+use super::{GezondheidGql, OrganisatieSoortGql, StatusGql, parse_stored};
+use super::plan::Opgave;
+use crate::entities::{actie, actie_organisatie, opgave, organisatie, rvo_vergadering, voortgangsupdate};
+use crate::graphql::ids::{Soort, encode};
+use crate::graphql::loaders::{ById, HistoriePerActie, OrganisatiesPerActie, one};
+use async_graphql::{Context, ID, Object, Result};
+use chrono::{DateTime, NaiveDate, Utc};
+use koers_shared::{Gezondheid, OrganisatieSoort, Status};
+
+/// Een actie onder een opgave: eigenaars, periode, status, gezondheid en historie.
+#[derive(Clone)]
+pub struct Actie(pub actie::Model);
+
+impl Actie {
+    async fn organisaties(&self, ctx: &Context<'_>, rol: &str) -> Result<Vec<Organisatie>> {
+        let all = one::<OrganisatiesPerActie>(ctx, self.0.id).await?.unwrap_or_default();
+        Ok(all.into_iter().filter(|(r, _)| r == rol).map(|(_, o)| Organisatie(o)).collect())
+    }
+}
+
+#[Object]
+impl Actie {
+    /// Globaal id.
+    pub async fn id(&self) -> ID {
+        encode(Soort::Actie, self.0.id)
+    }
+
+    /// Vaste sleutel voor acties uit de bronnen; leeg voor acties die in Koers zijn ingevoerd.
+    async fn sleutel(&self) -> Option<&str> {
+        self.0.sleutel.as_deref()
+    }
+
+    /// Titel van de actie.
+    async fn titel(&self) -> &str {
+        &self.0.titel
+    }
+
+    /// Beschrijving.
+    async fn beschrijving(&self) -> &str {
+        &self.0.beschrijving
+    }
+
+    /// De opgave waar de actie onder valt.
+    async fn opgave(&self, ctx: &Context<'_>) -> Result<Option<Opgave>> {
+        Ok(one::<ById<opgave::Entity>>(ctx, self.0.opgave_id).await?.map(Opgave))
+    }
+
+    /// Waar: de bron plaatst de actie niet zelf onder deze opgave; Koers koos de best passende.
+    async fn opgave_afgeleid(&self) -> bool {
+        self.0.opgave_afgeleid
+    }
+
+    /// De trekkende organisaties.
+    async fn trekkers(&self, ctx: &Context<'_>) -> Result<Vec<Organisatie>> {
+        self.organisaties(ctx, actie_organisatie::TREKKER).await
+    }
+
+    /// De deelnemende partnerorganisaties.
+    async fn partners(&self, ctx: &Context<'_>) -> Result<Vec<Organisatie>> {
+        self.organisaties(ctx, actie_organisatie::PARTNER).await
+    }
+
+    /// Jaar waarin de actie gepland of gerapporteerd is.
+    async fn jaar(&self) -> i32 {
+        self.0.jaar
+    }
+
+    /// Kwartaal (1–4), als bekend.
+    async fn kwartaal(&self) -> Option<i32> {
+        self.0.kwartaal
+    }
+
+    /// Datum, als bekend.
+    async fn datum(&self) -> Option<NaiveDate> {
+        self.0.datum
+    }
+
+    /// Levensfase.
+    async fn status(&self) -> Result<StatusGql> {
+        Ok(parse_stored::<Status>(&self.0.status, "status")?.into())
+    }
+
+    /// Gezondheid tijdens de uitvoering, als gemeld.
+    async fn gezondheid(&self) -> Result<Option<GezondheidGql>> {
+        self.0.gezondheid.as_deref().map(|g| Ok(parse_stored::<Gezondheid>(g, "gezondheid")?.into())).transpose()
+    }
+
+    /// Waarom de gezondheid aandacht of risico is.
+    async fn gezondheid_reden(&self) -> Option<&str> {
+        self.0.gezondheid_reden.as_deref()
+    }
+
+    /// Voortgang in procenten (0–100), als gemeld.
+    async fn voortgang(&self) -> Option<i32> {
+        self.0.voortgang
+    }
+
+    /// Vertrouwelijk werk: nooit tonen in de presentatiemodus.
+    async fn vertrouwelijk(&self) -> bool {
+        self.0.vertrouwelijk
+    }
+
+    /// Bron: document en sectie, of wie de actie in Koers invoerde.
+    async fn bron(&self) -> &str {
+        &self.0.bron
+    }
+
+    /// Versie voor optimistische gelijktijdigheid: stuur haar mee bij elke wijziging.
+    async fn versie(&self) -> i32 {
+        self.0.versie
+    }
+
+    /// Wanneer de actie in Koers kwam.
+    async fn aangemaakt_op(&self) -> DateTime<Utc> {
+        self.0.aangemaakt_op
+    }
+
+    /// Laatste wijziging.
+    async fn gewijzigd_op(&self) -> DateTime<Utc> {
+        self.0.gewijzigd_op
+    }
+
+    /// Alle wijzigingen, oudste eerst.
+    async fn historie(&self, ctx: &Context<'_>) -> Result<Vec<Voortgangsupdate>> {
+        Ok(one::<HistoriePerActie>(ctx, self.0.id)
+            .await?
+            .unwrap_or_default()
+            .into_iter()
+            .map(Voortgangsupdate)
+            .collect())
+    }
+}
+
+/// Een organisatie: de VAR, een gemeente, politie, OM of een partner.
+#[derive(Clone)]
+pub struct Organisatie(pub organisatie::Model);
+
+#[Object]
+impl Organisatie {
+    /// Globaal id.
+    pub async fn id(&self) -> ID {
+        encode(Soort::Organisatie, self.0.id)
+    }
+
+    /// Vaste sleutel, bijvoorbeeld `politie`.
+    async fn sleutel(&self) -> &str {
+        &self.0.sleutel
+    }
+
+    /// Naam.
+    async fn naam(&self) -> &str {
+        &self.0.naam
+    }
+
+    /// Afkorting, als gangbaar.
+    async fn afkorting(&self) -> Option<&str> {
+        self.0.afkorting.as_deref()
+    }
+
+    /// Soort organisatie.
+    async fn soort(&self) -> Result<OrganisatieSoortGql> {
+        Ok(parse_stored::<OrganisatieSoort>(&self.0.soort, "organisatiesoort")?.into())
+    }
+
+    /// Bron: document en sectie.
+    async fn bron(&self) -> &str {
+        &self.0.bron
+    }
+}
+
+/// Eén geaccepteerde wijziging van een actie: wanneer, door wie, van → naar, waarom. Onveranderlijk.
+#[derive(Clone)]
+pub struct Voortgangsupdate(pub voortgangsupdate::Model);
+
+fn status_opt(s: Option<&str>) -> Result<Option<StatusGql>> {
+    s.map(|s| Ok(parse_stored::<Status>(s, "status")?.into())).transpose()
+}
+
+fn gezondheid_opt(s: Option<&str>) -> Result<Option<GezondheidGql>> {
+    s.map(|s| Ok(parse_stored::<Gezondheid>(s, "gezondheid")?.into())).transpose()
+}
+
+#[Object]
+impl Voortgangsupdate {
+    /// Globaal id.
+    pub async fn id(&self) -> ID {
+        encode(Soort::Voortgangsupdate, self.0.id)
+    }
+
+    /// Versie van de actie na deze wijziging; de historie telt zonder gaten op vanaf 1.
+    async fn versie(&self) -> i32 {
+        self.0.versie
+    }
+
+    /// Wanneer.
+    async fn tijdstip(&self) -> DateTime<Utc> {
+        self.0.tijdstip
+    }
+
+    /// Door wie.
+    async fn door(&self) -> &str {
+        &self.0.door
+    }
+
+    /// Status ervoor; leeg bij het aanmaken.
+    async fn status_van(&self) -> Result<Option<StatusGql>> {
+        status_opt(self.0.status_van.as_deref())
+    }
+
+    /// Status erna.
+    async fn status_naar(&self) -> Result<StatusGql> {
+        Ok(parse_stored::<Status>(&self.0.status_naar, "status")?.into())
+    }
+
+    /// Gezondheid ervoor.
+    async fn gezondheid_van(&self) -> Result<Option<GezondheidGql>> {
+        gezondheid_opt(self.0.gezondheid_van.as_deref())
+    }
+
+    /// Gezondheid erna.
+    async fn gezondheid_naar(&self) -> Result<Option<GezondheidGql>> {
+        gezondheid_opt(self.0.gezondheid_naar.as_deref())
+    }
+
+    /// Voortgang ervoor.
+    async fn voortgang_van(&self) -> Option<i32> {
+        self.0.voortgang_van
+    }
+
+    /// Voortgang erna.
+    async fn voortgang_naar(&self) -> Option<i32> {
+        self.0.voortgang_naar
+    }
+
+    /// Toelichting bij de wijziging.
+    async fn toelichting(&self) -> Option<&str> {
+        self.0.toelichting.as_deref()
+    }
+
+    /// Welke velden deze wijziging raakte (`aangemaakt`, `voortgang`, of de namen van gewijzigde velden).
+    async fn velden(&self) -> Vec<&str> {
+        self.0.velden.split(',').filter(|v| !v.is_empty()).collect()
+    }
+}
+
+/// Een vergadering van het Regionaal Veiligheidsoverleg.
+#[derive(Clone)]
+pub struct RvoVergadering(pub rvo_vergadering::Model);
+
+#[Object]
+impl RvoVergadering {
+    /// Globaal id.
+    pub async fn id(&self) -> ID {
+        encode(Soort::RvoVergadering, self.0.id)
+    }
+
+    /// Datum van de vergadering.
+    async fn datum(&self) -> NaiveDate {
+        self.0.datum
+    }
+
+    /// Omschrijving.
+    async fn omschrijving(&self) -> &str {
+        &self.0.omschrijving
+    }
+
+    /// Bron: document en sectie.
+    async fn bron(&self) -> &str {
+        &self.0.bron
+    }
+}

@@ -1,0 +1,181 @@
+//! Thema, Actieplan and Opgave: the tree a dashboard walks, each with its roll-up.
+
+use super::{Actie, PlanSoortGql, PlanStatusGql, RollupGql, parse_stored};
+use crate::entities::{actieplan, opgave, thema};
+use crate::graphql::ids::{Soort, encode};
+use crate::graphql::loaders::{
+    ActiesPerOpgave, ById, OpgavenPerPlan, PlannenPerThema, RollupPerOpgave, RollupPerPlan, RollupPerThema, one,
+};
+use async_graphql::{Context, ID, Object, Result};
+use koers_shared::{PlanSoort, PlanStatus};
+
+/// Een VAR-portefeuille, zoals Mensenhandel of Digitale Veiligheid.
+#[derive(Clone)]
+pub struct Thema(pub thema::Model);
+
+#[Object]
+impl Thema {
+    /// Globaal id.
+    pub async fn id(&self) -> ID {
+        encode(Soort::Thema, self.0.id)
+    }
+
+    /// Vaste sleutel uit de bron, bijvoorbeeld `mensenhandel`.
+    async fn sleutel(&self) -> &str {
+        &self.0.sleutel
+    }
+
+    /// Naam van het thema.
+    async fn naam(&self) -> &str {
+        &self.0.naam
+    }
+
+    /// Bestuurlijk portefeuillehouder, als een bron die noemt.
+    async fn portefeuillehouder(&self) -> Option<&str> {
+        self.0.portefeuillehouder.as_deref()
+    }
+
+    /// Volgorde in overzichten.
+    async fn volgorde(&self) -> i32 {
+        self.0.volgorde
+    }
+
+    /// Bron: document en sectie.
+    async fn bron(&self) -> &str {
+        &self.0.bron
+    }
+
+    /// De plannen van dit thema, oudste eerst.
+    async fn actieplannen(&self, ctx: &Context<'_>) -> Result<Vec<Actieplan>> {
+        Ok(one::<PlannenPerThema>(ctx, self.0.id).await?.unwrap_or_default().into_iter().map(Actieplan).collect())
+    }
+
+    /// Samenvatting van alle acties in de plannen van dit thema.
+    async fn rollup(&self, ctx: &Context<'_>) -> Result<RollupGql> {
+        Ok(RollupGql(one::<RollupPerThema>(ctx, self.0.id).await?.unwrap_or_default()))
+    }
+}
+
+/// Een door het RVO vastgesteld plan: actieplan, uitvoeringsprogramma, uitvoeringsagenda of jaarplan.
+#[derive(Clone)]
+pub struct Actieplan(pub actieplan::Model);
+
+#[Object]
+impl Actieplan {
+    /// Globaal id.
+    pub async fn id(&self) -> ID {
+        encode(Soort::Actieplan, self.0.id)
+    }
+
+    /// Vaste sleutel uit de bron.
+    async fn sleutel(&self) -> &str {
+        &self.0.sleutel
+    }
+
+    /// Titel van het plan.
+    async fn titel(&self) -> &str {
+        &self.0.titel
+    }
+
+    /// Soort plan.
+    async fn soort(&self) -> Result<PlanSoortGql> {
+        Ok(parse_stored::<PlanSoort>(&self.0.soort, "plansoort")?.into())
+    }
+
+    /// Eerste jaar van de looptijd.
+    async fn periode_van(&self) -> i32 {
+        self.0.periode_van
+    }
+
+    /// Laatste jaar van de looptijd.
+    async fn periode_tot(&self) -> i32 {
+        self.0.periode_tot
+    }
+
+    /// Wie het plan vaststelde (bijvoorbeeld het RVO), als de bron het zegt.
+    async fn vastgesteld_door(&self) -> Option<&str> {
+        self.0.vastgesteld_door.as_deref()
+    }
+
+    /// Wanneer het plan werd vastgesteld, zo precies als de bron zegt: `JJJJ`, `JJJJ-MM` of `JJJJ-MM-DD`.
+    async fn vastgesteld_op(&self) -> Option<&str> {
+        self.0.vastgesteld_op.as_deref()
+    }
+
+    /// Stand van het plan.
+    async fn status(&self) -> Result<PlanStatusGql> {
+        Ok(parse_stored::<PlanStatus>(&self.0.status, "planstatus")?.into())
+    }
+
+    /// Bron: document en sectie.
+    async fn bron(&self) -> &str {
+        &self.0.bron
+    }
+
+    /// Het thema van dit plan.
+    async fn thema(&self, ctx: &Context<'_>) -> Result<Option<Thema>> {
+        Ok(one::<ById<thema::Entity>>(ctx, self.0.thema_id).await?.map(Thema))
+    }
+
+    /// De opgaven van dit plan, in hun volgorde.
+    async fn opgaven(&self, ctx: &Context<'_>) -> Result<Vec<Opgave>> {
+        Ok(one::<OpgavenPerPlan>(ctx, self.0.id).await?.unwrap_or_default().into_iter().map(Opgave).collect())
+    }
+
+    /// Samenvatting van alle acties van dit plan.
+    async fn rollup(&self, ctx: &Context<'_>) -> Result<RollupGql> {
+        Ok(RollupGql(one::<RollupPerPlan>(ctx, self.0.id).await?.unwrap_or_default()))
+    }
+}
+
+/// Een opgave (thema binnen een plan) met haar acties.
+#[derive(Clone)]
+pub struct Opgave(pub opgave::Model);
+
+#[Object]
+impl Opgave {
+    /// Globaal id.
+    pub async fn id(&self) -> ID {
+        encode(Soort::Opgave, self.0.id)
+    }
+
+    /// Vaste sleutel uit de bron.
+    async fn sleutel(&self) -> &str {
+        &self.0.sleutel
+    }
+
+    /// Plaats binnen het plan, vanaf 1.
+    async fn volgorde(&self) -> i32 {
+        self.0.volgorde
+    }
+
+    /// Titel van de opgave.
+    async fn titel(&self) -> &str {
+        &self.0.titel
+    }
+
+    /// Beschrijving uit de bron (kan leeg zijn).
+    async fn beschrijving(&self) -> &str {
+        &self.0.beschrijving
+    }
+
+    /// Bron: document en sectie.
+    async fn bron(&self) -> &str {
+        &self.0.bron
+    }
+
+    /// Het plan van deze opgave.
+    async fn actieplan(&self, ctx: &Context<'_>) -> Result<Option<Actieplan>> {
+        Ok(one::<ById<actieplan::Entity>>(ctx, self.0.actieplan_id).await?.map(Actieplan))
+    }
+
+    /// De acties van deze opgave, op jaar.
+    async fn acties(&self, ctx: &Context<'_>) -> Result<Vec<Actie>> {
+        Ok(one::<ActiesPerOpgave>(ctx, self.0.id).await?.unwrap_or_default().into_iter().map(Actie).collect())
+    }
+
+    /// Samenvatting van de acties van deze opgave.
+    async fn rollup(&self, ctx: &Context<'_>) -> Result<RollupGql> {
+        Ok(RollupGql(one::<RollupPerOpgave>(ctx, self.0.id).await?.unwrap_or_default()))
+    }
+}

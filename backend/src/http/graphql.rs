@@ -1,0 +1,57 @@
+//! `POST /graphql` with the request guard rails (body size, batch size, well-formed JSON), each refused with a
+//! GraphQL-shaped error and a stable code; `GET /graphql` serves the self-hosted explorer.
+
+use super::AppState;
+use async_graphql::BatchRequest;
+use async_graphql_axum::GraphQLResponse;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::extract::rejection::BytesRejection;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
+    let body = json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
+    (status, axum::Json(body)).into_response()
+}
+
+/// Executes a GraphQL request or batch.
+pub async fn execute(State(st): State<AppState>, body: Result<Bytes, BytesRejection>) -> Response {
+    let bytes = match body {
+        Ok(b) => b,
+        Err(rej) if rej.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            let msg = format!("het verzoek is groter dan {} bytes", st.settings.body_limit);
+            return refuse(StatusCode::PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE", &msg);
+        }
+        Err(rej) => return refuse(rej.status(), "BAD_REQUEST", &rej.body_text()),
+    };
+    let batch: BatchRequest = match serde_json::from_slice(&bytes) {
+        Ok(b) => b,
+        Err(e) => {
+            let msg = format!("geen geldig GraphQL-verzoek in JSON: {e}");
+            return refuse(StatusCode::BAD_REQUEST, "BAD_REQUEST", &msg);
+        }
+    };
+    if let BatchRequest::Batch(list) = &batch {
+        let max = st.settings.limits.batch;
+        if list.is_empty() || list.len() > max {
+            let msg = format!("een batch bevat 1 tot {max} verzoeken, niet {}", list.len());
+            return refuse(StatusCode::BAD_REQUEST, "BATCH_TOO_LARGE", &msg);
+        }
+    }
+    GraphQLResponse::from(st.schema.execute_batch(batch).await).into_response()
+}
+
+/// The GraphQL explorer, served from the built front end (no CDN).
+pub async fn explorer(State(st): State<AppState>) -> Response {
+    let path = st.settings.static_dir.join("explorer").join("index.html");
+    match tokio::fs::read(&path).await {
+        Ok(html) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response(),
+        Err(_) => (
+            StatusCode::NOT_FOUND,
+            "De GraphQL-verkenner is niet gebouwd: draai .ci/build-frontend.sh. POST /graphql werkt wel.",
+        )
+            .into_response(),
+    }
+}

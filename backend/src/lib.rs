@@ -1,0 +1,13 @@
+//! Koers' backend: the GraphQL API over the VAR's action plans, its storage and its web server.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod entities;
+pub mod error;
+pub mod graphql;
+pub mod http;
+pub mod seed;
+pub mod service;
+pub mod startup;
+pub mod telemetry;

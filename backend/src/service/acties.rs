@@ -1,0 +1,156 @@
+//! Searching acties: filters and keyset pagination (by id) for the Relay connection.
+
+use crate::entities::{actie, actie_organisatie, actieplan, opgave};
+use crate::error::ServiceResult;
+use koers_shared::{Gezondheid, Status};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
+use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+
+/// Largest page.
+pub const MAX_PAGE: u64 = 100;
+
+/// Which acties to find; every set field narrows the result.
+#[derive(Debug, Clone, Default)]
+pub struct ActieFilter {
+    pub thema_id: Option<i32>,
+    pub actieplan_id: Option<i32>,
+    pub opgave_id: Option<i32>,
+    pub status: Vec<Status>,
+    pub gezondheid: Vec<Gezondheid>,
+    pub organisatie_id: Option<i32>,
+    pub jaar: Option<i32>,
+    pub tekst: Option<String>,
+    pub gewijzigd_sinds: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// Which page: forward (`first` after a cursor id) or backward (`last` before one).
+#[derive(Debug, Clone, Copy)]
+pub enum Pagina {
+    /// The first `n` after `after`.
+    Vooruit { n: u64, after: Option<i32> },
+    /// The last `n` before `before`.
+    Achteruit { n: u64, before: Option<i32> },
+}
+
+/// A page of acties.
+#[derive(Debug, Clone)]
+pub struct ActiePagina {
+    pub acties: Vec<actie::Model>,
+    pub has_previous: bool,
+    pub has_next: bool,
+    pub totaal: u64,
+}
+
+fn escape_like(s: &str) -> String {
+    s.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+impl ActieFilter {
+    fn condition(&self) -> Condition {
+        let mut c = Condition::all();
+        if let Some(id) = self.opgave_id {
+            c = c.add(actie::Column::OpgaveId.eq(id));
+        }
+        if let Some(id) = self.actieplan_id {
+            c = c.add(
+                actie::Column::OpgaveId.in_subquery(
+                    Query::select()
+                        .column(opgave::Column::Id)
+                        .from(opgave::Entity)
+                        .and_where(opgave::Column::ActieplanId.eq(id))
+                        .to_owned(),
+                ),
+            );
+        }
+        if let Some(id) = self.thema_id {
+            c = c.add(
+                actie::Column::OpgaveId.in_subquery(
+                    Query::select()
+                        .column(opgave::Column::Id)
+                        .from(opgave::Entity)
+                        .and_where(
+                            opgave::Column::ActieplanId.in_subquery(
+                                Query::select()
+                                    .column(actieplan::Column::Id)
+                                    .from(actieplan::Entity)
+                                    .and_where(actieplan::Column::ThemaId.eq(id))
+                                    .to_owned(),
+                            ),
+                        )
+                        .to_owned(),
+                ),
+            );
+        }
+        if !self.status.is_empty() {
+            c = c.add(actie::Column::Status.is_in(self.status.iter().map(|s| s.as_str())));
+        }
+        if !self.gezondheid.is_empty() {
+            c = c.add(actie::Column::Gezondheid.is_in(self.gezondheid.iter().map(|g| g.as_str())));
+        }
+        if let Some(id) = self.organisatie_id {
+            c = c.add(
+                actie::Column::Id.in_subquery(
+                    Query::select()
+                        .column(actie_organisatie::Column::ActieId)
+                        .from(actie_organisatie::Entity)
+                        .and_where(actie_organisatie::Column::OrganisatieId.eq(id))
+                        .to_owned(),
+                ),
+            );
+        }
+        if let Some(j) = self.jaar {
+            c = c.add(actie::Column::Jaar.eq(j));
+        }
+        if let Some(t) = self.tekst.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            let pattern = format!("%{}%", escape_like(t));
+            let like = |col: actie::Column| {
+                Expr::expr(Func::lower(Expr::col((actie::Entity, col)))).like(
+                    sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'),
+                )
+            };
+            c = c.add(Condition::any().add(like(actie::Column::Titel)).add(like(actie::Column::Beschrijving)));
+        }
+        if let Some(t) = self.gewijzigd_sinds {
+            c = c.add(actie::Column::GewijzigdOp.gte(t));
+        }
+        c
+    }
+}
+
+/// A page of the acties matching `filter`, ordered by id.
+pub async fn zoek(db: &DatabaseConnection, filter: &ActieFilter, pagina: Pagina) -> ServiceResult<ActiePagina> {
+    let cond = filter.condition();
+    let totaal = actie::Entity::find().filter(cond.clone()).count(db).await?;
+    let (acties, has_previous, has_next) = match pagina {
+        Pagina::Vooruit { n, after } => {
+            let mut q = actie::Entity::find().filter(cond.clone());
+            if let Some(a) = after {
+                q = q.filter(actie::Column::Id.gt(a));
+            }
+            let mut rows = q.order_by_asc(actie::Column::Id).limit(n + 1).all(db).await?;
+            let has_next = rows.len() as u64 > n;
+            rows.truncate(n as usize);
+            let has_previous = match after {
+                Some(a) => actie::Entity::find().filter(cond).filter(actie::Column::Id.lte(a)).count(db).await? > 0,
+                None => false,
+            };
+            (rows, has_previous, has_next)
+        }
+        Pagina::Achteruit { n, before } => {
+            let mut q = actie::Entity::find().filter(cond.clone());
+            if let Some(b) = before {
+                q = q.filter(actie::Column::Id.lt(b));
+            }
+            let mut rows = q.order_by_desc(actie::Column::Id).limit(n + 1).all(db).await?;
+            let has_previous = rows.len() as u64 > n;
+            rows.truncate(n as usize);
+            rows.reverse();
+            let has_next = match before {
+                Some(b) => actie::Entity::find().filter(cond).filter(actie::Column::Id.gte(b)).count(db).await? > 0,
+                None => false,
+            };
+            (rows, has_previous, has_next)
+        }
+    };
+    Ok(ActiePagina { acties, has_previous, has_next, totaal })
+}

@@ -1,0 +1,14 @@
+//! Change notifications: published after a write commits, delivered to GraphQL subscriptions.
+
+/// An actie changed (created, edited or its progress reported).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActieEvent {
+    /// The actie.
+    pub actie_id: i32,
+    /// Its opgave after the change.
+    pub opgave_id: i32,
+    /// The plan of that opgave.
+    pub actieplan_id: i32,
+    /// Its version after the change.
+    pub versie: i32,
+}

@@ -1,0 +1,29 @@
+//! The service layer: every query and write of Koers. GraphQL resolvers stay thin and call in here.
+
+pub mod acties;
+pub mod events;
+pub mod invoer;
+pub mod lezen;
+pub mod rollups;
+pub mod schrijven;
+
+use crate::db::Db;
+use events::ActieEvent;
+use tokio::sync::broadcast;
+
+/// Shared state of the service layer.
+#[derive(Debug, Clone)]
+pub struct Services {
+    /// The database.
+    pub db: Db,
+    /// Change notifications for subscriptions.
+    pub events: broadcast::Sender<ActieEvent>,
+}
+
+impl Services {
+    /// Services over `db`.
+    pub fn new(db: Db) -> Self {
+        let (events, _) = broadcast::channel(1024);
+        Services { db, events }
+    }
+}

@@ -1,0 +1,285 @@
+//! Writes: creating an actie, changing it, and reporting its progress. Input is parsed into valid values before
+//! anything is written; each accepted change bumps the version (optimistic concurrency) and writes its history
+//! row in the same transaction; subscribers hear of it after the commit.
+
+use super::Services;
+use super::events::ActieEvent;
+use super::invoer::{ActieInvoer, ActieWijziging, GeldigeActie, VoortgangMelding};
+use crate::entities::{actie, actie_organisatie, opgave, organisatie, voortgangsupdate};
+use crate::error::{ServiceError, ServiceResult};
+use koers_shared::{ActieToestand, GeldigeToestand, Status, valideer_toestand};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, TransactionTrait,
+};
+
+/// A new actie with checked values.
+#[derive(Debug, Clone)]
+pub struct NieuweActie {
+    pub sleutel: Option<String>,
+    pub opgave_id: i32,
+    pub opgave_afgeleid: bool,
+    pub titel: String,
+    pub beschrijving: String,
+    pub jaar: i32,
+    pub kwartaal: Option<i32>,
+    pub datum: Option<chrono::NaiveDate>,
+    pub toestand: GeldigeToestand,
+    pub vertrouwelijk: bool,
+    pub bron: String,
+    pub trekkers: Vec<i32>,
+    pub partners: Vec<i32>,
+}
+
+/// Inserts an actie, its organisations and its first history row (version 1).
+pub async fn insert_actie<C: ConnectionTrait>(
+    c: &C,
+    n: NieuweActie,
+    door: &str,
+    toelichting: Option<String>,
+) -> Result<actie::Model, DbErr> {
+    let now = chrono::Utc::now();
+    let t = &n.toestand;
+    let model = actie::ActiveModel {
+        sleutel: Set(n.sleutel),
+        opgave_id: Set(n.opgave_id),
+        opgave_afgeleid: Set(n.opgave_afgeleid),
+        titel: Set(n.titel),
+        beschrijving: Set(n.beschrijving),
+        jaar: Set(n.jaar),
+        kwartaal: Set(n.kwartaal),
+        datum: Set(n.datum),
+        status: Set(t.status.as_str().to_string()),
+        gezondheid: Set(t.gezondheid.map(|g| g.as_str().to_string())),
+        gezondheid_reden: Set(t.gezondheid_reden.clone()),
+        voortgang: Set(t.voortgang.map(i32::from)),
+        vertrouwelijk: Set(n.vertrouwelijk),
+        bron: Set(n.bron),
+        versie: Set(1),
+        aangemaakt_op: Set(now),
+        gewijzigd_op: Set(now),
+        ..Default::default()
+    }
+    .insert(c)
+    .await?;
+    link_organisaties(c, model.id, &n.trekkers, &n.partners).await?;
+    history(c, None, &model, door, toelichting, "aangemaakt").await?;
+    Ok(model)
+}
+
+async fn link_organisaties<C: ConnectionTrait>(
+    c: &C,
+    actie_id: i32,
+    trekkers: &[i32],
+    partners: &[i32],
+) -> Result<(), DbErr> {
+    let rows = trekkers
+        .iter()
+        .map(|o| (o, actie_organisatie::TREKKER))
+        .chain(partners.iter().map(|o| (o, actie_organisatie::PARTNER)))
+        .map(|(o, rol)| actie_organisatie::ActiveModel {
+            actie_id: Set(actie_id),
+            organisatie_id: Set(*o),
+            rol: Set(rol.to_string()),
+        });
+    let rows: Vec<_> = rows.collect();
+    if !rows.is_empty() {
+        actie_organisatie::Entity::insert_many(rows).exec(c).await?;
+    }
+    Ok(())
+}
+
+async fn history<C: ConnectionTrait>(
+    c: &C,
+    voor: Option<&actie::Model>,
+    na: &actie::Model,
+    door: &str,
+    toelichting: Option<String>,
+    velden: &str,
+) -> Result<(), DbErr> {
+    voortgangsupdate::ActiveModel {
+        actie_id: Set(na.id),
+        versie: Set(na.versie),
+        tijdstip: Set(na.gewijzigd_op),
+        door: Set(door.to_string()),
+        status_van: Set(voor.map(|v| v.status.clone())),
+        status_naar: Set(na.status.clone()),
+        gezondheid_van: Set(voor.and_then(|v| v.gezondheid.clone())),
+        gezondheid_naar: Set(na.gezondheid.clone()),
+        voortgang_van: Set(voor.and_then(|v| v.voortgang)),
+        voortgang_naar: Set(na.voortgang),
+        toelichting: Set(toelichting),
+        velden: Set(velden.to_string()),
+        ..Default::default()
+    }
+    .insert(c)
+    .await?;
+    Ok(())
+}
+
+async fn check_refs(txn: &DatabaseTransaction, opgave_id: Option<i32>, orgs: &[(&str, &[i32])]) -> ServiceResult<()> {
+    if let Some(id) = opgave_id
+        && opgave::Entity::find_by_id(id).one(txn).await?.is_none()
+    {
+        return Err(ServiceError::invalid("opgave", "deze opgave bestaat niet"));
+    }
+    for (veld, ids) in orgs {
+        let unique: std::collections::BTreeSet<i32> = ids.iter().copied().collect();
+        if unique.len() != ids.len() {
+            return Err(ServiceError::invalid(veld, "een organisatie staat er dubbel in"));
+        }
+        let found = organisatie::Entity::find()
+            .filter(organisatie::Column::Id.is_in(unique.iter().copied()))
+            .count(txn)
+            .await?;
+        if found != unique.len() as u64 {
+            return Err(ServiceError::invalid(veld, "een van deze organisaties bestaat niet"));
+        }
+    }
+    Ok(())
+}
+
+impl Services {
+    async fn publish(&self, a: &actie::Model) -> ServiceResult<()> {
+        let plan = opgave::Entity::find_by_id(a.opgave_id).one(&self.db.reader).await?;
+        let event = ActieEvent {
+            actie_id: a.id,
+            opgave_id: a.opgave_id,
+            actieplan_id: plan.map(|p| p.actieplan_id).unwrap_or_default(),
+            versie: a.versie,
+        };
+        // No subscribers is fine.
+        let _ = self.events.send(event);
+        Ok(())
+    }
+
+    /// Creates an actie.
+    pub async fn actie_aanmaken(&self, invoer: ActieInvoer) -> ServiceResult<actie::Model> {
+        let GeldigeActie { nieuw, door, toelichting } = invoer.parse()?;
+        let txn = self.db.writer.begin().await?;
+        check_refs(&txn, Some(nieuw.opgave_id), &[("trekkers", &nieuw.trekkers), ("partners", &nieuw.partners)])
+            .await?;
+        let model = insert_actie(&txn, nieuw, &door, toelichting).await?;
+        txn.commit().await?;
+        self.publish(&model).await?;
+        Ok(model)
+    }
+
+    async fn current(txn: &DatabaseTransaction, id: i32, versie: i32) -> ServiceResult<actie::Model> {
+        let huidig = actie::Entity::find_by_id(id)
+            .one(txn)
+            .await?
+            .ok_or_else(|| ServiceError::NotFound("actie".into()))?;
+        if huidig.versie != versie {
+            return Err(ServiceError::Conflict { huidige: huidig.versie, gestuurd: versie });
+        }
+        Ok(huidig)
+    }
+
+    /// Writes `nieuw` if the stored version is still `huidig.versie`, with its history row.
+    async fn save(
+        txn: &DatabaseTransaction,
+        huidig: &actie::Model,
+        mut nieuw: actie::Model,
+        door: &str,
+        toelichting: Option<String>,
+        velden: &str,
+    ) -> ServiceResult<actie::Model> {
+        nieuw.versie = huidig.versie + 1;
+        nieuw.gewijzigd_op = chrono::Utc::now();
+        let mut upd = actie::Entity::update_many();
+        for (col, value) in [
+            (actie::Column::OpgaveId, Expr::value(nieuw.opgave_id)),
+            (actie::Column::Titel, Expr::value(nieuw.titel.clone())),
+            (actie::Column::Beschrijving, Expr::value(nieuw.beschrijving.clone())),
+            (actie::Column::Jaar, Expr::value(nieuw.jaar)),
+            (actie::Column::Kwartaal, Expr::value(nieuw.kwartaal)),
+            (actie::Column::Datum, Expr::value(nieuw.datum)),
+            (actie::Column::Status, Expr::value(nieuw.status.clone())),
+            (actie::Column::Gezondheid, Expr::value(nieuw.gezondheid.clone())),
+            (actie::Column::GezondheidReden, Expr::value(nieuw.gezondheid_reden.clone())),
+            (actie::Column::Voortgang, Expr::value(nieuw.voortgang)),
+            (actie::Column::Vertrouwelijk, Expr::value(nieuw.vertrouwelijk)),
+            (actie::Column::Bron, Expr::value(nieuw.bron.clone())),
+            (actie::Column::Versie, Expr::value(nieuw.versie)),
+            (actie::Column::GewijzigdOp, Expr::value(nieuw.gewijzigd_op)),
+        ] {
+            upd = upd.col_expr(col, value.into());
+        }
+        let res = upd
+            .filter(actie::Column::Id.eq(huidig.id))
+            .filter(actie::Column::Versie.eq(huidig.versie))
+            .exec(txn)
+            .await?;
+        if res.rows_affected != 1 {
+            let now = actie::Entity::find_by_id(huidig.id).one(txn).await?;
+            return Err(match now {
+                Some(m) => ServiceError::Conflict { huidige: m.versie, gestuurd: huidig.versie },
+                None => ServiceError::NotFound("actie".into()),
+            });
+        }
+        history(txn, Some(huidig), &nieuw, door, toelichting, velden).await?;
+        Ok(nieuw)
+    }
+
+    /// Changes the descriptive fields of an actie.
+    pub async fn actie_wijzigen(&self, w: ActieWijziging) -> ServiceResult<actie::Model> {
+        w.check()?;
+        let txn = self.db.writer.begin().await?;
+        let huidig = Self::current(&txn, w.id, w.versie).await?;
+        let trekkers = w.trekkers.clone().unwrap_or_default();
+        let partners = w.partners.clone().unwrap_or_default();
+        check_refs(&txn, w.opgave_id, &[("trekkers", &trekkers), ("partners", &partners)]).await?;
+        let (nieuw, velden) = w.apply(&huidig)?;
+        if w.trekkers.is_some() || w.partners.is_some() {
+            let mut del = actie_organisatie::Entity::delete_many()
+                .filter(actie_organisatie::Column::ActieId.eq(huidig.id));
+            if w.trekkers.is_none() {
+                del = del.filter(actie_organisatie::Column::Rol.ne(actie_organisatie::TREKKER));
+            }
+            if w.partners.is_none() {
+                del = del.filter(actie_organisatie::Column::Rol.ne(actie_organisatie::PARTNER));
+            }
+            del.exec(&txn).await?;
+            link_organisaties(&txn, huidig.id, &trekkers, &partners).await?;
+        }
+        let saved = Self::save(&txn, &huidig, nieuw, &w.door, w.toelichting.clone(), &velden).await?;
+        txn.commit().await?;
+        self.publish(&saved).await?;
+        Ok(saved)
+    }
+
+    /// Reports progress: status, health with reason, progress and a note.
+    pub async fn voortgang_rapporteren(&self, m: VoortgangMelding) -> ServiceResult<actie::Model> {
+        m.check()?;
+        let txn = self.db.writer.begin().await?;
+        let huidig = Self::current(&txn, m.id, m.versie).await?;
+        let stand = super::rollups::stand_van(&huidig)?;
+        let status = m.status.unwrap_or(stand.status);
+        let actief = status.is_actief();
+        // Health and a stale figure lapse with a status they no longer fit, unless the client sets them.
+        let toestand = ActieToestand {
+            status: Some(status),
+            gezondheid: m.gezondheid.unwrap_or(if actief { stand.gezondheid } else { None }),
+            gezondheid_reden: m
+                .gezondheid_reden
+                .clone()
+                .unwrap_or(if actief { huidig.gezondheid_reden.clone() } else { None }),
+            voortgang: m.voortgang.unwrap_or(match status {
+                Status::Afgerond => None,
+                _ => huidig.voortgang.map(i64::from),
+            }),
+        };
+        let geldig = valideer_toestand(&toestand).map_err(ServiceError::Invalid)?;
+        let mut nieuw = huidig.clone();
+        nieuw.status = geldig.status.as_str().to_string();
+        nieuw.gezondheid = geldig.gezondheid.map(|g| g.as_str().to_string());
+        nieuw.gezondheid_reden = geldig.gezondheid_reden;
+        nieuw.voortgang = geldig.voortgang.map(i32::from);
+        let saved = Self::save(&txn, &huidig, nieuw, &m.door, m.toelichting.clone(), "voortgang").await?;
+        txn.commit().await?;
+        self.publish(&saved).await?;
+        Ok(saved)
+    }
+}

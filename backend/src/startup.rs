@@ -1,0 +1,77 @@
+//! Building and running the application: connect, migrate, seed an empty database, bind, serve until a
+//! shutdown signal.
+
+use crate::config::Settings;
+use crate::db::Db;
+use crate::graphql::build_schema;
+use crate::http::{AppState, router};
+use crate::seed;
+use crate::service::Services;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+/// A bound, ready-to-run Koers.
+pub struct Application {
+    listener: TcpListener,
+    router: axum::Router,
+    services: Services,
+}
+
+impl Application {
+    /// Connects to the database, migrates it, seeds it when empty (if so configured) and binds the address.
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let db = Db::connect(&settings.database_url).await?;
+        db.migrate().await?;
+        if settings.seed_on_empty && seed::is_empty(&db).await? {
+            let report = seed::load(&db, &seed::parse(seed::BUILTIN)?).await?;
+            tracing::info!(nieuw = report.nieuw, "lege database gevuld met de bronnen van de VAR");
+        }
+        let services = Services::new(db);
+        let schema = build_schema(services.clone(), settings.limits);
+        let listener = TcpListener::bind(settings.addr).await?;
+        let state = AppState { schema, services: services.clone(), settings: Arc::new(settings) };
+        Ok(Application { listener, router: router(state), services })
+    }
+
+    /// The address actually bound (useful with port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    /// The service layer (for tests and commands).
+    pub fn services(&self) -> &Services {
+        &self.services
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        tracing::info!(addr = %self.local_addr(), "Koers luistert");
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await?;
+        tracing::info!("Koers gestopt");
+        Ok(())
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}

@@ -1,0 +1,15 @@
+//! The one source of Koers' database schema: sea-orm migrations that run on SQLite and PostgreSQL alike.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_schema;
+
+/// Runs Koers' migrations in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_schema::Migration)]
+    }
+}

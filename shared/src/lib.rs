@@ -1,0 +1,11 @@
+//! Koers' domain rules that the backend and the wasm front end share: the lifecycle status and health of an
+//! actie, the progress newtype, validation of a reported state, and the roll-up from acties to opgave, plan and thema.
+//! Serde only, so it builds for wasm32.
+
+pub mod domain;
+pub mod rollup;
+pub mod validation;
+
+pub use domain::{Gezondheid, OnbekendeWaarde, OrganisatieSoort, PlanSoort, PlanStatus, Status, Voortgang, VoortgangError};
+pub use rollup::{ActieStand, Rollup, procent_tekst, rollup};
+pub use validation::{ActieToestand, FieldError, GeldigeToestand, valideer_toestand};
