@@ -11,6 +11,7 @@ use koers_shared::ActieToestand;
 
 /// Welke acties: elk ingevuld veld beperkt het resultaat.
 #[derive(InputObject, Default)]
+#[graphql(name = "ActieFilter")]
 pub struct ActieFilterInvoer {
     /// Alleen acties in de plannen van dit thema.
     thema: Option<ID>,

@@ -9,6 +9,8 @@ use async_graphql::{Context, Object, Result, ResultExt};
 /// CONFLICT (met `huidigeVersie`); een geweigerde wijziging verandert niets.
 pub struct Mutation;
 
+/// Schrijfoperaties. Fouten hebben een vaste `extensions.code`: BAD_USER_INPUT (met `field`), NOT_FOUND of
+/// CONFLICT (met `huidigeVersie`); een geweigerde wijziging verandert niets.
 #[Object]
 impl Mutation {
     /// Maakt een actie aan; de historie krijgt versie 1.

@@ -30,14 +30,19 @@ fn cursor(id: &str, veld: &str) -> Result<i32, ServiceError> {
     ids::decode(id, Soort::Actie, veld)
 }
 
-fn pagina(first: Option<i32>, after: Option<String>, last: Option<i32>, before: Option<String>) -> Result<Pagina> {
+fn pagina(
+    first: Option<i32>,
+    after: Option<String>,
+    last: Option<i32>,
+    before: Option<String>,
+) -> Result<Pagina, ServiceError> {
     let size = |n: i32, veld: &str| {
         u64::try_from(n)
             .ok()
             .filter(|n| *n <= MAX_PAGE)
             .ok_or_else(|| ServiceError::invalid(veld, format!("{veld} moet tussen 0 en {MAX_PAGE} liggen")))
     };
-    let p = match (first, last) {
+    match (first, last) {
         (Some(_), Some(_)) => Err(ServiceError::invalid("last", "gebruik first of last, niet allebei")),
         (_, Some(l)) => Ok(Pagina::Achteruit {
             n: size(l, "last")?,
@@ -47,10 +52,10 @@ fn pagina(first: Option<i32>, after: Option<String>, last: Option<i32>, before: 
             n: size(f.unwrap_or(20), "first")?,
             after: after.as_deref().map(|a| cursor(a, "after")).transpose()?,
         }),
-    };
-    p.extend()
+    }
 }
 
+/// Leesoperaties.
 #[Object]
 impl Query {
     /// De vijf VAR-portefeuilles, in hun volgorde.
@@ -132,7 +137,7 @@ impl Query {
         before: Option<String>,
     ) -> Result<Connection<String, Actie, ActieTotaal>> {
         let filter = filter.map(ActieFilterInvoer::parse).transpose().extend()?.unwrap_or_default();
-        let pagina = pagina(first, after, last, before)?;
+        let pagina = pagina(first, after, last, before).extend()?;
         let p = acties::zoek(&services(ctx)?.db.reader, &filter, pagina).await.map_err(|e| e.extend())?;
         let mut conn = Connection::with_additional_fields(p.has_previous, p.has_next, ActieTotaal {
             total_count: p.totaal,

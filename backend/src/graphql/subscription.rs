@@ -32,6 +32,7 @@ async fn laad(s: &Services, ev: ActieEvent) -> Option<ActieGewijzigd> {
     Some(ActieGewijzigd { actie: Actie(a), opgave: Opgave(o), opgave_rollup: RollupGql(r) })
 }
 
+/// Live meldingen.
 #[Subscription]
 impl Subscription {
     /// Elke geaccepteerde wijziging van een actie, eventueel alleen binnen één plan of opgave.

@@ -20,6 +20,7 @@ impl Actie {
     }
 }
 
+/// Een actie onder een opgave: eigenaars, periode, status, gezondheid en historie.
 #[Object]
 impl Actie {
     /// Globaal id.
@@ -137,6 +138,7 @@ impl Actie {
 #[derive(Clone)]
 pub struct Organisatie(pub organisatie::Model);
 
+/// Een organisatie: de VAR, een gemeente, politie, OM of een partner.
 #[Object]
 impl Organisatie {
     /// Globaal id.
@@ -182,6 +184,7 @@ fn gezondheid_opt(s: Option<&str>) -> Result<Option<GezondheidGql>> {
     s.map(|s| Ok(parse_stored::<Gezondheid>(s, "gezondheid")?.into())).transpose()
 }
 
+/// Eén geaccepteerde wijziging van een actie: wanneer, door wie, van → naar, waarom. Onveranderlijk.
 #[Object]
 impl Voortgangsupdate {
     /// Globaal id.
@@ -249,6 +252,7 @@ impl Voortgangsupdate {
 #[derive(Clone)]
 pub struct RvoVergadering(pub rvo_vergadering::Model);
 
+/// Een vergadering van het Regionaal Veiligheidsoverleg.
 #[Object]
 impl RvoVergadering {
     /// Globaal id.

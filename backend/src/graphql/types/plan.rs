@@ -13,6 +13,7 @@ use koers_shared::{PlanSoort, PlanStatus};
 #[derive(Clone)]
 pub struct Thema(pub thema::Model);
 
+/// Een VAR-portefeuille, zoals Mensenhandel of Digitale Veiligheid.
 #[Object]
 impl Thema {
     /// Globaal id.
@@ -60,6 +61,7 @@ impl Thema {
 #[derive(Clone)]
 pub struct Actieplan(pub actieplan::Model);
 
+/// Een door het RVO vastgesteld plan: actieplan, uitvoeringsprogramma, uitvoeringsagenda of jaarplan.
 #[Object]
 impl Actieplan {
     /// Globaal id.
@@ -132,6 +134,7 @@ impl Actieplan {
 #[derive(Clone)]
 pub struct Opgave(pub opgave::Model);
 
+/// Een opgave (thema binnen een plan) met haar acties.
 #[Object]
 impl Opgave {
     /// Globaal id.

@@ -25,6 +25,7 @@ pub struct GezondheidAantal {
     aantal: u32,
 }
 
+/// Samenvatting van de acties onder een opgave, actieplan of thema.
 #[Object(name = "Rollup")]
 impl RollupGql {
     /// Alle acties, gestopte meegeteld.

@@ -1,0 +1,135 @@
+//! The test harness: a fresh database per test and Koers spawned on port 0.
+
+use koers_backend::config::Settings;
+use koers_backend::db::Db;
+use koers_backend::startup::Application;
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::{Value, json};
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU32, Ordering};
+use tempfile::TempDir;
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// A fresh, empty database: its URL and the temp dir that holds it (SQLite).
+pub async fn fresh_database() -> (String, Option<TempDir>) {
+    match std::env::var("KOERS_TEST_DATABASE_URL") {
+        Ok(url) if url.starts_with("postgres") => {
+            let admin = Database::connect(&url).await.expect("PostgreSQL for tests is reachable");
+            let name = format!(
+                "koers_t_{}_{}_{}",
+                std::process::id(),
+                COUNTER.fetch_add(1, Ordering::SeqCst),
+                chrono::Utc::now().timestamp_micros()
+            );
+            admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create database");
+            let base = url.rsplit_once('/').map(|(b, _)| b).expect("url has a database");
+            (format!("{base}/{name}"), None)
+        }
+        _ => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}?mode=rwc", dir.path().join("koers.db").display());
+            (url, Some(dir))
+        }
+    }
+}
+
+/// A running Koers for one test.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub client: reqwest::Client,
+    pub database_url: String,
+    pub static_dir: TempDir,
+    _db_dir: Option<TempDir>,
+}
+
+impl TestApp {
+    /// Koers with the seeded database and default settings.
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// Koers with settings changed by `f`. The static dir holds a small `index.html` and explorer page.
+    pub async fn spawn_with(f: impl FnOnce(&mut Settings)) -> TestApp {
+        let (database_url, db_dir) = fresh_database().await;
+        let static_dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(static_dir.path().join("index.html"), "<!doctype html><title>Koers</title>").unwrap();
+        std::fs::create_dir(static_dir.path().join("explorer")).unwrap();
+        std::fs::write(static_dir.path().join("explorer/index.html"), "<!doctype html><title>GraphiQL</title>")
+            .unwrap();
+        let mut settings = Settings::new(database_url.clone());
+        settings.addr = "127.0.0.1:0".parse().unwrap();
+        settings.static_dir = static_dir.path().to_path_buf();
+        f(&mut settings);
+        let app = Application::build(settings).await.expect("app builds");
+        let addr = app.local_addr();
+        tokio::spawn(app.run_until_stopped());
+        TestApp { addr, client: reqwest::Client::new(), database_url, static_dir, _db_dir: db_dir }
+    }
+
+    /// `http://addr/path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    /// Posts a GraphQL request; returns the whole JSON response.
+    pub async fn gql(&self, query: &str, variables: Value) -> Value {
+        self.client
+            .post(self.url("/graphql"))
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("request")
+            .json()
+            .await
+            .expect("json")
+    }
+
+    /// Posts a GraphQL request that must succeed; returns `data`.
+    pub async fn data(&self, query: &str, variables: Value) -> Value {
+        let r = self.gql(query, variables).await;
+        assert!(r.get("errors").is_none(), "unexpected errors: {r:#}");
+        r["data"].clone()
+    }
+
+    /// A second connection to the same database, for checks behind the API's back.
+    pub async fn db(&self) -> Db {
+        Db::connect(&self.database_url).await.expect("db")
+    }
+}
+
+/// The first error's `extensions.code`.
+pub fn code(r: &Value) -> &str {
+    r["errors"][0]["extensions"]["code"].as_str().unwrap_or_else(|| panic!("no error code in {r:#}"))
+}
+
+/// The first error's `extensions.field`.
+pub fn field(r: &Value) -> &str {
+    r["errors"][0]["extensions"]["field"].as_str().unwrap_or_else(|| panic!("no error field in {r:#}"))
+}
+
+/// The global id of the plan with `sleutel`, and of its opgaven in order.
+pub async fn plan_ids(app: &TestApp, sleutel: &str) -> (String, Vec<String>) {
+    let d = app.data("{ actieplannen { id sleutel opgaven { id } } }", json!({})).await;
+    let plan = d["actieplannen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["sleutel"] == sleutel)
+        .unwrap_or_else(|| panic!("plan {sleutel} seeded"))
+        .clone();
+    let opgaven = plan["opgaven"].as_array().unwrap().iter().map(|o| o["id"].as_str().unwrap().to_string());
+    (plan["id"].as_str().unwrap().to_string(), opgaven.collect())
+}
+
+/// Creates an actie in `opgave` with status in uitvoering; returns its id.
+pub async fn new_actie(app: &TestApp, opgave: &str, titel: &str) -> String {
+    let d = app
+        .data(
+            "mutation($i: ActieAanmakenInvoer!) { actieAanmaken(invoer: $i) { id versie } }",
+            json!({ "i": { "opgave": opgave, "titel": titel, "jaar": 2026, "status": "IN_UITVOERING",
+                           "voortgang": 10, "door": "Test" } }),
+        )
+        .await;
+    d["actieAanmaken"]["id"].as_str().unwrap().to_string()
+}

@@ -1,0 +1,9 @@
+//! Integration tests of the API: each test spawns Koers on port 0 with a fresh database — an SQLite file, or
+//! a new database on the PostgreSQL server named by `KOERS_TEST_DATABASE_URL`.
+
+mod helpers;
+
+mod mutations;
+mod n_plus_one;
+mod queries;
+mod schema;

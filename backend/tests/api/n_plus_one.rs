@@ -1,0 +1,63 @@
+//! Loading a plan with its opgaven, acties, owners and roll-ups costs the same number of SQL statements
+//! whatever the number of acties.
+
+use crate::helpers::fresh_database;
+use koers_backend::config::GraphqlLimits;
+use koers_backend::db::Db;
+use koers_backend::graphql::build_schema;
+use koers_backend::seed;
+use koers_backend::service::Services;
+use koers_backend::service::invoer::ActieInvoer;
+use koers_shared::{ActieToestand, Status};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const TREE: &str = "{ themas { naam rollup { totaal } actieplannen { titel rollup { totaal gemiddeldeVoortgang }
+    opgaven { titel rollup { totaal aandeelAfgerond } acties { titel status trekkers { naam } partners { naam }
+    historie { versie } } } } } }";
+
+#[tokio::test]
+async fn a_whole_tree_costs_a_constant_number_of_statements() {
+    let (url, _dir) = fresh_database().await;
+    let mut db = Db::connect(&url).await.unwrap();
+    db.migrate().await.unwrap();
+    seed::load(&db, &seed::parse(seed::BUILTIN).unwrap()).await.unwrap();
+    let counter = Arc::new(AtomicUsize::new(0));
+    let c = counter.clone();
+    db.reader.set_metric_callback(move |_| {
+        c.fetch_add(1, Ordering::SeqCst);
+    });
+    let services = Services::new(db);
+    let schema = build_schema(services.clone(), GraphqlLimits { complexity: 100_000, ..Default::default() });
+
+    let run = || async {
+        counter.store(0, Ordering::SeqCst);
+        let r = schema.execute(TREE).await;
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        counter.load(Ordering::SeqCst)
+    };
+    let small = run().await;
+
+    let opgave = koers_backend::service::lezen::themas(&services.db.reader).await.unwrap();
+    assert!(!opgave.is_empty());
+    let opgave_ids: Vec<i32> = {
+        use sea_orm::EntityTrait;
+        koers_backend::entities::opgave::Entity::find().all(&services.db.reader).await.unwrap().iter().map(|o| o.id).collect()
+    };
+    for (i, o) in opgave_ids.iter().cycle().take(60).enumerate() {
+        services
+            .actie_aanmaken(ActieInvoer {
+                opgave_id: *o,
+                titel: format!("Extra actie {i}"),
+                jaar: 2026,
+                toestand: ActieToestand { status: Some(Status::InUitvoering), ..Default::default() },
+                door: "test".into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+    }
+    let large = run().await;
+    assert_eq!(small, large, "statement count grows with the number of acties");
+    assert!(small <= 20, "a tree takes {small} statements");
+}

@@ -1,0 +1,50 @@
+//! The committed SDL matches the schema, and every type and field is documented.
+
+use serde_json::Value;
+
+#[test]
+fn committed_sdl_matches_the_schema() {
+    let sdl = koers_backend::graphql::sdl();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema.graphql");
+    if std::env::var("KOERS_UPDATE_SCHEMA").is_ok() {
+        std::fs::write(path, &sdl).unwrap();
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == sdl,
+        "backend/schema.graphql is out of date: run `KOERS_UPDATE_SCHEMA=1 cargo test -p koers-backend --test api schema` and commit it"
+    );
+}
+
+const INTROSPECTION: &str = "{ __schema { types { name kind description
+    fields { name description } inputFields { name description } enumValues { name description } } } }";
+
+#[tokio::test]
+async fn every_type_and_field_is_documented() {
+    let (url, _dir) = crate::helpers::fresh_database().await;
+    let db = koers_backend::db::Db::connect(&url).await.unwrap();
+    let schema = koers_backend::graphql::build_schema(koers_backend::service::Services::new(db), Default::default());
+    let r = schema.execute(INTROSPECTION).await;
+    let data: Value = r.data.into_json().unwrap();
+    let builtin = ["Int", "Float", "String", "Boolean", "ID"];
+    // async-graphql generates the connection type and offers no hook for its description.
+    let generated = ["ActieConnection"];
+    let mut missing = Vec::new();
+    for t in data["__schema"]["types"].as_array().unwrap() {
+        let name = t["name"].as_str().unwrap();
+        if name.starts_with("__") || builtin.contains(&name) {
+            continue;
+        }
+        if !generated.contains(&name) && t["description"].as_str().is_none_or(str::is_empty) {
+            missing.push(name.to_string());
+        }
+        for list in ["fields", "inputFields", "enumValues"] {
+            for f in t[list].as_array().into_iter().flatten() {
+                if f["description"].as_str().is_none_or(str::is_empty) {
+                    missing.push(format!("{name}.{}", f["name"].as_str().unwrap()));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "undocumented: {missing:?}");
+}
