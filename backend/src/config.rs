@@ -42,7 +42,11 @@ pub struct GraphqlLimits {
 
 impl Default for GraphqlLimits {
     fn default() -> Self {
-        GraphqlLimits { depth: 12, complexity: 5_000, batch: 10 }
+        GraphqlLimits {
+            depth: 12,
+            complexity: 5_000,
+            batch: 10,
+        }
     }
 }
 

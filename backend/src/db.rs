@@ -46,7 +46,10 @@ impl Db {
                 .acquire_timeout(Duration::from_secs(5))
                 .sqlx_logging(false);
             let pool = Database::connect(opts).await?;
-            Ok(Db { reader: pool.clone(), writer: pool })
+            Ok(Db {
+                reader: pool.clone(),
+                writer: pool,
+            })
         }
     }
 

@@ -11,7 +11,12 @@ async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     telemetry::init(&cli.common.log, cli.common.log_json);
     match &cli.command {
-        Command::Serve(args) => Application::build(args.settings(&cli.common)).await?.run_until_stopped().await,
+        Command::Serve(args) => {
+            Application::build(args.settings(&cli.common))
+                .await?
+                .run_until_stopped()
+                .await
+        }
         Command::Migrate => {
             Db::connect(&cli.common.database_url).await?.migrate().await?;
             println!("database bijgewerkt");

@@ -25,18 +25,31 @@ impl Application {
         db.migrate().await?;
         if settings.seed_on_empty && seed::is_empty(&db).await? {
             let report = seed::load(&db, &seed::parse(seed::BUILTIN)?).await?;
-            tracing::info!(nieuw = report.nieuw, "lege database gevuld met de bronnen van de VAR");
+            tracing::info!(
+                nieuw = report.nieuw,
+                "lege database gevuld met de bronnen van de VAR"
+            );
         }
         let services = Services::new(db);
         let schema = build_schema(services.clone(), settings.limits);
         let listener = TcpListener::bind(settings.addr).await?;
-        let state = AppState { schema, services: services.clone(), settings: Arc::new(settings) };
-        Ok(Application { listener, router: router(state), services })
+        let state = AppState {
+            schema,
+            services: services.clone(),
+            settings: Arc::new(settings),
+        };
+        Ok(Application {
+            listener,
+            router: router(state),
+            services,
+        })
     }
 
     /// The address actually bound (useful with port 0).
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener.local_addr().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+        self.listener
+            .local_addr()
+            .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
     }
 
     /// The service layer (for tests and commands).
@@ -47,7 +60,9 @@ impl Application {
     /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         tracing::info!(addr = %self.local_addr(), "Koers luistert");
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await?;
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
         tracing::info!("Koers gestopt");
         Ok(())
     }

@@ -187,7 +187,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("idx_actieplan_thema", Actieplan::Table, &["thema_id"])).await?;
+        m.create_index(index("idx_actieplan_thema", Actieplan::Table, &["thema_id"]))
+            .await?;
         m.create_table(
             Table::create()
                 .table(Opgave::Table)
@@ -207,7 +208,12 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("idx_opgave_actieplan", Opgave::Table, &["actieplan_id", "volgorde"])).await?;
+        m.create_index(index(
+            "idx_opgave_actieplan",
+            Opgave::Table,
+            &["actieplan_id", "volgorde"],
+        ))
+        .await?;
         m.create_table(
             Table::create()
                 .table(Actie::Table)
@@ -238,9 +244,12 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("idx_actie_opgave", Actie::Table, &["opgave_id"])).await?;
-        m.create_index(index("idx_actie_status", Actie::Table, &["status"])).await?;
-        m.create_index(index("idx_actie_gewijzigd", Actie::Table, &["gewijzigd_op"])).await?;
+        m.create_index(index("idx_actie_opgave", Actie::Table, &["opgave_id"]))
+            .await?;
+        m.create_index(index("idx_actie_status", Actie::Table, &["status"]))
+            .await?;
+        m.create_index(index("idx_actie_gewijzigd", Actie::Table, &["gewijzigd_op"]))
+            .await?;
         m.create_table(
             Table::create()
                 .table(ActieOrganisatie::Table)
@@ -268,8 +277,12 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("idx_actie_organisatie_org", ActieOrganisatie::Table, &["organisatie_id"]))
-            .await?;
+        m.create_index(index(
+            "idx_actie_organisatie_org",
+            ActieOrganisatie::Table,
+            &["organisatie_id"],
+        ))
+        .await?;
         m.create_table(
             Table::create()
                 .table(Voortgangsupdate::Table)
@@ -296,9 +309,13 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(
-            index("idx_voortgangsupdate_actie_versie", Voortgangsupdate::Table, &["actie_id", "versie"])
-                .unique()
-                .to_owned(),
+            index(
+                "idx_voortgangsupdate_actie_versie",
+                Voortgangsupdate::Table,
+                &["actie_id", "versie"],
+            )
+            .unique()
+            .to_owned(),
         )
         .await?;
         m.create_table(

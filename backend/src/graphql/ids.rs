@@ -52,7 +52,10 @@ pub fn decode_any(id: &str, veld: &str) -> Result<(Soort, i32), ServiceError> {
     let raw = URL_SAFE_NO_PAD.decode(id.trim()).map_err(|_| bad())?;
     let text = String::from_utf8(raw).map_err(|_| bad())?;
     let (naam, nummer) = text.split_once(':').ok_or_else(bad)?;
-    let soort = Soort::ALL.into_iter().find(|s| s.naam() == naam).ok_or_else(bad)?;
+    let soort = Soort::ALL
+        .into_iter()
+        .find(|s| s.naam() == naam)
+        .ok_or_else(bad)?;
     let nummer = nummer.parse::<i32>().map_err(|_| bad())?;
     Ok((soort, nummer))
 }
@@ -63,7 +66,11 @@ pub fn decode(id: &str, soort: Soort, veld: &str) -> Result<i32, ServiceError> {
         (s, n) if s == soort => Ok(n),
         (s, _) => Err(ServiceError::invalid(
             veld,
-            format!("verwacht een id van een {}, kreeg een id van een {}", soort.naam(), s.naam()),
+            format!(
+                "verwacht een id van een {}, kreeg een id van een {}",
+                soort.naam(),
+                s.naam()
+            ),
         )),
     }
 }

@@ -41,14 +41,27 @@ impl ActieFilterInvoer {
     /// The service filter; ids checked.
     pub fn parse(self) -> Result<ActieFilter, ServiceError> {
         if self.tekst.as_ref().is_some_and(|t| t.chars().count() > 200) {
-            return Err(ServiceError::invalid("filter.tekst", "zoektekst is langer dan 200 tekens"));
+            return Err(ServiceError::invalid(
+                "filter.tekst",
+                "zoektekst is langer dan 200 tekens",
+            ));
         }
         Ok(ActieFilter {
             thema_id: opt_id(&self.thema, Soort::Thema, "filter.thema")?,
             actieplan_id: opt_id(&self.actieplan, Soort::Actieplan, "filter.actieplan")?,
             opgave_id: opt_id(&self.opgave, Soort::Opgave, "filter.opgave")?,
-            status: self.status.unwrap_or_default().into_iter().map(Into::into).collect(),
-            gezondheid: self.gezondheid.unwrap_or_default().into_iter().map(Into::into).collect(),
+            status: self
+                .status
+                .unwrap_or_default()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+            gezondheid: self
+                .gezondheid
+                .unwrap_or_default()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
             organisatie_id: opt_id(&self.organisatie, Soort::Organisatie, "filter.organisatie")?,
             jaar: self.jaar,
             tekst: self.tekst,
@@ -173,8 +186,14 @@ impl ActieWijzigenInvoer {
             opgave_id: opt_id(&self.opgave, Soort::Opgave, "opgave")?,
             titel: self.titel,
             beschrijving: self.beschrijving,
-            trekkers: self.trekkers.map(|t| ids::decode_all(&t, Soort::Organisatie, "trekkers")).transpose()?,
-            partners: self.partners.map(|p| ids::decode_all(&p, Soort::Organisatie, "partners")).transpose()?,
+            trekkers: self
+                .trekkers
+                .map(|t| ids::decode_all(&t, Soort::Organisatie, "trekkers"))
+                .transpose()?,
+            partners: self
+                .partners
+                .map(|p| ids::decode_all(&p, Soort::Organisatie, "partners"))
+                .transpose()?,
             jaar: self.jaar,
             kwartaal: maybe(self.kwartaal),
             datum: maybe(self.datum),

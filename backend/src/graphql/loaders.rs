@@ -72,7 +72,9 @@ where
     type Error = async_graphql::Error;
 
     async fn load(&self, keys: &[i32]) -> Result<HashMap<i32, E::Model>, Self::Error> {
-        lezen::by_ids::<E>(&self.0.db.reader, keys).await.map_err(|e| e.extend())
+        lezen::by_ids::<E>(&self.0.db.reader, keys)
+            .await
+            .map_err(|e| e.extend())
     }
 }
 
@@ -97,7 +99,10 @@ pub fn register<Q, M, S>(
         .data(dl(ById::<opgave::Entity>(s.clone(), PhantomData)))
         .data(dl(ById::<actie::Entity>(s.clone(), PhantomData)))
         .data(dl(ById::<organisatie::Entity>(s.clone(), PhantomData)))
-        .data(dl(ById::<crate::entities::rvo_vergadering::Entity>(s.clone(), PhantomData)))
+        .data(dl(ById::<crate::entities::rvo_vergadering::Entity>(
+            s.clone(),
+            PhantomData,
+        )))
         .data(dl(ById::<voortgangsupdate::Entity>(s.clone(), PhantomData)))
 }
 

@@ -28,5 +28,7 @@ pub fn build_schema(services: Services, limits: GraphqlLimits) -> KoersSchema {
 
 /// The SDL of the schema, as committed in `schema.graphql`.
 pub fn sdl() -> String {
-    Schema::build(query::Query, mutation::Mutation, subscription::Subscription).finish().sdl()
+    Schema::build(query::Query, mutation::Mutation, subscription::Subscription)
+        .finish()
+        .sdl()
 }

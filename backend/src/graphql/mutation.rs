@@ -16,13 +16,17 @@ impl Mutation {
     /// Maakt een actie aan; de historie krijgt versie 1.
     async fn actie_aanmaken(&self, ctx: &Context<'_>, invoer: ActieAanmakenInvoer) -> Result<Actie> {
         let invoer = invoer.parse().extend()?;
-        Ok(Actie(ctx.data::<Services>()?.actie_aanmaken(invoer).await.extend()?))
+        Ok(Actie(
+            ctx.data::<Services>()?.actie_aanmaken(invoer).await.extend()?,
+        ))
     }
 
     /// Wijzigt de beschrijvende velden van een actie (titel, opgave, eigenaars, periode, …).
     async fn actie_wijzigen(&self, ctx: &Context<'_>, invoer: ActieWijzigenInvoer) -> Result<Actie> {
         let invoer = invoer.parse().extend()?;
-        Ok(Actie(ctx.data::<Services>()?.actie_wijzigen(invoer).await.extend()?))
+        Ok(Actie(
+            ctx.data::<Services>()?.actie_wijzigen(invoer).await.extend()?,
+        ))
     }
 
     /// Meldt voortgang: status, gezondheid met reden, voortgang en een toelichting.
@@ -32,6 +36,11 @@ impl Mutation {
         invoer: VoortgangRapporterenInvoer,
     ) -> Result<Actie> {
         let invoer = invoer.parse().extend()?;
-        Ok(Actie(ctx.data::<Services>()?.voortgang_rapporteren(invoer).await.extend()?))
+        Ok(Actie(
+            ctx.data::<Services>()?
+                .voortgang_rapporteren(invoer)
+                .await
+                .extend()?,
+        ))
     }
 }

@@ -43,7 +43,10 @@ fn pagina(
             .ok_or_else(|| ServiceError::invalid(veld, format!("{veld} moet tussen 0 en {MAX_PAGE} liggen")))
     };
     match (first, last) {
-        (Some(_), Some(_)) => Err(ServiceError::invalid("last", "gebruik first of last, niet allebei")),
+        (Some(_), Some(_)) => Err(ServiceError::invalid(
+            "last",
+            "gebruik first of last, niet allebei",
+        )),
         (_, Some(l)) => Ok(Pagina::Achteruit {
             n: size(l, "last")?,
             before: before.as_deref().map(|b| cursor(b, "before")).transpose()?,
@@ -60,13 +63,23 @@ fn pagina(
 impl Query {
     /// De vijf VAR-portefeuilles, in hun volgorde.
     async fn themas(&self, ctx: &Context<'_>) -> Result<Vec<Thema>> {
-        Ok(lezen::themas(&services(ctx)?.db.reader).await.extend()?.into_iter().map(Thema).collect())
+        Ok(lezen::themas(&services(ctx)?.db.reader)
+            .await
+            .extend()?
+            .into_iter()
+            .map(Thema)
+            .collect())
     }
 
     /// Alle plannen, of de plannen van één thema.
     async fn actieplannen(&self, ctx: &Context<'_>, thema: Option<ID>) -> Result<Vec<Actieplan>> {
-        let thema = thema.map(|t| ids::decode(&t, Soort::Thema, "thema")).transpose().extend()?;
-        let rows = lezen::actieplannen(&services(ctx)?.db.reader, thema).await.extend()?;
+        let thema = thema
+            .map(|t| ids::decode(&t, Soort::Thema, "thema"))
+            .transpose()
+            .extend()?;
+        let rows = lezen::actieplannen(&services(ctx)?.db.reader, thema)
+            .await
+            .extend()?;
         Ok(rows.into_iter().map(Actieplan).collect())
     }
 
@@ -98,13 +111,21 @@ impl Query {
     async fn node(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Node>> {
         let (soort, n) = ids::decode_any(&id, "id").extend()?;
         Ok(match soort {
-            Soort::Thema => one::<ById<thema::Entity>>(ctx, n).await?.map(|m| Node::Thema(Thema(m))),
-            Soort::Actieplan => one::<ById<actieplan::Entity>>(ctx, n).await?.map(|m| Node::Actieplan(Actieplan(m))),
-            Soort::Opgave => one::<ById<opgave::Entity>>(ctx, n).await?.map(|m| Node::Opgave(Opgave(m))),
-            Soort::Actie => one::<ById<actie::Entity>>(ctx, n).await?.map(|m| Node::Actie(Actie(m))),
-            Soort::Organisatie => {
-                one::<ById<organisatie::Entity>>(ctx, n).await?.map(|m| Node::Organisatie(Organisatie(m)))
-            }
+            Soort::Thema => one::<ById<thema::Entity>>(ctx, n)
+                .await?
+                .map(|m| Node::Thema(Thema(m))),
+            Soort::Actieplan => one::<ById<actieplan::Entity>>(ctx, n)
+                .await?
+                .map(|m| Node::Actieplan(Actieplan(m))),
+            Soort::Opgave => one::<ById<opgave::Entity>>(ctx, n)
+                .await?
+                .map(|m| Node::Opgave(Opgave(m))),
+            Soort::Actie => one::<ById<actie::Entity>>(ctx, n)
+                .await?
+                .map(|m| Node::Actie(Actie(m))),
+            Soort::Organisatie => one::<ById<organisatie::Entity>>(ctx, n)
+                .await?
+                .map(|m| Node::Organisatie(Organisatie(m))),
             Soort::Voortgangsupdate => one::<ById<voortgangsupdate::Entity>>(ctx, n)
                 .await?
                 .map(|m| Node::Voortgangsupdate(Voortgangsupdate(m))),
@@ -116,12 +137,19 @@ impl Query {
 
     /// Alle organisaties, op naam.
     async fn organisaties(&self, ctx: &Context<'_>) -> Result<Vec<Organisatie>> {
-        Ok(lezen::organisaties(&services(ctx)?.db.reader).await.extend()?.into_iter().map(Organisatie).collect())
+        Ok(lezen::organisaties(&services(ctx)?.db.reader)
+            .await
+            .extend()?
+            .into_iter()
+            .map(Organisatie)
+            .collect())
     }
 
     /// Alle bekende RVO-vergaderingen, op datum.
     async fn rvo_vergaderingen(&self, ctx: &Context<'_>) -> Result<Vec<RvoVergadering>> {
-        let rows = lezen::rvo_vergaderingen(&services(ctx)?.db.reader).await.extend()?;
+        let rows = lezen::rvo_vergaderingen(&services(ctx)?.db.reader)
+            .await
+            .extend()?;
         Ok(rows.into_iter().map(RvoVergadering).collect())
     }
 
@@ -136,14 +164,26 @@ impl Query {
         last: Option<i32>,
         before: Option<String>,
     ) -> Result<Connection<String, Actie, ActieTotaal>> {
-        let filter = filter.map(ActieFilterInvoer::parse).transpose().extend()?.unwrap_or_default();
+        let filter = filter
+            .map(ActieFilterInvoer::parse)
+            .transpose()
+            .extend()?
+            .unwrap_or_default();
         let pagina = pagina(first, after, last, before).extend()?;
-        let p = acties::zoek(&services(ctx)?.db.reader, &filter, pagina).await.map_err(|e| e.extend())?;
-        let mut conn = Connection::with_additional_fields(p.has_previous, p.has_next, ActieTotaal {
-            total_count: p.totaal,
-        });
+        let p = acties::zoek(&services(ctx)?.db.reader, &filter, pagina)
+            .await
+            .map_err(|e| e.extend())?;
+        let mut conn = Connection::with_additional_fields(
+            p.has_previous,
+            p.has_next,
+            ActieTotaal {
+                total_count: p.totaal,
+            },
+        );
         conn.edges.extend(
-            p.acties.into_iter().map(|a| Edge::new(ids::encode(Soort::Actie, a.id).0, Actie(a))),
+            p.acties
+                .into_iter()
+                .map(|a| Edge::new(ids::encode(Soort::Actie, a.id).0, Actie(a))),
         );
         Ok(conn)
     }

@@ -28,8 +28,16 @@ async fn laad(s: &Services, ev: ActieEvent) -> Option<ActieGewijzigd> {
     let db = &s.db.reader;
     let a = actie::Entity::find_by_id(ev.actie_id).one(db).await.ok()??;
     let o = opgave::Entity::find_by_id(a.opgave_id).one(db).await.ok()??;
-    let r = rollups::per_opgave(db, &[o.id]).await.ok()?.remove(&o.id).unwrap_or_default();
-    Some(ActieGewijzigd { actie: Actie(a), opgave: Opgave(o), opgave_rollup: RollupGql(r) })
+    let r = rollups::per_opgave(db, &[o.id])
+        .await
+        .ok()?
+        .remove(&o.id)
+        .unwrap_or_default();
+    Some(ActieGewijzigd {
+        actie: Actie(a),
+        opgave: Opgave(o),
+        opgave_rollup: RollupGql(r),
+    })
 }
 
 /// Live meldingen.
@@ -42,8 +50,14 @@ impl Subscription {
         actieplan: Option<ID>,
         opgave: Option<ID>,
     ) -> Result<impl Stream<Item = ActieGewijzigd> + use<>> {
-        let plan = actieplan.map(|p| ids::decode(&p, Soort::Actieplan, "actieplan")).transpose().extend()?;
-        let opg = opgave.map(|o| ids::decode(&o, Soort::Opgave, "opgave")).transpose().extend()?;
+        let plan = actieplan
+            .map(|p| ids::decode(&p, Soort::Actieplan, "actieplan"))
+            .transpose()
+            .extend()?;
+        let opg = opgave
+            .map(|o| ids::decode(&o, Soort::Opgave, "opgave"))
+            .transpose()
+            .extend()?;
         let services = ctx.data::<Services>()?.clone();
         let rx = services.events.subscribe();
         let events = stream::unfold(rx, |mut rx| async move {

@@ -17,7 +17,10 @@ pub async fn readyz(State(st): State<AppState>) -> (StatusCode, Json<Value>) {
         Ok(()) => (StatusCode::OK, Json(json!({ "status": "ready" }))),
         Err(e) => {
             tracing::warn!(error = %e, "database not reachable");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "not ready", "database": "onbereikbaar" })))
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({ "status": "not ready", "database": "onbereikbaar" })),
+            )
         }
     }
 }

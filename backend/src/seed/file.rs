@@ -125,7 +125,10 @@ fn unique<'a>(table: &str, keys: impl Iterator<Item = &'a str>) -> anyhow::Resul
 }
 
 fn known(table: &str, key: &str, refs: &HashSet<&str>, what: &str, target: &str) -> anyhow::Result<()> {
-    anyhow::ensure!(refs.contains(target), "{table} '{key}': {what} '{target}' bestaat niet");
+    anyhow::ensure!(
+        refs.contains(target),
+        "{table} '{key}': {what} '{target}' bestaat niet"
+    );
     Ok(())
 }
 
@@ -152,7 +155,11 @@ impl SeedFile {
             known("actieplan", &p.sleutel, &themas, "thema", &p.thema)?;
             p.soort.parse::<PlanSoort>()?;
             p.status.parse::<PlanStatus>()?;
-            anyhow::ensure!(p.periode_van <= p.periode_tot, "actieplan '{}': periode loopt terug", p.sleutel);
+            anyhow::ensure!(
+                p.periode_van <= p.periode_tot,
+                "actieplan '{}': periode loopt terug",
+                p.sleutel
+            );
             sourced("actieplan", &p.sleutel, &p.bron)?;
         }
         for o in &self.opgave {
@@ -166,7 +173,11 @@ impl SeedFile {
             }
             a.status.parse::<Status>()?;
             if let Some(k) = a.kwartaal {
-                anyhow::ensure!((1..=4).contains(&k), "actie '{}': kwartaal {k} bestaat niet", a.sleutel);
+                anyhow::ensure!(
+                    (1..=4).contains(&k),
+                    "actie '{}': kwartaal {k} bestaat niet",
+                    a.sleutel
+                );
             }
             sourced("actie", &a.sleutel, &a.bron)?;
         }

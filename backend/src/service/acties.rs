@@ -4,7 +4,10 @@ use crate::entities::{actie, actie_organisatie, actieplan, opgave};
 use crate::error::ServiceResult;
 use koers_shared::{Gezondheid, Status};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
-use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 
 /// Largest page.
 pub const MAX_PAGE: u64 = 100;
@@ -42,7 +45,10 @@ pub struct ActiePagina {
 }
 
 fn escape_like(s: &str) -> String {
-    s.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    s.to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 impl ActieFilter {
@@ -104,11 +110,14 @@ impl ActieFilter {
         if let Some(t) = self.tekst.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             let pattern = format!("%{}%", escape_like(t));
             let like = |col: actie::Column| {
-                Expr::expr(Func::lower(Expr::col((actie::Entity, col)))).like(
-                    sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'),
-                )
+                Expr::expr(Func::lower(Expr::col((actie::Entity, col))))
+                    .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
             };
-            c = c.add(Condition::any().add(like(actie::Column::Titel)).add(like(actie::Column::Beschrijving)));
+            c = c.add(
+                Condition::any()
+                    .add(like(actie::Column::Titel))
+                    .add(like(actie::Column::Beschrijving)),
+            );
         }
         if let Some(t) = self.gewijzigd_sinds {
             c = c.add(actie::Column::GewijzigdOp.gte(t));
@@ -118,7 +127,11 @@ impl ActieFilter {
 }
 
 /// A page of the acties matching `filter`, ordered by id.
-pub async fn zoek(db: &DatabaseConnection, filter: &ActieFilter, pagina: Pagina) -> ServiceResult<ActiePagina> {
+pub async fn zoek(
+    db: &DatabaseConnection,
+    filter: &ActieFilter,
+    pagina: Pagina,
+) -> ServiceResult<ActiePagina> {
     let cond = filter.condition();
     let totaal = actie::Entity::find().filter(cond.clone()).count(db).await?;
     let (acties, has_previous, has_next) = match pagina {
@@ -131,7 +144,14 @@ pub async fn zoek(db: &DatabaseConnection, filter: &ActieFilter, pagina: Pagina)
             let has_next = rows.len() as u64 > n;
             rows.truncate(n as usize);
             let has_previous = match after {
-                Some(a) => actie::Entity::find().filter(cond).filter(actie::Column::Id.lte(a)).count(db).await? > 0,
+                Some(a) => {
+                    actie::Entity::find()
+                        .filter(cond)
+                        .filter(actie::Column::Id.lte(a))
+                        .count(db)
+                        .await?
+                        > 0
+                }
                 None => false,
             };
             (rows, has_previous, has_next)
@@ -146,11 +166,23 @@ pub async fn zoek(db: &DatabaseConnection, filter: &ActieFilter, pagina: Pagina)
             rows.truncate(n as usize);
             rows.reverse();
             let has_next = match before {
-                Some(b) => actie::Entity::find().filter(cond).filter(actie::Column::Id.gte(b)).count(db).await? > 0,
+                Some(b) => {
+                    actie::Entity::find()
+                        .filter(cond)
+                        .filter(actie::Column::Id.gte(b))
+                        .count(db)
+                        .await?
+                        > 0
+                }
                 None => false,
             };
             (rows, has_previous, has_next)
         }
     };
-    Ok(ActiePagina { acties, has_previous, has_next, totaal })
+    Ok(ActiePagina {
+        acties,
+        has_previous,
+        has_next,
+        totaal,
+    })
 }

@@ -81,30 +81,62 @@ impl Fouten {
 
     fn titel(&mut self, t: &str) {
         self.check(!t.trim().is_empty(), "titel", "titel is verplicht");
-        self.check(t.chars().count() <= MAX_TITEL, "titel", "titel is langer dan 300 tekens");
+        self.check(
+            t.chars().count() <= MAX_TITEL,
+            "titel",
+            "titel is langer dan 300 tekens",
+        );
     }
 
     fn tekst(&mut self, veld: &str, t: Option<&str>) {
-        self.check(t.is_none_or(|t| t.chars().count() <= MAX_TEKST), veld, "tekst is langer dan 10 000 tekens");
+        self.check(
+            t.is_none_or(|t| t.chars().count() <= MAX_TEKST),
+            veld,
+            "tekst is langer dan 10 000 tekens",
+        );
     }
 
     fn door(&mut self, d: &str) {
         self.check(!d.trim().is_empty(), "door", "zeg wie de wijziging doet");
-        self.check(d.chars().count() <= MAX_DOOR, "door", "naam is langer dan 200 tekens");
+        self.check(
+            d.chars().count() <= MAX_DOOR,
+            "door",
+            "naam is langer dan 200 tekens",
+        );
     }
 
     fn periode(&mut self, jaar: i32, kwartaal: Option<i32>, datum: Option<chrono::NaiveDate>) {
         use chrono::Datelike;
-        self.check(JAREN.contains(&jaar), "jaar", "jaar moet tussen 2000 en 2100 liggen");
-        self.check(kwartaal.is_none_or(|k| (1..=4).contains(&k)), "kwartaal", "kwartaal is 1, 2, 3 of 4");
-        self.check(datum.is_none_or(|d| d.year() == jaar), "datum", "datum valt niet in het opgegeven jaar");
+        self.check(
+            JAREN.contains(&jaar),
+            "jaar",
+            "jaar moet tussen 2000 en 2100 liggen",
+        );
+        self.check(
+            kwartaal.is_none_or(|k| (1..=4).contains(&k)),
+            "kwartaal",
+            "kwartaal is 1, 2, 3 of 4",
+        );
+        self.check(
+            datum.is_none_or(|d| d.year() == jaar),
+            "datum",
+            "datum valt niet in het opgegeven jaar",
+        );
         if let (Some(k), Some(d)) = (kwartaal, datum) {
-            self.check(d.quarter() as i32 == k, "datum", "datum valt niet in het opgegeven kwartaal");
+            self.check(
+                d.quarter() as i32 == k,
+                "datum",
+                "datum valt niet in het opgegeven kwartaal",
+            );
         }
     }
 
     fn done(self) -> ServiceResult<()> {
-        if self.0.is_empty() { Ok(()) } else { Err(ServiceError::Invalid(self.0)) }
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(ServiceError::Invalid(self.0))
+        }
     }
 }
 
@@ -164,7 +196,11 @@ impl ActieWijziging {
         f.tekst("beschrijving", self.beschrijving.as_deref());
         f.tekst("toelichting", self.toelichting.as_deref());
         f.tekst("bron", self.bron.as_deref());
-        f.check(self.bron.as_deref().is_none_or(|b| !b.trim().is_empty()), "bron", "bron mag niet leeg zijn");
+        f.check(
+            self.bron.as_deref().is_none_or(|b| !b.trim().is_empty()),
+            "bron",
+            "bron mag niet leeg zijn",
+        );
         f.door(&self.door);
         f.done()
     }
@@ -188,7 +224,11 @@ impl ActieWijziging {
             n.opgave_afgeleid = false;
         }
         set!(titel, "titel", self.titel.as_ref().map(|t| t.trim().to_string()));
-        set!(beschrijving, "beschrijving", self.beschrijving.as_ref().map(|t| t.trim().to_string()));
+        set!(
+            beschrijving,
+            "beschrijving",
+            self.beschrijving.as_ref().map(|t| t.trim().to_string())
+        );
         set!(jaar, "jaar", self.jaar);
         set!(kwartaal, "kwartaal", self.kwartaal);
         set!(datum, "datum", self.datum);

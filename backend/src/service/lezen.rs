@@ -17,7 +17,10 @@ fn group<M, K: std::hash::Hash + Eq>(rows: Vec<M>, key: impl Fn(&M) -> K) -> Has
 
 /// All themas in their order.
 pub async fn themas(db: &DatabaseConnection) -> ServiceResult<Vec<thema::Model>> {
-    Ok(thema::Entity::find().order_by_asc(thema::Column::Volgorde).all(db).await?)
+    Ok(thema::Entity::find()
+        .order_by_asc(thema::Column::Volgorde)
+        .all(db)
+        .await?)
 }
 
 /// All plans, optionally of one thema, ordered by thema and start year.
@@ -37,12 +40,18 @@ pub async fn actieplannen(
 
 /// All organisations by name.
 pub async fn organisaties(db: &DatabaseConnection) -> ServiceResult<Vec<organisatie::Model>> {
-    Ok(organisatie::Entity::find().order_by_asc(organisatie::Column::Naam).all(db).await?)
+    Ok(organisatie::Entity::find()
+        .order_by_asc(organisatie::Column::Naam)
+        .all(db)
+        .await?)
 }
 
 /// All RVO meetings by date.
 pub async fn rvo_vergaderingen(db: &DatabaseConnection) -> ServiceResult<Vec<rvo_vergadering::Model>> {
-    Ok(rvo_vergadering::Entity::find().order_by_asc(rvo_vergadering::Column::Datum).all(db).await?)
+    Ok(rvo_vergadering::Entity::find()
+        .order_by_asc(rvo_vergadering::Column::Datum)
+        .all(db)
+        .await?)
 }
 
 /// Plans per thema.
@@ -131,7 +140,10 @@ where
     let Some(pk) = E::PrimaryKey::iter().next() else {
         return Ok(HashMap::new());
     };
-    let rows = E::find().filter(pk.into_column().is_in(ids.iter().copied())).all(db).await?;
+    let rows = E::find()
+        .filter(pk.into_column().is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
     Ok(rows.into_iter().map(|m| (m.id(), m)).collect())
 }
 
@@ -144,4 +156,12 @@ pub trait HasId {
 macro_rules! has_id {
     ($($m:ident),*) => { $(impl HasId for $m::Model { fn id(&self) -> i32 { self.id } })* };
 }
-has_id!(thema, actieplan, opgave, actie, organisatie, voortgangsupdate, rvo_vergadering);
+has_id!(
+    thema,
+    actieplan,
+    opgave,
+    actie,
+    organisatie,
+    voortgangsupdate,
+    rvo_vergadering
+);

@@ -13,8 +13,14 @@ pub fn stand(status: &str, gezondheid: Option<&str>, voortgang: Option<i32>) -> 
     let bad = |what: &str| ServiceError::Internal(format!("ongeldige {what} in database"));
     Ok(ActieStand {
         status: status.parse::<Status>().map_err(|_| bad("status"))?,
-        gezondheid: gezondheid.map(str::parse::<Gezondheid>).transpose().map_err(|_| bad("gezondheid"))?,
-        voortgang: voortgang.map(Voortgang::try_from).transpose().map_err(|_| bad("voortgang"))?,
+        gezondheid: gezondheid
+            .map(str::parse::<Gezondheid>)
+            .transpose()
+            .map_err(|_| bad("gezondheid"))?,
+        voortgang: voortgang
+            .map(Voortgang::try_from)
+            .transpose()
+            .map_err(|_| bad("voortgang"))?,
     })
 }
 

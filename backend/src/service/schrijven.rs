@@ -10,8 +10,8 @@ use crate::error::{ServiceError, ServiceResult};
 use koers_shared::{ActieToestand, GeldigeToestand, Status, valideer_toestand};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr,
+    EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
 };
 
 /// A new actie with checked values.
@@ -118,7 +118,11 @@ async fn history<C: ConnectionTrait>(
     Ok(())
 }
 
-async fn check_refs(txn: &DatabaseTransaction, opgave_id: Option<i32>, orgs: &[(&str, &[i32])]) -> ServiceResult<()> {
+async fn check_refs(
+    txn: &DatabaseTransaction,
+    opgave_id: Option<i32>,
+    orgs: &[(&str, &[i32])],
+) -> ServiceResult<()> {
     if let Some(id) = opgave_id
         && opgave::Entity::find_by_id(id).one(txn).await?.is_none()
     {
@@ -134,7 +138,10 @@ async fn check_refs(txn: &DatabaseTransaction, opgave_id: Option<i32>, orgs: &[(
             .count(txn)
             .await?;
         if found != unique.len() as u64 {
-            return Err(ServiceError::invalid(veld, "een van deze organisaties bestaat niet"));
+            return Err(ServiceError::invalid(
+                veld,
+                "een van deze organisaties bestaat niet",
+            ));
         }
     }
     Ok(())
@@ -142,7 +149,9 @@ async fn check_refs(txn: &DatabaseTransaction, opgave_id: Option<i32>, orgs: &[(
 
 impl Services {
     async fn publish(&self, a: &actie::Model) -> ServiceResult<()> {
-        let plan = opgave::Entity::find_by_id(a.opgave_id).one(&self.db.reader).await?;
+        let plan = opgave::Entity::find_by_id(a.opgave_id)
+            .one(&self.db.reader)
+            .await?;
         let event = ActieEvent {
             actie_id: a.id,
             opgave_id: a.opgave_id,
@@ -156,10 +165,18 @@ impl Services {
 
     /// Creates an actie.
     pub async fn actie_aanmaken(&self, invoer: ActieInvoer) -> ServiceResult<actie::Model> {
-        let GeldigeActie { nieuw, door, toelichting } = invoer.parse()?;
+        let GeldigeActie {
+            nieuw,
+            door,
+            toelichting,
+        } = invoer.parse()?;
         let txn = self.db.writer.begin().await?;
-        check_refs(&txn, Some(nieuw.opgave_id), &[("trekkers", &nieuw.trekkers), ("partners", &nieuw.partners)])
-            .await?;
+        check_refs(
+            &txn,
+            Some(nieuw.opgave_id),
+            &[("trekkers", &nieuw.trekkers), ("partners", &nieuw.partners)],
+        )
+        .await?;
         let model = insert_actie(&txn, nieuw, &door, toelichting).await?;
         txn.commit().await?;
         self.publish(&model).await?;
@@ -172,7 +189,10 @@ impl Services {
             .await?
             .ok_or_else(|| ServiceError::NotFound("actie".into()))?;
         if huidig.versie != versie {
-            return Err(ServiceError::Conflict { huidige: huidig.versie, gestuurd: versie });
+            return Err(ServiceError::Conflict {
+                huidige: huidig.versie,
+                gestuurd: versie,
+            });
         }
         Ok(huidig)
     }
@@ -192,20 +212,26 @@ impl Services {
         for (col, value) in [
             (actie::Column::OpgaveId, Expr::value(nieuw.opgave_id)),
             (actie::Column::Titel, Expr::value(nieuw.titel.clone())),
-            (actie::Column::Beschrijving, Expr::value(nieuw.beschrijving.clone())),
+            (
+                actie::Column::Beschrijving,
+                Expr::value(nieuw.beschrijving.clone()),
+            ),
             (actie::Column::Jaar, Expr::value(nieuw.jaar)),
             (actie::Column::Kwartaal, Expr::value(nieuw.kwartaal)),
             (actie::Column::Datum, Expr::value(nieuw.datum)),
             (actie::Column::Status, Expr::value(nieuw.status.clone())),
             (actie::Column::Gezondheid, Expr::value(nieuw.gezondheid.clone())),
-            (actie::Column::GezondheidReden, Expr::value(nieuw.gezondheid_reden.clone())),
+            (
+                actie::Column::GezondheidReden,
+                Expr::value(nieuw.gezondheid_reden.clone()),
+            ),
             (actie::Column::Voortgang, Expr::value(nieuw.voortgang)),
             (actie::Column::Vertrouwelijk, Expr::value(nieuw.vertrouwelijk)),
             (actie::Column::Bron, Expr::value(nieuw.bron.clone())),
             (actie::Column::Versie, Expr::value(nieuw.versie)),
             (actie::Column::GewijzigdOp, Expr::value(nieuw.gewijzigd_op)),
         ] {
-            upd = upd.col_expr(col, value.into());
+            upd = upd.col_expr(col, value);
         }
         let res = upd
             .filter(actie::Column::Id.eq(huidig.id))
@@ -215,7 +241,10 @@ impl Services {
         if res.rows_affected != 1 {
             let now = actie::Entity::find_by_id(huidig.id).one(txn).await?;
             return Err(match now {
-                Some(m) => ServiceError::Conflict { huidige: m.versie, gestuurd: huidig.versie },
+                Some(m) => ServiceError::Conflict {
+                    huidige: m.versie,
+                    gestuurd: huidig.versie,
+                },
                 None => ServiceError::NotFound("actie".into()),
             });
         }
@@ -230,7 +259,12 @@ impl Services {
         let huidig = Self::current(&txn, w.id, w.versie).await?;
         let trekkers = w.trekkers.clone().unwrap_or_default();
         let partners = w.partners.clone().unwrap_or_default();
-        check_refs(&txn, w.opgave_id, &[("trekkers", &trekkers), ("partners", &partners)]).await?;
+        check_refs(
+            &txn,
+            w.opgave_id,
+            &[("trekkers", &trekkers), ("partners", &partners)],
+        )
+        .await?;
         let (nieuw, velden) = w.apply(&huidig)?;
         if w.trekkers.is_some() || w.partners.is_some() {
             let mut del = actie_organisatie::Entity::delete_many()
@@ -261,11 +295,14 @@ impl Services {
         // Health and a stale figure lapse with a status they no longer fit, unless the client sets them.
         let toestand = ActieToestand {
             status: Some(status),
-            gezondheid: m.gezondheid.unwrap_or(if actief { stand.gezondheid } else { None }),
-            gezondheid_reden: m
-                .gezondheid_reden
-                .clone()
-                .unwrap_or(if actief { huidig.gezondheid_reden.clone() } else { None }),
+            gezondheid: m
+                .gezondheid
+                .unwrap_or(if actief { stand.gezondheid } else { None }),
+            gezondheid_reden: m.gezondheid_reden.clone().unwrap_or(if actief {
+                huidig.gezondheid_reden.clone()
+            } else {
+                None
+            }),
             voortgang: m.voortgang.unwrap_or(match status {
                 Status::Afgerond => None,
                 _ => huidig.voortgang.map(i64::from),

@@ -15,14 +15,19 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 pub async fn fresh_database() -> (String, Option<TempDir>) {
     match std::env::var("KOERS_TEST_DATABASE_URL") {
         Ok(url) if url.starts_with("postgres") => {
-            let admin = Database::connect(&url).await.expect("PostgreSQL for tests is reachable");
+            let admin = Database::connect(&url)
+                .await
+                .expect("PostgreSQL for tests is reachable");
             let name = format!(
                 "koers_t_{}_{}_{}",
                 std::process::id(),
                 COUNTER.fetch_add(1, Ordering::SeqCst),
                 chrono::Utc::now().timestamp_micros()
             );
-            admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create database");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create database");
             let base = url.rsplit_once('/').map(|(b, _)| b).expect("url has a database");
             (format!("{base}/{name}"), None)
         }
@@ -53,10 +58,17 @@ impl TestApp {
     pub async fn spawn_with(f: impl FnOnce(&mut Settings)) -> TestApp {
         let (database_url, db_dir) = fresh_database().await;
         let static_dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(static_dir.path().join("index.html"), "<!doctype html><title>Koers</title>").unwrap();
+        std::fs::write(
+            static_dir.path().join("index.html"),
+            "<!doctype html><title>Koers</title>",
+        )
+        .unwrap();
         std::fs::create_dir(static_dir.path().join("explorer")).unwrap();
-        std::fs::write(static_dir.path().join("explorer/index.html"), "<!doctype html><title>GraphiQL</title>")
-            .unwrap();
+        std::fs::write(
+            static_dir.path().join("explorer/index.html"),
+            "<!doctype html><title>GraphiQL</title>",
+        )
+        .unwrap();
         let mut settings = Settings::new(database_url.clone());
         settings.addr = "127.0.0.1:0".parse().unwrap();
         settings.static_dir = static_dir.path().to_path_buf();
@@ -64,7 +76,13 @@ impl TestApp {
         let app = Application::build(settings).await.expect("app builds");
         let addr = app.local_addr();
         tokio::spawn(app.run_until_stopped());
-        TestApp { addr, client: reqwest::Client::new(), database_url, static_dir, _db_dir: db_dir }
+        TestApp {
+            addr,
+            client: reqwest::Client::new(),
+            database_url,
+            static_dir,
+            _db_dir: db_dir,
+        }
     }
 
     /// `http://addr/path`.
@@ -100,17 +118,23 @@ impl TestApp {
 
 /// The first error's `extensions.code`.
 pub fn code(r: &Value) -> &str {
-    r["errors"][0]["extensions"]["code"].as_str().unwrap_or_else(|| panic!("no error code in {r:#}"))
+    r["errors"][0]["extensions"]["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no error code in {r:#}"))
 }
 
 /// The first error's `extensions.field`.
 pub fn field(r: &Value) -> &str {
-    r["errors"][0]["extensions"]["field"].as_str().unwrap_or_else(|| panic!("no error field in {r:#}"))
+    r["errors"][0]["extensions"]["field"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no error field in {r:#}"))
 }
 
 /// The global id of the plan with `sleutel`, and of its opgaven in order.
 pub async fn plan_ids(app: &TestApp, sleutel: &str) -> (String, Vec<String>) {
-    let d = app.data("{ actieplannen { id sleutel opgaven { id } } }", json!({})).await;
+    let d = app
+        .data("{ actieplannen { id sleutel opgaven { id } } }", json!({}))
+        .await;
     let plan = d["actieplannen"]
         .as_array()
         .unwrap()
@@ -118,7 +142,11 @@ pub async fn plan_ids(app: &TestApp, sleutel: &str) -> (String, Vec<String>) {
         .find(|p| p["sleutel"] == sleutel)
         .unwrap_or_else(|| panic!("plan {sleutel} seeded"))
         .clone();
-    let opgaven = plan["opgaven"].as_array().unwrap().iter().map(|o| o["id"].as_str().unwrap().to_string());
+    let opgaven = plan["opgaven"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap().to_string());
     (plan["id"].as_str().unwrap().to_string(), opgaven.collect())
 }
 

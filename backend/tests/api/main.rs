@@ -1,5 +1,6 @@
 //! Integration tests of the API: each test spawns Koers on port 0 with a fresh database — an SQLite file, or
 //! a new database on the PostgreSQL server named by `KOERS_TEST_DATABASE_URL`.
+#![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
 mod helpers;
 

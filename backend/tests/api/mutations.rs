@@ -39,12 +39,19 @@ async fn reporting_progress_bumps_the_version_and_writes_history() {
     assert_eq!(rows[1]["toelichting"], "halverwege");
 
     let done = app
-        .data(REPORT, json!({ "i": { "id": id, "versie": 2, "status": "AFGEROND", "door": "Ans" } }))
+        .data(
+            REPORT,
+            json!({ "i": { "id": id, "versie": 2, "status": "AFGEROND", "door": "Ans" } }),
+        )
         .await;
     let a = &done["actieVoortgangRapporteren"];
     assert_eq!(a["status"], "AFGEROND");
     assert_eq!(a["voortgang"], 100, "afgerond means 100 %");
-    assert_eq!(a["gezondheid"], Value::Null, "health lapses when the work is done");
+    assert_eq!(
+        a["gezondheid"],
+        Value::Null,
+        "health lapses when the work is done"
+    );
 }
 
 #[tokio::test]
@@ -52,8 +59,17 @@ async fn a_stale_version_is_a_conflict_and_changes_nothing() {
     let app = TestApp::spawn().await;
     let (_, opgaven) = plan_ids(&app, "dv-2025-2027").await;
     let id = new_actie(&app, &opgaven[0], "Oefening").await;
-    app.data(REPORT, json!({ "i": { "id": id, "versie": 1, "voortgang": 30, "door": "A" } })).await;
-    let r = app.gql(REPORT, json!({ "i": { "id": id, "versie": 1, "voortgang": 90, "door": "B" } })).await;
+    app.data(
+        REPORT,
+        json!({ "i": { "id": id, "versie": 1, "voortgang": 30, "door": "A" } }),
+    )
+    .await;
+    let r = app
+        .gql(
+            REPORT,
+            json!({ "i": { "id": id, "versie": 1, "voortgang": 90, "door": "B" } }),
+        )
+        .await;
     assert_eq!(code(&r), "CONFLICT");
     assert_eq!(r["errors"][0]["extensions"]["huidigeVersie"], 2);
     let h = history(&app, &id).await;
@@ -71,8 +87,14 @@ async fn invalid_reports_name_the_field_and_change_nothing() {
         (json!({ "voortgang": 140 }), "voortgang"),
         (json!({ "voortgang": -1 }), "voortgang"),
         (json!({ "gezondheid": "RISICO" }), "gezondheidReden"),
-        (json!({ "gezondheid": "RISICO", "gezondheidReden": "   " }), "gezondheidReden"),
-        (json!({ "status": "GEPLAND", "gezondheid": "OP_KOERS" }), "gezondheid"),
+        (
+            json!({ "gezondheid": "RISICO", "gezondheidReden": "   " }),
+            "gezondheidReden",
+        ),
+        (
+            json!({ "status": "GEPLAND", "gezondheid": "OP_KOERS" }),
+            "gezondheid",
+        ),
         (json!({ "status": "AFGEROND", "voortgang": 50 }), "voortgang"),
         (json!({ "door": "" }), "door"),
     ];
@@ -89,7 +111,12 @@ async fn invalid_reports_name_the_field_and_change_nothing() {
     assert_eq!(h["versie"], 1, "no refused report changed the actie");
     assert_eq!(h["historie"].as_array().unwrap().len(), 1);
 
-    let r = app.gql(REPORT, json!({ "i": { "id": "QWN0aWU6OTk5OTk", "versie": 1, "door": "T" } })).await;
+    let r = app
+        .gql(
+            REPORT,
+            json!({ "i": { "id": "QWN0aWU6OTk5OTk", "versie": 1, "door": "T" } }),
+        )
+        .await;
     assert_eq!(code(&r), "NOT_FOUND");
 }
 
@@ -97,9 +124,15 @@ async fn invalid_reports_name_the_field_and_change_nothing() {
 async fn creating_validates_every_field_and_writes_nothing_on_error() {
     let app = TestApp::spawn().await;
     let (plan, opgaven) = plan_ids(&app, "mh-2024-2026").await;
-    let before = app.data("query($p: ID!) { actieplan(id: $p) { rollup { totaal } } }", json!({ "p": plan })).await;
+    let before = app
+        .data(
+            "query($p: ID!) { actieplan(id: $p) { rollup { totaal } } }",
+            json!({ "p": plan }),
+        )
+        .await;
     let m = "mutation($i: ActieAanmakenInvoer!) { actieAanmaken(invoer: $i) { id } }";
-    let base = json!({ "opgave": opgaven[1], "titel": "Nieuw", "jaar": 2026, "status": "GEPLAND", "door": "T" });
+    let base =
+        json!({ "opgave": opgaven[1], "titel": "Nieuw", "jaar": 2026, "status": "GEPLAND", "door": "T" });
     let cases = [
         ("titel", json!("  ")),
         ("jaar", json!(1999)),
@@ -115,7 +148,12 @@ async fn creating_validates_every_field_and_writes_nothing_on_error() {
         assert_eq!(code(&r), "BAD_USER_INPUT", "{veld}: {r}");
         assert_eq!(field(&r), veld, "{r}");
     }
-    let after = app.data("query($p: ID!) { actieplan(id: $p) { rollup { totaal } } }", json!({ "p": plan })).await;
+    let after = app
+        .data(
+            "query($p: ID!) { actieplan(id: $p) { rollup { totaal } } }",
+            json!({ "p": plan }),
+        )
+        .await;
     assert_eq!(before, after, "refused creations wrote nothing");
 
     let ok = app.data(m, json!({ "i": base })).await;
@@ -130,12 +168,23 @@ async fn changing_an_actie_replaces_owners_and_records_the_fields() {
     let (_, opgaven) = plan_ids(&app, "mh-2024-2026").await;
     let id = new_actie(&app, &opgaven[0], "Oud").await;
     let orgs = app.data("{ organisaties { id sleutel } }", json!({})).await;
-    let org = |k: &str| orgs["organisaties"].as_array().unwrap().iter().find(|o| o["sleutel"] == k).unwrap()["id"].clone();
+    let org = |k: &str| {
+        orgs["organisaties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["sleutel"] == k)
+            .unwrap()["id"]
+            .clone()
+    };
     let m = "mutation($i: ActieWijzigenInvoer!) { actieWijzigen(invoer: $i) {
         versie titel kwartaal opgave { id } trekkers { sleutel } partners { sleutel } } }";
     let d = app
-        .data(m, json!({ "i": { "id": id, "versie": 1, "titel": "Nieuw", "opgave": opgaven[2], "kwartaal": 3,
-                                "trekkers": [org("var")], "partners": [org("essm")], "door": "T" } }))
+        .data(
+            m,
+            json!({ "i": { "id": id, "versie": 1, "titel": "Nieuw", "opgave": opgaven[2], "kwartaal": 3,
+                                "trekkers": [org("var")], "partners": [org("essm")], "door": "T" } }),
+        )
         .await;
     let a = &d["actieWijzigen"];
     assert_eq!(a["versie"], 2);
@@ -144,15 +193,36 @@ async fn changing_an_actie_replaces_owners_and_records_the_fields() {
     assert_eq!(a["opgave"]["id"], opgaven[2].as_str());
     assert_eq!(a["trekkers"], json!([{ "sleutel": "var" }]));
     assert_eq!(a["partners"], json!([{ "sleutel": "essm" }]));
-    let d = app.data(m, json!({ "i": { "id": id, "versie": 2, "kwartaal": null, "door": "T" } })).await;
-    assert_eq!(d["actieWijzigen"]["kwartaal"], Value::Null, "null clears the quarter");
-    assert_eq!(d["actieWijzigen"]["trekkers"], json!([{ "sleutel": "var" }]), "omitted owners stay");
+    let d = app
+        .data(
+            m,
+            json!({ "i": { "id": id, "versie": 2, "kwartaal": null, "door": "T" } }),
+        )
+        .await;
+    assert_eq!(
+        d["actieWijzigen"]["kwartaal"],
+        Value::Null,
+        "null clears the quarter"
+    );
+    assert_eq!(
+        d["actieWijzigen"]["trekkers"],
+        json!([{ "sleutel": "var" }]),
+        "omitted owners stay"
+    );
     let h = history(&app, &id).await;
     let velden = &h["historie"][1]["velden"];
     for v in ["titel", "opgave", "kwartaal", "trekkers", "partners"] {
-        assert!(velden.as_array().unwrap().contains(&json!(v)), "{v} recorded in {velden}");
+        assert!(
+            velden.as_array().unwrap().contains(&json!(v)),
+            "{v} recorded in {velden}"
+        );
     }
-    let r = app.gql(m, json!({ "i": { "id": id, "versie": 1, "titel": "X", "door": "T" } })).await;
+    let r = app
+        .gql(
+            m,
+            json!({ "i": { "id": id, "versie": 1, "titel": "X", "door": "T" } }),
+        )
+        .await;
     assert_eq!(code(&r), "CONFLICT");
 }
 
@@ -166,6 +236,9 @@ async fn the_opgave_roll_up_follows_reported_progress() {
     app.data(REPORT, json!({ "i": { "id": id, "versie": 1, "gezondheid": "RISICO", "gezondheidReden": "geen budget", "door": "T" } }))
         .await;
     let after = app.data(q, json!({ "o": opgaven[4] })).await["opgave"]["rollup"].clone();
-    assert_eq!(after["totaal"].as_u64().unwrap(), before["totaal"].as_u64().unwrap() + 1);
+    assert_eq!(
+        after["totaal"].as_u64().unwrap(),
+        before["totaal"].as_u64().unwrap() + 1
+    );
     assert_eq!(after["slechtsteGezondheid"], "RISICO");
 }

@@ -21,14 +21,22 @@ async fn a_whole_tree_costs_a_constant_number_of_statements() {
     let (url, _dir) = fresh_database().await;
     let mut db = Db::connect(&url).await.unwrap();
     db.migrate().await.unwrap();
-    seed::load(&db, &seed::parse(seed::BUILTIN).unwrap()).await.unwrap();
+    seed::load(&db, &seed::parse(seed::BUILTIN).unwrap())
+        .await
+        .unwrap();
     let counter = Arc::new(AtomicUsize::new(0));
     let c = counter.clone();
     db.reader.set_metric_callback(move |_| {
         c.fetch_add(1, Ordering::SeqCst);
     });
     let services = Services::new(db);
-    let schema = build_schema(services.clone(), GraphqlLimits { complexity: 100_000, ..Default::default() });
+    let schema = build_schema(
+        services.clone(),
+        GraphqlLimits {
+            complexity: 100_000,
+            ..Default::default()
+        },
+    );
 
     let run = || async {
         counter.store(0, Ordering::SeqCst);
@@ -38,11 +46,19 @@ async fn a_whole_tree_costs_a_constant_number_of_statements() {
     };
     let small = run().await;
 
-    let opgave = koers_backend::service::lezen::themas(&services.db.reader).await.unwrap();
+    let opgave = koers_backend::service::lezen::themas(&services.db.reader)
+        .await
+        .unwrap();
     assert!(!opgave.is_empty());
     let opgave_ids: Vec<i32> = {
         use sea_orm::EntityTrait;
-        koers_backend::entities::opgave::Entity::find().all(&services.db.reader).await.unwrap().iter().map(|o| o.id).collect()
+        koers_backend::entities::opgave::Entity::find()
+            .all(&services.db.reader)
+            .await
+            .unwrap()
+            .iter()
+            .map(|o| o.id)
+            .collect()
     };
     for (i, o) in opgave_ids.iter().cycle().take(60).enumerate() {
         services
@@ -50,7 +66,10 @@ async fn a_whole_tree_costs_a_constant_number_of_statements() {
                 opgave_id: *o,
                 titel: format!("Extra actie {i}"),
                 jaar: 2026,
-                toestand: ActieToestand { status: Some(Status::InUitvoering), ..Default::default() },
+                toestand: ActieToestand {
+                    status: Some(Status::InUitvoering),
+                    ..Default::default()
+                },
                 door: "test".into(),
                 ..Default::default()
             })

@@ -6,9 +6,25 @@ use serde_json::{Value, json};
 #[tokio::test]
 async fn the_seed_holds_the_five_portefeuilles_and_the_real_plans() {
     let app = TestApp::spawn().await;
-    let d = app.data("{ themas { naam actieplannen { sleutel opgaven { titel } } } }", json!({})).await;
-    let namen: Vec<&str> = d["themas"].as_array().unwrap().iter().map(|t| t["naam"].as_str().unwrap()).collect();
-    for naam in ["Digitale Veiligheid", "Mensenhandel", "Zorg en Veiligheid", "Jeugd en Veiligheid", "Maatschappelijk Ongenoegen"] {
+    let d = app
+        .data(
+            "{ themas { naam actieplannen { sleutel opgaven { titel } } } }",
+            json!({}),
+        )
+        .await;
+    let namen: Vec<&str> = d["themas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["naam"].as_str().unwrap())
+        .collect();
+    for naam in [
+        "Digitale Veiligheid",
+        "Mensenhandel",
+        "Zorg en Veiligheid",
+        "Jeugd en Veiligheid",
+        "Maatschappelijk Ongenoegen",
+    ] {
         assert!(namen.contains(&naam), "{naam} missing from {namen:?}");
     }
     let (_, mh) = plan_ids(&app, "mh-2024-2026").await;
@@ -22,12 +38,20 @@ async fn the_seed_holds_the_five_portefeuilles_and_the_real_plans() {
 #[tokio::test]
 async fn every_seeded_actie_names_its_source_and_has_no_invented_progress() {
     let app = TestApp::spawn().await;
-    let d = app.data("{ acties(first: 100) { totalCount edges { node { bron voortgang status gezondheid } } } }", json!({})).await;
+    let d = app
+        .data(
+            "{ acties(first: 100) { totalCount edges { node { bron voortgang status gezondheid } } } }",
+            json!({}),
+        )
+        .await;
     let edges = d["acties"]["edges"].as_array().unwrap();
     assert!(!edges.is_empty());
     for e in edges {
         let n = &e["node"];
-        assert!(n["bron"].as_str().unwrap().contains(".txt"), "bron names a source document: {n}");
+        assert!(
+            n["bron"].as_str().unwrap().contains(".txt"),
+            "bron names a source document: {n}"
+        );
         assert!(n["gezondheid"].is_null(), "no health is invented: {n}");
         if n["status"] != "AFGEROND" {
             assert!(n["voortgang"].is_null(), "no progress figure is invented: {n}");
@@ -54,12 +78,19 @@ async fn node_resolves_every_kind_and_rejects_garbage() {
     let r = app.gql("{ node(id: \"niet-een-id\") { id } }", json!({})).await;
     assert_eq!(code(&r), "BAD_USER_INPUT");
     assert_eq!(field(&r), "id");
-    let r = app.gql("query($id: ID!) { actie(id: $id) { id } }", json!({ "id": plan })).await;
+    let r = app
+        .gql("query($id: ID!) { actie(id: $id) { id } }", json!({ "id": plan }))
+        .await;
     assert_eq!(code(&r), "BAD_USER_INPUT", "a plan id is no actie id");
 }
 
 fn ids(conn: &Value) -> Vec<String> {
-    conn["edges"].as_array().unwrap().iter().map(|e| e["node"]["id"].as_str().unwrap().to_string()).collect()
+    conn["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["node"]["id"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[tokio::test]
@@ -103,9 +134,13 @@ async fn first_above_100_and_bad_cursors_are_refused_by_name() {
     let r = app.gql("{ acties(first: 101) { totalCount } }", json!({})).await;
     assert_eq!(code(&r), "BAD_USER_INPUT");
     assert_eq!(field(&r), "first");
-    let r = app.gql("{ acties(first: 5, after: \"xyz\") { totalCount } }", json!({})).await;
+    let r = app
+        .gql("{ acties(first: 5, after: \"xyz\") { totalCount } }", json!({}))
+        .await;
     assert_eq!(field(&r), "after");
-    let r = app.gql("{ acties(first: 5, last: 5) { totalCount } }", json!({})).await;
+    let r = app
+        .gql("{ acties(first: 5, last: 5) { totalCount } }", json!({}))
+        .await;
     assert_eq!(code(&r), "BAD_USER_INPUT");
 }
 
@@ -117,11 +152,19 @@ async fn filters_narrow_the_acties_consistently_with_the_roll_up() {
     let d = app.data(q, json!({ "f": { "actieplan": plan } })).await;
     let plan_total = d["acties"]["totalCount"].as_u64().unwrap();
     let roll = app
-        .data("query($id: ID!) { actieplan(id: $id) { rollup { totaal aantalPerStatus { status aantal } } } }", json!({ "id": plan }))
+        .data(
+            "query($id: ID!) { actieplan(id: $id) { rollup { totaal aantalPerStatus { status aantal } } } }",
+            json!({ "id": plan }),
+        )
         .await;
-    assert_eq!(roll["actieplan"]["rollup"]["totaal"].as_u64().unwrap(), plan_total);
+    assert_eq!(
+        roll["actieplan"]["rollup"]["totaal"].as_u64().unwrap(),
+        plan_total
+    );
 
-    let afgerond = app.data(q, json!({ "f": { "actieplan": plan, "status": ["AFGEROND"] } })).await;
+    let afgerond = app
+        .data(q, json!({ "f": { "actieplan": plan, "status": ["AFGEROND"] } }))
+        .await;
     let n_afgerond = roll["actieplan"]["rollup"]["aantalPerStatus"]
         .as_array()
         .unwrap()
@@ -147,30 +190,56 @@ async fn filters_narrow_the_acties_consistently_with_the_roll_up() {
     }
 
     let tekst = app.data(q, json!({ "f": { "tekst": "MONITOR" } })).await;
-    assert!(tekst["acties"]["totalCount"].as_u64().unwrap() > 0, "case-insensitive text search finds the monitor");
+    assert!(
+        tekst["acties"]["totalCount"].as_u64().unwrap() > 0,
+        "case-insensitive text search finds the monitor"
+    );
     for e in tekst["acties"]["edges"].as_array().unwrap() {
         let hay = format!("{} {}", e["node"]["titel"], e["node"]["beschrijving"]).to_lowercase();
         assert!(hay.contains("monitor"));
     }
-    let none = app.data(q, json!({ "f": { "tekst": "100%_geen_treffer" } })).await;
-    assert_eq!(none["acties"]["totalCount"], 0, "LIKE wildcards in the search text are literal");
+    let none = app
+        .data(q, json!({ "f": { "tekst": "100%_geen_treffer" } }))
+        .await;
+    assert_eq!(
+        none["acties"]["totalCount"], 0,
+        "LIKE wildcards in the search text are literal"
+    );
 }
 
 #[tokio::test]
 async fn organisatie_and_updated_since_filters() {
     let app = TestApp::spawn().await;
     let orgs = app.data("{ organisaties { id sleutel } }", json!({})).await;
-    let essm = orgs["organisaties"].as_array().unwrap().iter().find(|o| o["sleutel"] == "essm").unwrap()["id"].clone();
+    let essm = orgs["organisaties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["sleutel"] == "essm")
+        .unwrap()["id"]
+        .clone();
     let q = "query($f: ActieFilter) { acties(first: 100, filter: $f) { totalCount edges { node { trekkers { id } partners { id } } } } }";
     let d = app.data(q, json!({ "f": { "organisatie": essm } })).await;
     assert!(d["acties"]["totalCount"].as_u64().unwrap() > 0);
     for e in d["acties"]["edges"].as_array().unwrap() {
         let n = &e["node"];
-        let all: Vec<&Value> = n["trekkers"].as_array().unwrap().iter().chain(n["partners"].as_array().unwrap()).collect();
-        assert!(all.iter().any(|o| o["id"] == essm), "every result involves the ESSM");
+        let all: Vec<&Value> = n["trekkers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(n["partners"].as_array().unwrap())
+            .collect();
+        assert!(
+            all.iter().any(|o| o["id"] == essm),
+            "every result involves the ESSM"
+        );
     }
-    let future = app.data(q, json!({ "f": { "gewijzigdSinds": "2100-01-01T00:00:00Z" } })).await;
+    let future = app
+        .data(q, json!({ "f": { "gewijzigdSinds": "2100-01-01T00:00:00Z" } }))
+        .await;
     assert_eq!(future["acties"]["totalCount"], 0);
-    let past = app.data(q, json!({ "f": { "gewijzigdSinds": "2000-01-01T00:00:00Z" } })).await;
+    let past = app
+        .data(q, json!({ "f": { "gewijzigdSinds": "2000-01-01T00:00:00Z" } }))
+        .await;
     assert!(past["acties"]["totalCount"].as_u64().unwrap() > 0);
 }

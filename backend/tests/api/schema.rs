@@ -23,7 +23,8 @@ const INTROSPECTION: &str = "{ __schema { types { name kind description
 async fn every_type_and_field_is_documented() {
     let (url, _dir) = crate::helpers::fresh_database().await;
     let db = koers_backend::db::Db::connect(&url).await.unwrap();
-    let schema = koers_backend::graphql::build_schema(koers_backend::service::Services::new(db), Default::default());
+    let schema =
+        koers_backend::graphql::build_schema(koers_backend::service::Services::new(db), Default::default());
     let r = schema.execute(INTROSPECTION).await;
     let data: Value = r.data.into_json().unwrap();
     let builtin = ["Int", "Float", "String", "Boolean", "ID"];

@@ -1,7 +1,7 @@
 //! Actie with its organisations and history, and the other leaves of the model.
 
-use super::{GezondheidGql, OrganisatieSoortGql, StatusGql, parse_stored};
 use super::plan::Opgave;
+use super::{GezondheidGql, OrganisatieSoortGql, StatusGql, parse_stored};
 use crate::entities::{actie, actie_organisatie, opgave, organisatie, rvo_vergadering, voortgangsupdate};
 use crate::graphql::ids::{Soort, encode};
 use crate::graphql::loaders::{ById, HistoriePerActie, OrganisatiesPerActie, one};
@@ -15,8 +15,14 @@ pub struct Actie(pub actie::Model);
 
 impl Actie {
     async fn organisaties(&self, ctx: &Context<'_>, rol: &str) -> Result<Vec<Organisatie>> {
-        let all = one::<OrganisatiesPerActie>(ctx, self.0.id).await?.unwrap_or_default();
-        Ok(all.into_iter().filter(|(r, _)| r == rol).map(|(_, o)| Organisatie(o)).collect())
+        let all = one::<OrganisatiesPerActie>(ctx, self.0.id)
+            .await?
+            .unwrap_or_default();
+        Ok(all
+            .into_iter()
+            .filter(|(r, _)| r == rol)
+            .map(|(_, o)| Organisatie(o))
+            .collect())
     }
 }
 
@@ -45,7 +51,9 @@ impl Actie {
 
     /// De opgave waar de actie onder valt.
     async fn opgave(&self, ctx: &Context<'_>) -> Result<Option<Opgave>> {
-        Ok(one::<ById<opgave::Entity>>(ctx, self.0.opgave_id).await?.map(Opgave))
+        Ok(one::<ById<opgave::Entity>>(ctx, self.0.opgave_id)
+            .await?
+            .map(Opgave))
     }
 
     /// Waar: de bron plaatst de actie niet zelf onder deze opgave; Koers koos de best passende.
@@ -85,7 +93,11 @@ impl Actie {
 
     /// Gezondheid tijdens de uitvoering, als gemeld.
     async fn gezondheid(&self) -> Result<Option<GezondheidGql>> {
-        self.0.gezondheid.as_deref().map(|g| Ok(parse_stored::<Gezondheid>(g, "gezondheid")?.into())).transpose()
+        self.0
+            .gezondheid
+            .as_deref()
+            .map(|g| Ok(parse_stored::<Gezondheid>(g, "gezondheid")?.into()))
+            .transpose()
     }
 
     /// Waarom de gezondheid aandacht of risico is.
@@ -177,11 +189,13 @@ impl Organisatie {
 pub struct Voortgangsupdate(pub voortgangsupdate::Model);
 
 fn status_opt(s: Option<&str>) -> Result<Option<StatusGql>> {
-    s.map(|s| Ok(parse_stored::<Status>(s, "status")?.into())).transpose()
+    s.map(|s| Ok(parse_stored::<Status>(s, "status")?.into()))
+        .transpose()
 }
 
 fn gezondheid_opt(s: Option<&str>) -> Result<Option<GezondheidGql>> {
-    s.map(|s| Ok(parse_stored::<Gezondheid>(s, "gezondheid")?.into())).transpose()
+    s.map(|s| Ok(parse_stored::<Gezondheid>(s, "gezondheid")?.into()))
+        .transpose()
 }
 
 /// Eén geaccepteerde wijziging van een actie: wanneer, door wie, van → naar, waarom. Onveranderlijk.

@@ -10,13 +10,17 @@ pub use enums::{GezondheidGql, OrganisatieSoortGql, PlanSoortGql, PlanStatusGql,
 pub use plan::{Actieplan, Opgave, Thema};
 pub use rollup::RollupGql;
 
-use async_graphql::{ErrorExtensions, Interface, ID};
+use async_graphql::{ErrorExtensions, ID, Interface};
 
 /// Any object with a global id.
 #[derive(Interface)]
 #[graphql(
     name = "Node",
-    field(name = "id", ty = "ID", desc = "Het globale, ondoorzichtige id van het object.")
+    field(
+        name = "id",
+        ty = "ID",
+        desc = "Het globale, ondoorzichtige id van het object."
+    )
 )]
 pub enum Node {
     Thema(Thema),
@@ -30,6 +34,7 @@ pub enum Node {
 
 /// Parses a stored enum text, reporting a broken row as an internal error.
 pub(crate) fn parse_stored<T: std::str::FromStr>(text: &str, what: &str) -> async_graphql::Result<T> {
-    text.parse::<T>()
-        .map_err(|_| crate::error::ServiceError::Internal(format!("ongeldige {what} '{text}' in database")).extend())
+    text.parse::<T>().map_err(|_| {
+        crate::error::ServiceError::Internal(format!("ongeldige {what} '{text}' in database")).extend()
+    })
 }

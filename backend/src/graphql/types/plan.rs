@@ -4,7 +4,8 @@ use super::{Actie, PlanSoortGql, PlanStatusGql, RollupGql, parse_stored};
 use crate::entities::{actieplan, opgave, thema};
 use crate::graphql::ids::{Soort, encode};
 use crate::graphql::loaders::{
-    ActiesPerOpgave, ById, OpgavenPerPlan, PlannenPerThema, RollupPerOpgave, RollupPerPlan, RollupPerThema, one,
+    ActiesPerOpgave, ById, OpgavenPerPlan, PlannenPerThema, RollupPerOpgave, RollupPerPlan, RollupPerThema,
+    one,
 };
 use async_graphql::{Context, ID, Object, Result};
 use koers_shared::{PlanSoort, PlanStatus};
@@ -48,12 +49,19 @@ impl Thema {
 
     /// De plannen van dit thema, oudste eerst.
     async fn actieplannen(&self, ctx: &Context<'_>) -> Result<Vec<Actieplan>> {
-        Ok(one::<PlannenPerThema>(ctx, self.0.id).await?.unwrap_or_default().into_iter().map(Actieplan).collect())
+        Ok(one::<PlannenPerThema>(ctx, self.0.id)
+            .await?
+            .unwrap_or_default()
+            .into_iter()
+            .map(Actieplan)
+            .collect())
     }
 
     /// Samenvatting van alle acties in de plannen van dit thema.
     async fn rollup(&self, ctx: &Context<'_>) -> Result<RollupGql> {
-        Ok(RollupGql(one::<RollupPerThema>(ctx, self.0.id).await?.unwrap_or_default()))
+        Ok(RollupGql(
+            one::<RollupPerThema>(ctx, self.0.id).await?.unwrap_or_default(),
+        ))
     }
 }
 
@@ -121,12 +129,19 @@ impl Actieplan {
 
     /// De opgaven van dit plan, in hun volgorde.
     async fn opgaven(&self, ctx: &Context<'_>) -> Result<Vec<Opgave>> {
-        Ok(one::<OpgavenPerPlan>(ctx, self.0.id).await?.unwrap_or_default().into_iter().map(Opgave).collect())
+        Ok(one::<OpgavenPerPlan>(ctx, self.0.id)
+            .await?
+            .unwrap_or_default()
+            .into_iter()
+            .map(Opgave)
+            .collect())
     }
 
     /// Samenvatting van alle acties van dit plan.
     async fn rollup(&self, ctx: &Context<'_>) -> Result<RollupGql> {
-        Ok(RollupGql(one::<RollupPerPlan>(ctx, self.0.id).await?.unwrap_or_default()))
+        Ok(RollupGql(
+            one::<RollupPerPlan>(ctx, self.0.id).await?.unwrap_or_default(),
+        ))
     }
 }
 
@@ -169,16 +184,25 @@ impl Opgave {
 
     /// Het plan van deze opgave.
     async fn actieplan(&self, ctx: &Context<'_>) -> Result<Option<Actieplan>> {
-        Ok(one::<ById<actieplan::Entity>>(ctx, self.0.actieplan_id).await?.map(Actieplan))
+        Ok(one::<ById<actieplan::Entity>>(ctx, self.0.actieplan_id)
+            .await?
+            .map(Actieplan))
     }
 
     /// De acties van deze opgave, op jaar.
     async fn acties(&self, ctx: &Context<'_>) -> Result<Vec<Actie>> {
-        Ok(one::<ActiesPerOpgave>(ctx, self.0.id).await?.unwrap_or_default().into_iter().map(Actie).collect())
+        Ok(one::<ActiesPerOpgave>(ctx, self.0.id)
+            .await?
+            .unwrap_or_default()
+            .into_iter()
+            .map(Actie)
+            .collect())
     }
 
     /// Samenvatting van de acties van deze opgave.
     async fn rollup(&self, ctx: &Context<'_>) -> Result<RollupGql> {
-        Ok(RollupGql(one::<RollupPerOpgave>(ctx, self.0.id).await?.unwrap_or_default()))
+        Ok(RollupGql(
+            one::<RollupPerOpgave>(ctx, self.0.id).await?.unwrap_or_default(),
+        ))
     }
 }

@@ -35,14 +35,23 @@ impl RollupGql {
 
     /// Aantal acties per status, in de volgorde van de levensfase.
     async fn aantal_per_status(&self) -> Vec<StatusAantal> {
-        Status::ALL.iter().map(|&s| StatusAantal { status: s.into(), aantal: self.0.aantal(s) }).collect()
+        Status::ALL
+            .iter()
+            .map(|&s| StatusAantal {
+                status: s.into(),
+                aantal: self.0.aantal(s),
+            })
+            .collect()
     }
 
     /// Aantal acties in uitvoering per gezondheid.
     async fn aantal_per_gezondheid(&self) -> Vec<GezondheidAantal> {
         Gezondheid::ALL
             .iter()
-            .map(|&g| GezondheidAantal { gezondheid: g.into(), aantal: self.0.aantal_gezondheid(g) })
+            .map(|&g| GezondheidAantal {
+                gezondheid: g.into(),
+                aantal: self.0.aantal_gezondheid(g),
+            })
             .collect()
     }
 
