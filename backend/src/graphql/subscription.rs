@@ -2,12 +2,10 @@
 
 use super::ids::{self, Soort};
 use super::types::{Actie, Opgave, RollupGql};
-use crate::entities::{actie, opgave};
 use crate::service::events::ActieEvent;
-use crate::service::{Services, rollups};
+use crate::service::{Services, lezen};
 use async_graphql::{Context, ID, Result, ResultExt, SimpleObject, Subscription};
 use futures_util::{Stream, StreamExt, stream};
-use sea_orm::EntityTrait;
 use tokio::sync::broadcast::error::RecvError;
 
 /// Een gewijzigde actie met de nieuwe stand van haar opgave.
@@ -25,19 +23,16 @@ pub struct ActieGewijzigd {
 pub struct Subscription;
 
 async fn laad(s: &Services, ev: ActieEvent) -> Option<ActieGewijzigd> {
-    let db = &s.db.reader;
-    let a = actie::Entity::find_by_id(ev.actie_id).one(db).await.ok()??;
-    let o = opgave::Entity::find_by_id(a.opgave_id).one(db).await.ok()??;
-    let r = rollups::per_opgave(db, &[o.id])
-        .await
-        .ok()?
-        .remove(&o.id)
-        .unwrap_or_default();
-    Some(ActieGewijzigd {
-        actie: Actie(a),
-        opgave: Opgave(o),
-        opgave_rollup: RollupGql(r),
-    })
+    match lezen::actie_met_opgave(&s.db.reader, ev.actie_id).await {
+        Ok(Some((a, o, r))) => {
+            Some(ActieGewijzigd { actie: Actie(a), opgave: Opgave(o), opgave_rollup: RollupGql(r) })
+        }
+        Ok(None) => None,
+        Err(e) => {
+            tracing::warn!(error = %e, "wijziging niet te laden voor abonnement");
+            None
+        }
+    }
 }
 
 /// Live meldingen.

@@ -129,6 +129,21 @@ pub async fn historie_per_actie(
     Ok(group(rows, |v| v.actie_id))
 }
 
+/// An actie with its opgave and that opgave's roll-up, as a subscription delivers it.
+pub async fn actie_met_opgave(
+    db: &DatabaseConnection,
+    actie_id: i32,
+) -> ServiceResult<Option<(actie::Model, opgave::Model, koers_shared::Rollup)>> {
+    let Some(a) = actie::Entity::find_by_id(actie_id).one(db).await? else {
+        return Ok(None);
+    };
+    let Some(o) = opgave::Entity::find_by_id(a.opgave_id).one(db).await? else {
+        return Ok(None);
+    };
+    let r = super::rollups::per_opgave(db, &[o.id]).await?.remove(&o.id).unwrap_or_default();
+    Ok(Some((a, o, r)))
+}
+
 /// Rows of `E` by primary key.
 pub async fn by_ids<E>(db: &DatabaseConnection, ids: &[i32]) -> ServiceResult<HashMap<i32, E::Model>>
 where
