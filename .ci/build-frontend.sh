@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Builds Koers' wasm front end and GraphiQL explorer into frontend/dist/.
+#
+# Installs what is missing (and skips what is present at the right version):
+#   - rustup target wasm32-unknown-unknown
+#   - wasm-bindgen-cli, the same version as the wasm-bindgen crate in Cargo.lock
+#   - wasm-opt (binaryen 132 from npm, frontend/tools/; Debian's binaryen is too old)
+#   - GraphiQL + React UMD bundles (npm, frontend/explorer/)
+# Then: cargo build (profile wasm-release) → wasm-bindgen --target web → wasm-opt -Oz → copy static files.
+#
+# Runnable from any directory; idempotent. No network access except the crates.io and npm registries.
+# Environment: CARGO_TARGET_DIR (default <repo>/target), CARGO_BUILD_FLAGS (e.g. "--locked" in CI).
+set -euo pipefail
+
+start=$SECONDS
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+FRONTEND="$ROOT/frontend"
+DIST="$FRONTEND/dist"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+PROFILE="wasm-release"
+WASM_TARGET="wasm32-unknown-unknown"
+BINARYEN_VERSION="132"
+
+log() { printf '==> %s\n' "$*"; }
+fail() { printf 'build-frontend: %s\n' "$*" >&2; exit 1; }
+
+case ":$PATH:" in
+  *":$HOME/.cargo/bin:"*) ;;
+  *) [[ -d "$HOME/.cargo/bin" ]] && PATH="$HOME/.cargo/bin:$PATH" ;;
+esac
+
+for tool in cargo rustup npm gzip; do
+  command -v "$tool" >/dev/null || fail "$tool is not installed"
+done
+
+# The CLI must match the wasm-bindgen crate exactly; take the version from Cargo.lock.
+WBG_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
+[[ -n "$WBG_VERSION" ]] || fail "wasm-bindgen not found in Cargo.lock"
+
+# --- tools -------------------------------------------------------------------------------------------------
+
+if rustup target list --installed | grep -qx "$WASM_TARGET"; then
+  log "rustup target $WASM_TARGET: present"
+else
+  log "rustup target add $WASM_TARGET"
+  rustup target add "$WASM_TARGET"
+fi
+
+installed_wbg="$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)"
+if [[ "$installed_wbg" == "$WBG_VERSION" ]]; then
+  log "wasm-bindgen $WBG_VERSION: present"
+else
+  log "cargo install wasm-bindgen-cli --version $WBG_VERSION (found: ${installed_wbg:-none})"
+  # Without --locked: the CLI's own lockfile names a crate version the registry lacks.
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+fi
+
+# npm ci in a folder unless its node_modules were installed from the same lockfile.
+npm_ci() {
+  local dir="$1" stamp="$1/node_modules/.koers-lock"
+  if [[ -f "$stamp" ]] && cmp -s "$dir/package-lock.json" "$stamp"; then
+    log "npm packages in ${dir#"$ROOT"/}: present"
+  else
+    log "npm ci in ${dir#"$ROOT"/}"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+}
+
+npm_ci "$FRONTEND/tools"
+npm_ci "$FRONTEND/explorer"
+
+WASM_OPT="$FRONTEND/tools/node_modules/.bin/wasm-opt"
+"$WASM_OPT" --version | grep -q "version $BINARYEN_VERSION" || fail "wasm-opt is not binaryen $BINARYEN_VERSION"
+
+# --- build -------------------------------------------------------------------------------------------------
+
+# The profile's `strip = true` would drop the `target_features` section wasm-bindgen reads to know which wasm
+# features (reference types …) it may use; strip only debug info here, wasm-opt strips the rest below.
+export CARGO_PROFILE_WASM_RELEASE_STRIP="debuginfo"
+log "cargo build -p koers-frontend --target $WASM_TARGET --profile $PROFILE (strip=debuginfo)"
+# shellcheck disable=SC2086 # CARGO_BUILD_FLAGS is a list of flags
+(cd "$ROOT" && cargo build -p koers-frontend --target "$WASM_TARGET" --profile "$PROFILE" ${CARGO_BUILD_FLAGS:-})
+WASM_IN="$TARGET_DIR/$WASM_TARGET/$PROFILE/koers-frontend.wasm"
+[[ -f "$WASM_IN" ]] || fail "no wasm at $WASM_IN"
+
+log "fresh $DIST"
+rm -rf "$DIST"
+mkdir -p "$DIST/explorer"
+
+log "wasm-bindgen --target web → dist/koers.js, dist/koers_bg.wasm"
+wasm-bindgen --target web --no-typescript --out-dir "$DIST" --out-name koers "$WASM_IN"
+
+# The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
+log "wasm-opt -Oz"
+"$WASM_OPT" -Oz \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  --strip-debug --strip-producers --strip-target-features \
+  "$DIST/koers_bg.wasm" -o "$DIST/koers_bg.wasm"
+
+log "static files → dist/"
+cp "$FRONTEND/index.html" "$FRONTEND/start.js" "$FRONTEND/style.css" "$DIST/"
+
+log "GraphiQL explorer → dist/explorer/"
+NM="$FRONTEND/explorer/node_modules"
+cp "$FRONTEND/explorer/index.html" "$FRONTEND/explorer/explorer.js" "$FRONTEND/explorer/explorer.css" \
+  "$NM/react/umd/react.production.min.js" \
+  "$NM/react-dom/umd/react-dom.production.min.js" \
+  "$NM/graphiql/graphiql.min.js" \
+  "$NM/graphiql/graphiql.min.css" \
+  "$DIST/explorer/"
+for pkg in react react-dom graphiql; do
+  cp "$NM/$pkg/LICENSE" "$DIST/explorer/LICENSE-$pkg.txt"
+done
+
+# --- report ------------------------------------------------------------------------------------------------
+
+log "sizes (raw / gzip -9)"
+for f in "$DIST/koers_bg.wasm" "$DIST/koers.js" "$DIST/start.js" "$DIST/style.css"; do
+  printf '    %-16s %8d B  %8d B gzip\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)"
+done
+printf '    %-16s %8d B (explorer, uncompressed)\n' "explorer/" "$(du -sb "$DIST/explorer" | cut -f1)"
+log "done in $((SECONDS - start)) s: $DIST"

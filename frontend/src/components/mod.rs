@@ -1,0 +1,13 @@
+//! Widgets shared by the pages.
+
+pub mod fout;
+pub mod gezondheid;
+pub mod laden;
+pub mod rollup;
+pub mod voortgangsbalk;
+
+pub use fout::FoutMelding;
+pub use gezondheid::GezondheidLabel;
+pub use laden::Laden;
+pub use rollup::RollupOverzicht;
+pub use voortgangsbalk::{BalkLegenda, Voortgangsbalk};

@@ -1,0 +1,12 @@
+//! Koers' WebAssembly dashboard: a Leptos app rendered in the browser that reads the GraphQL API of the same
+//! origin. `main.rs` mounts [`App`]; the modules are public so that every part can be documented and tested.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod model;
+pub mod pages;
+pub mod tijd;
+
+pub use app::App;

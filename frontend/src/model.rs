@@ -1,0 +1,158 @@
+//! The data of the overview page as the API delivers it, and the query that asks for it.
+//!
+//! The query text is the contract with the backend: its field names are fixed.
+
+use crate::api::{self, ApiError, GeenVariabelen};
+use koers_shared::{Gezondheid, PlanSoort, PlanStatus, Status};
+use serde::Deserialize;
+
+/// The `Overzicht` query: every thema with its plans, opgaven and roll-ups.
+pub const OVERZICHT_QUERY: &str = "query Overzicht { themas { id naam portefeuillehouder actieplannen { id titel \
+soort periodeVan periodeTot status opgaven { id volgorde titel rollup { totaal aandeelAfgerond \
+aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid aantalPerStatus { status aantal } } } rollup { \
+totaal aandeelAfgerond aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid aantalPerStatus { status \
+aantal } } } } }";
+
+/// The `data` of the `Overzicht` query.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Overzicht {
+    /// Every thema.
+    pub themas: Vec<Thema>,
+}
+
+/// A thema of the alliance, with its plans.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Thema {
+    /// Opaque id.
+    pub id: String,
+    /// Name.
+    pub naam: String,
+    /// Responsible board member, if known.
+    pub portefeuillehouder: Option<String>,
+    /// The plans of this thema.
+    pub actieplannen: Vec<Actieplan>,
+}
+
+/// An actieplan (or programme, agenda …) with its opgaven.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Actieplan {
+    /// Opaque id.
+    pub id: String,
+    /// Title.
+    pub titel: String,
+    /// What kind of plan.
+    pub soort: PlanSoort,
+    /// First year.
+    pub periode_van: i32,
+    /// Last year.
+    pub periode_tot: i32,
+    /// Where the plan stands.
+    pub status: PlanStatus,
+    /// The opgaven, in any order; see [`Actieplan::opgaven_op_volgorde`].
+    pub opgaven: Vec<Opgave>,
+    /// Roll-up over all acties of the plan.
+    pub rollup: RollupCijfers,
+}
+
+impl Actieplan {
+    /// The opgaven ordered by `volgorde` (stable for equal values).
+    pub fn opgaven_op_volgorde(&self) -> Vec<Opgave> {
+        let mut opgaven = self.opgaven.clone();
+        opgaven.sort_by_key(|o| o.volgorde);
+        opgaven
+    }
+}
+
+/// An opgave of a plan.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Opgave {
+    /// Opaque id.
+    pub id: String,
+    /// Position within the plan.
+    pub volgorde: i32,
+    /// Title.
+    pub titel: String,
+    /// Roll-up over the acties of this opgave.
+    pub rollup: RollupCijfers,
+}
+
+/// Roll-up figures as the API computes them with `koers_shared::rollup`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RollupCijfers {
+    /// All acties, gestopt included.
+    pub totaal: u32,
+    /// Share afgerond in percent (0–100).
+    pub aandeel_afgerond: f64,
+    /// Share in uitvoering or doorlopend in percent (0–100).
+    pub aandeel_in_uitvoering: f64,
+    /// Average progress in percent, if any actie reported one.
+    pub gemiddelde_voortgang: Option<f64>,
+    /// Worst health among acties in progress, if any reported one.
+    pub slechtste_gezondheid: Option<Gezondheid>,
+    /// Number of acties per status.
+    pub aantal_per_status: Vec<StatusAantal>,
+}
+
+impl RollupCijfers {
+    /// The non-zero counts in the order of [`Status::ALL`]; a status listed twice is summed.
+    pub fn tellingen(&self) -> Vec<(Status, u32)> {
+        Status::ALL
+            .iter()
+            .map(|&s| {
+                let n = self
+                    .aantal_per_status
+                    .iter()
+                    .filter(|a| a.status == s)
+                    .map(|a| a.aantal)
+                    .sum();
+                (s, n)
+            })
+            .filter(|&(_, n)| n > 0)
+            .collect()
+    }
+}
+
+/// Number of acties with one status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct StatusAantal {
+    /// The status.
+    pub status: Status,
+    /// How many acties have it.
+    pub aantal: u32,
+}
+
+/// Fetches the overview.
+pub async fn haal_overzicht() -> Result<Overzicht, ApiError> {
+    api::graphql(OVERZICHT_QUERY, "Overzicht", GeenVariabelen {}).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_the_wire_format() {
+        let json = r#"{"themas":[{"id":"VGhlbWE6MQ==","naam":"Ondermijning","portefeuillehouder":null,
+          "actieplannen":[{"id":"p1","titel":"Plan","soort":"UITVOERINGSPROGRAMMA","periodeVan":2024,
+          "periodeTot":2027,"status":"IN_UITVOERING","opgaven":[{"id":"o2","volgorde":2,"titel":"B",
+          "rollup":{"totaal":0,"aandeelAfgerond":0.0,"aandeelInUitvoering":0.0,"gemiddeldeVoortgang":null,
+          "slechtsteGezondheid":null,"aantalPerStatus":[]}},{"id":"o1","volgorde":1,"titel":"A",
+          "rollup":{"totaal":3,"aandeelAfgerond":33.3,"aandeelInUitvoering":66.7,"gemiddeldeVoortgang":55.5,
+          "slechtsteGezondheid":"RISICO","aantalPerStatus":[{"status":"AFGEROND","aantal":1},
+          {"status":"IN_UITVOERING","aantal":2}]}}],
+          "rollup":{"totaal":3,"aandeelAfgerond":33.3,"aandeelInUitvoering":66.7,"gemiddeldeVoortgang":55.5,
+          "slechtsteGezondheid":"RISICO","aantalPerStatus":[]}}]}]}"#;
+        let o: Overzicht = serde_json::from_str(json).expect("decodes");
+        let plan = &o.themas[0].actieplannen[0];
+        assert_eq!(plan.soort, PlanSoort::Uitvoeringsprogramma);
+        let ids: Vec<_> = plan.opgaven_op_volgorde().into_iter().map(|o| o.id).collect();
+        assert_eq!(ids, ["o1", "o2"]);
+        let r = &plan.opgaven[1].rollup;
+        assert_eq!(r.slechtste_gezondheid, Some(Gezondheid::Risico));
+        assert_eq!(r.tellingen(), [(Status::InUitvoering, 2), (Status::Afgerond, 1)]);
+    }
+}
