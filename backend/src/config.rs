@@ -32,7 +32,7 @@ pub struct Settings {
 /// Guard rails for GraphQL documents.
 #[derive(Debug, Clone, Copy)]
 pub struct GraphqlLimits {
-    /// Deepest selection nesting.
+    /// Deepest selection nesting; the standard introspection query of GraphiQL needs 15.
     pub depth: usize,
     /// Highest complexity; a connection costs its `first`/`last` times its selection.
     pub complexity: usize,
@@ -43,7 +43,7 @@ pub struct GraphqlLimits {
 impl Default for GraphqlLimits {
     fn default() -> Self {
         GraphqlLimits {
-            depth: 12,
+            depth: 16,
             complexity: 5_000,
             batch: 10,
         }

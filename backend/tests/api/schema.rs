@@ -49,3 +49,30 @@ async fn every_type_and_field_is_documented() {
     }
     assert!(missing.is_empty(), "undocumented: {missing:?}");
 }
+
+/// The introspection query GraphiQL and graphql-js send: `TypeRef` nests `ofType` nine levels deep.
+fn full_introspection_query() -> String {
+    let mut type_ref = String::from("kind name");
+    for _ in 0..9 {
+        type_ref = format!("kind name ofType {{ {type_ref} }}");
+    }
+    format!(
+        "query IntrospectionQuery {{ __schema {{ queryType {{ name }} mutationType {{ name }}
+           subscriptionType {{ name }} types {{ kind name description
+             fields(includeDeprecated: true) {{ name description args {{ name description type {{ {t} }} defaultValue }}
+               type {{ {t} }} isDeprecated deprecationReason }}
+             inputFields {{ name description type {{ {t} }} defaultValue }}
+             interfaces {{ {t} }} enumValues(includeDeprecated: true) {{ name description isDeprecated deprecationReason }}
+             possibleTypes {{ {t} }} }}
+           directives {{ name description locations args {{ name description type {{ {t} }} defaultValue }} }} }} }}",
+        t = type_ref
+    )
+}
+
+#[tokio::test]
+async fn the_explorers_introspection_query_passes_the_guard_rails() {
+    let app = crate::helpers::TestApp::spawn().await;
+    let d = app.data(&full_introspection_query(), serde_json::json!({})).await;
+    assert_eq!(d["__schema"]["queryType"]["name"], "Query");
+    assert_eq!(d["__schema"]["subscriptionType"]["name"], "Subscription");
+}
