@@ -24,9 +24,11 @@ pub struct Subscription;
 
 async fn laad(s: &Services, ev: ActieEvent) -> Option<ActieGewijzigd> {
     match lezen::actie_met_opgave(&s.db.reader, ev.actie_id).await {
-        Ok(Some((a, o, r))) => {
-            Some(ActieGewijzigd { actie: Actie(a), opgave: Opgave(o), opgave_rollup: RollupGql(r) })
-        }
+        Ok(Some((a, o, r))) => Some(ActieGewijzigd {
+            actie: Actie(a),
+            opgave: Opgave(o),
+            opgave_rollup: RollupGql(r),
+        }),
         Ok(None) => None,
         Err(e) => {
             tracing::warn!(error = %e, "wijziging niet te laden voor abonnement");

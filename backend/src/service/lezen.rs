@@ -140,7 +140,10 @@ pub async fn actie_met_opgave(
     let Some(o) = opgave::Entity::find_by_id(a.opgave_id).one(db).await? else {
         return Ok(None);
     };
-    let r = super::rollups::per_opgave(db, &[o.id]).await?.remove(&o.id).unwrap_or_default();
+    let r = super::rollups::per_opgave(db, &[o.id])
+        .await?
+        .remove(&o.id)
+        .unwrap_or_default();
     Ok(Some((a, o, r)))
 }
 

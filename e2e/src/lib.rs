@@ -1,0 +1,149 @@
+//! Harness for Koers' browser tests.
+//!
+//! [`Koers::start`] runs the real server in-process on a free port, with a fresh temporary SQLite database
+//! (migrated and seeded) and the built front end from `frontend/dist`. [`Browser::start`] runs chromedriver
+//! with headless Chromium. Selectors live in [`fixtures`]. The tests are `#[ignore]`d so that
+//! `cargo test --workspace` needs no browser; `.ci/test` runs them with `cargo test -p koers-e2e -- --ignored`.
+
+pub mod browser;
+pub mod fixtures;
+
+pub use browser::Browser;
+
+use anyhow::{Context, bail};
+use koers_backend::config::Settings;
+use koers_backend::startup::Application;
+use serde_json::{Value, json};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+use tokio::task::JoinHandle;
+
+/// The folder with the built front end, `frontend/dist` in the workspace. Fails when it was not built.
+pub fn dist_dir() -> anyhow::Result<PathBuf> {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("frontend")
+        .join("dist");
+    if !dist.join("index.html").is_file() {
+        bail!(
+            "{} has no index.html: the front end is not built; run .ci/build-frontend.sh first",
+            dist.display()
+        );
+    }
+    dist.canonicalize()
+        .with_context(|| format!("resolving {}", dist.display()))
+}
+
+/// Where screenshots go: `e2e/artifacts/` (gitignored). Created when missing.
+pub fn artifacts_dir() -> anyhow::Result<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    Ok(dir)
+}
+
+/// A running Koers server with its own database. Stops when dropped.
+pub struct Koers {
+    addr: SocketAddr,
+    server: JoinHandle<anyhow::Result<()>>,
+    http: reqwest::Client,
+    // Dropped last: holds the SQLite file.
+    _db_dir: TempDir,
+}
+
+impl Koers {
+    /// Starts Koers on `127.0.0.1:0` with a fresh seeded SQLite database, serving `frontend/dist`.
+    pub async fn start() -> anyhow::Result<Self> {
+        let static_dir = dist_dir()?;
+        let db_dir = tempfile::Builder::new().prefix("koers-e2e-db-").tempdir()?;
+        let db_path = db_dir.path().join("koers.db");
+        let mut settings = Settings::new(format!("sqlite://{}?mode=rwc", db_path.display()));
+        settings.addr = SocketAddr::from(([127, 0, 0, 1], 0));
+        settings.static_dir = static_dir;
+        let app = Application::build(settings)
+            .await
+            .context("building the Koers application")?;
+        let addr = app.local_addr();
+        let server = tokio::spawn(app.run_until_stopped());
+        let http = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(30))
+            .build()?;
+        Ok(Koers {
+            addr,
+            server,
+            http,
+            _db_dir: db_dir,
+        })
+    }
+
+    /// The address the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The absolute URL of `path` (which starts with `/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    /// A plain HTTP client for requests outside the browser.
+    pub fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
+    /// Posts a GraphQL document to `/graphql` and returns its `data`. GraphQL errors are an `Err`.
+    pub async fn graphql(&self, query: &str, variables: Value) -> anyhow::Result<Value> {
+        self.ensure_running()?;
+        let response = self
+            .http
+            .post(self.url("/graphql"))
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .context("POST /graphql")?;
+        let status = response.status();
+        let body = response.text().await.context("reading the /graphql answer")?;
+        if !status.is_success() {
+            bail!("POST /graphql answered {status}: {body}");
+        }
+        let mut answer: Value =
+            serde_json::from_str(&body).with_context(|| format!("/graphql answered no JSON: {body}"))?;
+        if let Some(errors) = answer.get("errors").filter(|e| !e.is_null()) {
+            bail!("GraphQL errors for {query}: {errors}");
+        }
+        match answer.get_mut("data").map(Value::take) {
+            Some(data) if !data.is_null() => Ok(data),
+            _ => bail!("GraphQL answer without data for {query}: {body}"),
+        }
+    }
+
+    /// Fails when the server task has ended (it should run until dropped).
+    pub fn ensure_running(&self) -> anyhow::Result<()> {
+        if self.server.is_finished() {
+            bail!("the Koers server on {} has stopped", self.addr);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Koers {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+/// The `id` of a JSON object, as a string (a GraphQL `ID` may come as a string or an integer).
+pub fn id_of(value: &Value) -> anyhow::Result<String> {
+    match value.get("id") {
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(Value::Number(n)) => Ok(n.to_string()),
+        other => bail!("no id in {value} (found {other:?})"),
+    }
+}
+
+/// Reads `value` as an array, with a readable error.
+pub fn array<'v>(value: &'v Value, what: &str) -> anyhow::Result<&'v Vec<Value>> {
+    value
+        .as_array()
+        .with_context(|| format!("{what} is not a list: {value}"))
+}

@@ -1,0 +1,100 @@
+//! Browser tests of the overview page: every opgave of every action plan shows the rollup the API computes,
+//! and unknown routes still serve the app.
+//!
+//! Ignored by default (they need Chromium and a built `frontend/dist`); run them with
+//! `cargo test -p koers-e2e -- --ignored --test-threads=1` (done by `.ci/test`).
+
+use anyhow::Context;
+use koers_e2e::{Browser, Koers, array, fixtures, id_of};
+use koers_shared::procent_tekst;
+use serde_json::json;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
+async fn overzicht_toont_de_rollup_van_elke_opgave() -> anyhow::Result<()> {
+    let koers = Koers::start().await?;
+    let browser = Browser::start().await?;
+
+    browser.goto(&koers.url("/")).await?;
+    browser.wait_for(fixtures::OVERZICHT).await?;
+
+    let data = koers.graphql(fixtures::OVERZICHT_QUERY, json!({})).await?;
+    let plannen = array(&data["actieplannen"], "actieplannen")?;
+    assert!(
+        plannen.len() >= 5,
+        "the seed should hold at least 5 action plans, the API has {}",
+        plannen.len()
+    );
+
+    let getoond = browser
+        .wait_for_at_least(fixtures::ACTIEPLAN, plannen.len())
+        .await?;
+    assert_eq!(
+        getoond.len(),
+        plannen.len(),
+        "the overview shows every action plan once"
+    );
+
+    let mut opgaven_gezien = 0;
+    for plan in plannen {
+        let plan_id = id_of(plan)?;
+        browser.wait_for(&fixtures::actieplan(&plan_id)).await?;
+        for opgave in array(&plan["opgaven"], "opgaven")? {
+            let opgave_id = id_of(opgave)?;
+            let rollup = &opgave["rollup"];
+            let aandeel = rollup["aandeelAfgerond"]
+                .as_f64()
+                .with_context(|| format!("aandeelAfgerond of opgave {opgave_id}: {rollup}"))?;
+            let totaal = rollup["totaal"]
+                .as_i64()
+                .with_context(|| format!("totaal of opgave {opgave_id}: {rollup}"))?;
+            browser
+                .wait_for_text(
+                    &fixtures::opgave_aandeel_afgerond(&plan_id, &opgave_id),
+                    &procent_tekst(aandeel),
+                )
+                .await
+                .with_context(|| format!("plan {plan_id} ({}), opgave {opgave_id}", plan["titel"]))?;
+            browser
+                .wait_for_text(
+                    &fixtures::opgave_totaal(&plan_id, &opgave_id),
+                    &totaal.to_string(),
+                )
+                .await
+                .with_context(|| format!("plan {plan_id} ({}), opgave {opgave_id}", plan["titel"]))?;
+            opgaven_gezien += 1;
+        }
+    }
+    assert!(opgaven_gezien > 0, "the seeded plans should have opgaven");
+
+    browser.screenshot("overzicht").await?;
+    browser.close().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
+async fn onbekende_route_serveert_de_app() -> anyhow::Result<()> {
+    let koers = Koers::start().await?;
+
+    let antwoord = koers
+        .http()
+        .get(koers.url(fixtures::ONBEKENDE_ROUTE))
+        .send()
+        .await?;
+    assert_eq!(
+        antwoord.status(),
+        200,
+        "an unknown route must answer 200 with the app"
+    );
+    let html = antwoord.text().await?;
+    assert!(
+        html.contains("<html") || html.contains("<!DOCTYPE"),
+        "an unknown route must serve index.html"
+    );
+
+    let browser = Browser::start().await?;
+    browser.goto(&koers.url(fixtures::ONBEKENDE_ROUTE)).await?;
+    browser.wait_for(fixtures::APP_GEMOUNT).await?;
+    browser.screenshot("onbekende-route").await?;
+    browser.close().await
+}
