@@ -6,6 +6,8 @@ pub mod domain;
 pub mod rollup;
 pub mod validation;
 
-pub use domain::{Gezondheid, OnbekendeWaarde, OrganisatieSoort, PlanSoort, PlanStatus, Status, Voortgang, VoortgangError};
+pub use domain::{
+    Gezondheid, OnbekendeWaarde, OrganisatieSoort, PlanSoort, PlanStatus, Status, Voortgang, VoortgangError,
+};
 pub use rollup::{ActieStand, Rollup, procent_tekst, rollup};
 pub use validation::{ActieToestand, FieldError, GeldigeToestand, valideer_toestand};

@@ -16,7 +16,10 @@ pub struct FieldError {
 impl FieldError {
     /// A new error for `veld`.
     pub fn new(veld: &str, melding: impl Into<String>) -> Self {
-        FieldError { veld: veld.to_string(), melding: melding.into() }
+        FieldError {
+            veld: veld.to_string(),
+            melding: melding.into(),
+        }
     }
 }
 
@@ -63,7 +66,10 @@ pub fn valideer_toestand(t: &ActieToestand) -> Result<GeldigeToestand, Vec<Field
     let voortgang = match (status, voortgang) {
         (Status::Afgerond, None) => Some(Voortgang::VOLLEDIG),
         (Status::Afgerond, Some(v)) if v != Voortgang::VOLLEDIG => {
-            fouten.push(FieldError::new("voortgang", "een afgeronde actie heeft voortgang 100"));
+            fouten.push(FieldError::new(
+                "voortgang",
+                "een afgeronde actie heeft voortgang 100",
+            ));
             Some(v)
         }
         (_, v) => v,
@@ -71,10 +77,17 @@ pub fn valideer_toestand(t: &ActieToestand) -> Result<GeldigeToestand, Vec<Field
     if let (false, Some(_)) = (status.is_actief(), t.gezondheid) {
         fouten.push(FieldError::new(
             "gezondheid",
-            format!("gezondheid geldt alleen tijdens uitvoering, niet bij status '{}'", status.label()),
+            format!(
+                "gezondheid geldt alleen tijdens uitvoering, niet bij status '{}'",
+                status.label()
+            ),
         ));
     }
-    let reden = t.gezondheid_reden.as_deref().map(str::trim).filter(|r| !r.is_empty());
+    let reden = t
+        .gezondheid_reden
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
     match (t.gezondheid, reden) {
         (Some(g), None) if g.vereist_reden() => fouten.push(FieldError::new(
             "gezondheidReden",
@@ -102,12 +115,18 @@ mod tests {
     use super::*;
 
     fn toestand(status: Status) -> ActieToestand {
-        ActieToestand { status: Some(status), ..Default::default() }
+        ActieToestand {
+            status: Some(status),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn attention_without_reason_names_the_reason_field() {
-        let t = ActieToestand { gezondheid: Some(Gezondheid::Aandacht), ..toestand(Status::InUitvoering) };
+        let t = ActieToestand {
+            gezondheid: Some(Gezondheid::Aandacht),
+            ..toestand(Status::InUitvoering)
+        };
         let fouten = valideer_toestand(&t).unwrap_err();
         assert_eq!(fouten.len(), 1);
         assert_eq!(fouten[0].veld, "gezondheidReden");
@@ -125,7 +144,10 @@ mod tests {
 
     #[test]
     fn health_is_refused_outside_progress() {
-        let t = ActieToestand { gezondheid: Some(Gezondheid::OpKoers), ..toestand(Status::Gepland) };
+        let t = ActieToestand {
+            gezondheid: Some(Gezondheid::OpKoers),
+            ..toestand(Status::Gepland)
+        };
         assert_eq!(valideer_toestand(&t).unwrap_err()[0].veld, "gezondheid");
     }
 
@@ -133,7 +155,10 @@ mod tests {
     fn afgerond_means_100_percent() {
         let ok = valideer_toestand(&toestand(Status::Afgerond)).unwrap();
         assert_eq!(ok.voortgang, Some(Voortgang::VOLLEDIG));
-        let t = ActieToestand { voortgang: Some(80), ..toestand(Status::Afgerond) };
+        let t = ActieToestand {
+            voortgang: Some(80),
+            ..toestand(Status::Afgerond)
+        };
         assert_eq!(valideer_toestand(&t).unwrap_err()[0].veld, "voortgang");
     }
 
@@ -145,7 +170,11 @@ mod tests {
             gezondheid_reden: Some("waarom".into()),
             ..Default::default()
         };
-        let velden: Vec<_> = valideer_toestand(&t).unwrap_err().into_iter().map(|f| f.veld).collect();
+        let velden: Vec<_> = valideer_toestand(&t)
+            .unwrap_err()
+            .into_iter()
+            .map(|f| f.veld)
+            .collect();
         assert_eq!(velden, ["status", "voortgang", "gezondheidReden"]);
     }
 
@@ -160,5 +189,130 @@ mod tests {
         let ok = valideer_toestand(&t).unwrap();
         assert_eq!(ok.gezondheid_reden.as_deref(), Some("capaciteit politie"));
         assert_eq!(ok.voortgang.map(Voortgang::procent), Some(40));
+    }
+
+    mod eigenschappen {
+        use super::*;
+        use proptest::prelude::*;
+
+        const VELDEN: [&str; 4] = ["status", "gezondheid", "gezondheidReden", "voortgang"];
+
+        fn arb_reden() -> impl Strategy<Value = Option<String>> {
+            prop::option::of(prop_oneof![
+                Just(String::new()),
+                Just("   ".to_string()),
+                Just("capaciteit politie".to_string()),
+                Just("  budget  ".to_string()),
+                "\\PC{0,12}",
+            ])
+        }
+
+        fn arb_voortgang() -> impl Strategy<Value = Option<i64>> {
+            prop::option::of(prop_oneof![
+                4 => 0i64..=100,
+                1 => Just(100i64),
+                1 => -200i64..=300,
+                1 => any::<i64>(),
+            ])
+        }
+
+        fn arb_toestand() -> impl Strategy<Value = ActieToestand> {
+            (
+                prop::option::weighted(0.9, prop::sample::select(Status::ALL)),
+                prop::option::of(prop::sample::select(Gezondheid::ALL)),
+                arb_reden(),
+                arb_voortgang(),
+            )
+                .prop_map(
+                    |(status, gezondheid, gezondheid_reden, voortgang)| ActieToestand {
+                        status,
+                        gezondheid,
+                        gezondheid_reden,
+                        voortgang,
+                    },
+                )
+        }
+
+        /// The rules, written out independently of `valideer_toestand`.
+        fn voldoet_aan_regels(t: &ActieToestand) -> bool {
+            let Some(status) = t.status else { return false };
+            let reden = t
+                .gezondheid_reden
+                .as_deref()
+                .map(str::trim)
+                .filter(|r| !r.is_empty());
+            let voortgang_ok = match t.voortgang {
+                None => true,
+                Some(v) if !(0..=100).contains(&v) => false,
+                Some(v) => status != Status::Afgerond || v == 100,
+            };
+            let gezondheid_ok = t.gezondheid.is_none() || status.is_actief();
+            let reden_ok = match t.gezondheid {
+                Some(Gezondheid::Aandacht | Gezondheid::Risico) => reden.is_some(),
+                Some(Gezondheid::OpKoers) | None => reden.is_none(),
+            };
+            voortgang_ok && gezondheid_ok && reden_ok
+        }
+
+        proptest! {
+            #[test]
+            fn an_accepted_state_satisfies_every_rule(t in arb_toestand()) {
+                if let Ok(ok) = valideer_toestand(&t) {
+                    prop_assert_eq!(Some(ok.status), t.status);
+                    prop_assert_eq!(ok.gezondheid, t.gezondheid);
+                    if let Some(v) = ok.voortgang {
+                        prop_assert!(v.procent() <= 100);
+                    }
+                    match t.voortgang {
+                        Some(v) => prop_assert_eq!(ok.voortgang.map(i64::from), Some(v)),
+                        None if ok.status != Status::Afgerond => prop_assert_eq!(ok.voortgang, None),
+                        None => {}
+                    }
+                    if ok.status == Status::Afgerond {
+                        prop_assert_eq!(ok.voortgang, Some(Voortgang::VOLLEDIG));
+                    }
+                    if ok.gezondheid.is_some() {
+                        prop_assert!(ok.status.is_actief(), "gezondheid bij status {}", ok.status);
+                    }
+                    match ok.gezondheid {
+                        Some(g) if g.vereist_reden() => {
+                            let reden = ok.gezondheid_reden.as_deref().unwrap_or_default();
+                            prop_assert!(!reden.is_empty());
+                            prop_assert_eq!(reden, reden.trim());
+                        }
+                        _ => prop_assert_eq!(ok.gezondheid_reden, None),
+                    }
+                }
+            }
+
+            #[test]
+            fn accepted_exactly_when_the_rules_hold(t in arb_toestand()) {
+                let uitslag = valideer_toestand(&t);
+                prop_assert_eq!(uitslag.is_ok(), voldoet_aan_regels(&t), "{:?} -> {:?}", t, uitslag);
+            }
+
+            #[test]
+            fn errors_name_known_fields_with_a_message(t in arb_toestand()) {
+                if let Err(fouten) = valideer_toestand(&t) {
+                    prop_assert!(!fouten.is_empty());
+                    for f in &fouten {
+                        prop_assert!(VELDEN.contains(&f.veld.as_str()), "onbekend veld {}", f.veld);
+                        prop_assert!(!f.melding.trim().is_empty());
+                    }
+                }
+            }
+
+            #[test]
+            fn progress_outside_0_to_100_is_refused_naming_voortgang(
+                t in arb_toestand(),
+                v in prop_oneof![i64::MIN..0, 101i64..=i64::MAX, -5i64..0, 101i64..110],
+            ) {
+                let t = ActieToestand { voortgang: Some(v), ..t };
+                let fouten = valideer_toestand(&t).unwrap_err();
+                let voortgang: Vec<_> = fouten.iter().filter(|f| f.veld == "voortgang").collect();
+                prop_assert_eq!(voortgang.len(), 1, "{:?}", fouten);
+                prop_assert!(voortgang[0].melding.contains(&v.to_string()), "{}", voortgang[0].melding);
+            }
+        }
     }
 }
