@@ -26,21 +26,41 @@ pub async fn execute(State(st): State<AppState>, body: Result<Bytes, BytesReject
         }
         Err(rej) => return refuse(rej.status(), "BAD_REQUEST", &rej.body_text()),
     };
-    let batch: BatchRequest = match serde_json::from_slice(&bytes) {
-        Ok(b) => b,
+    // Decoded in two steps: async-graphql's own `BatchRequest` would take `[]` (or `["{ … }"]`) for a single
+    // request built from a sequence, and a JSON object without `query` for an empty document.
+    let value: serde_json::Value = match serde_json::from_slice(&bytes) {
+        Ok(v) => v,
         Err(e) => {
             let msg = format!("geen geldig GraphQL-verzoek in JSON: {e}");
             return refuse(StatusCode::BAD_REQUEST, "BAD_REQUEST", &msg);
         }
     };
-    if let BatchRequest::Batch(list) = &batch {
-        let max = st.settings.limits.batch;
-        if list.is_empty() || list.len() > max {
-            let msg = format!("een batch bevat 1 tot {max} verzoeken, niet {}", list.len());
-            return refuse(StatusCode::BAD_REQUEST, "BATCH_TOO_LARGE", &msg);
+    let batch = match value {
+        serde_json::Value::Array(list) => {
+            let max = st.settings.limits.batch;
+            if list.is_empty() || list.len() > max {
+                let msg = format!("een batch bevat 1 tot {max} verzoeken, niet {}", list.len());
+                return refuse(StatusCode::BAD_REQUEST, "BATCH_TOO_LARGE", &msg);
+            }
+            match list.into_iter().map(request).collect::<Result<Vec<_>, _>>() {
+                Ok(list) => BatchRequest::Batch(list),
+                Err(msg) => return refuse(StatusCode::BAD_REQUEST, "BAD_REQUEST", &msg),
+            }
         }
-    }
+        single => match request(single) {
+            Ok(r) => BatchRequest::Single(r),
+            Err(msg) => return refuse(StatusCode::BAD_REQUEST, "BAD_REQUEST", &msg),
+        },
+    };
     GraphQLResponse::from(st.schema.execute_batch(batch).await).into_response()
+}
+
+/// One GraphQL request: a JSON object with a `query` string.
+fn request(value: serde_json::Value) -> Result<async_graphql::Request, String> {
+    if !value.get("query").is_some_and(serde_json::Value::is_string) {
+        return Err("geen geldig GraphQL-verzoek in JSON: een object met een `query` verwacht".to_string());
+    }
+    serde_json::from_value(value).map_err(|e| format!("geen geldig GraphQL-verzoek in JSON: {e}"))
 }
 
 /// The GraphQL explorer, served from the built front end (no CDN).

@@ -2,6 +2,7 @@
 
 use koers_backend::config::Settings;
 use koers_backend::db::Db;
+use koers_backend::service::Services;
 use koers_backend::startup::Application;
 use sea_orm::{ConnectionTrait, Database};
 use serde_json::{Value, json};
@@ -45,6 +46,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub database_url: String,
     pub static_dir: TempDir,
+    /// The running app's service layer (e.g. to see how many subscriptions listen for changes).
+    pub services: Services,
     _db_dir: Option<TempDir>,
 }
 
@@ -75,12 +78,14 @@ impl TestApp {
         f(&mut settings);
         let app = Application::build(settings).await.expect("app builds");
         let addr = app.local_addr();
+        let services = app.services().clone();
         tokio::spawn(app.run_until_stopped());
         TestApp {
             addr,
             client: reqwest::Client::new(),
             database_url,
             static_dir,
+            services,
             _db_dir: db_dir,
         }
     }
@@ -101,6 +106,28 @@ impl TestApp {
             .json()
             .await
             .expect("json")
+    }
+
+    /// Posts `body` as is to `/graphql`; returns the status and the JSON response (`Null` if it is not JSON).
+    pub async fn post_raw(&self, body: impl Into<reqwest::Body>) -> (reqwest::StatusCode, Value) {
+        let r = self
+            .client
+            .post(self.url("/graphql"))
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(body)
+            .send()
+            .await
+            .expect("request");
+        let status = r.status();
+        let text = r.text().await.expect("body");
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
+    /// How many acties the API reports, over all pages.
+    pub async fn acties_total(&self) -> i64 {
+        self.data("{ acties { totalCount } }", json!({})).await["acties"]["totalCount"]
+            .as_i64()
+            .expect("totalCount")
     }
 
     /// Posts a GraphQL request that must succeed; returns `data`.

@@ -4,7 +4,12 @@
 
 mod helpers;
 
+mod cli;
+mod guards;
+mod http;
 mod mutations;
 mod n_plus_one;
 mod queries;
 mod schema;
+mod seed;
+mod subscriptions;

@@ -1,0 +1,177 @@
+//! The real `koers` binary: `migrate` and `seed` against a fresh database.
+
+use crate::helpers::fresh_database;
+use koers_backend::db::Db;
+use koers_backend::entities::{actie, organisatie, thema};
+use sea_orm::{EntityTrait, PaginatorTrait};
+use std::process::Output;
+
+/// Runs `koers args…` with `DATABASE_URL=url` in an empty working directory.
+async fn koers(url: &str, args: &[&str]) -> Output {
+    let cwd = tempfile::tempdir().unwrap();
+    tokio::process::Command::new(env!("CARGO_BIN_EXE_koers"))
+        .args(args)
+        .current_dir(cwd.path())
+        .env("DATABASE_URL", url)
+        .env("KOERS_LOG", "warn")
+        .env_remove("KOERS_SEED_FILE")
+        .env_remove("KOERS_LOG_JSON")
+        .output()
+        .await
+        .expect("koers runs")
+}
+
+fn text(out: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The `N` of `seed geladen: N nieuw, M bestaand`.
+fn nieuw(stdout: &str) -> usize {
+    let line = stdout
+        .lines()
+        .find(|l| l.contains("seed geladen:"))
+        .unwrap_or_else(|| panic!("no seed report in {stdout:?}"));
+    let (_, rest) = line.split_once("seed geladen:").unwrap();
+    let (n, _) = rest
+        .trim()
+        .split_once(" nieuw")
+        .unwrap_or_else(|| panic!("no 'nieuw' in {line:?}"));
+    n.trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("no count in {line:?}"))
+}
+
+async fn count<E: EntityTrait>(db: &Db) -> u64
+where
+    E::Model: Sync,
+{
+    E::find().count(&db.reader).await.unwrap()
+}
+
+#[tokio::test]
+async fn migrate_then_seed_twice_is_idempotent() {
+    let (url, _dir) = fresh_database().await;
+
+    let out = koers(&url, &["migrate"]).await;
+    let (so, se) = text(&out);
+    assert!(out.status.success(), "migrate failed: {so}\n{se}");
+    assert!(so.contains("database bijgewerkt"), "{so}");
+
+    let out = koers(&url, &["seed"]).await;
+    let (so, se) = text(&out);
+    assert!(out.status.success(), "seed failed: {so}\n{se}");
+    let first = nieuw(&so);
+    assert!(first > 0, "the first seed inserts records: {so}");
+
+    let db = Db::connect(&url).await.unwrap();
+    let acties = count::<actie::Entity>(&db).await;
+    let builtin = koers_backend::seed::parse(koers_backend::seed::BUILTIN).unwrap();
+    assert_eq!(acties, builtin.actie.len() as u64, "every seeded actie is stored");
+    let themas = count::<thema::Entity>(&db).await;
+    let orgs = count::<organisatie::Entity>(&db).await;
+
+    let out = koers(&url, &["seed"]).await;
+    let (so, se) = text(&out);
+    assert!(out.status.success(), "second seed failed: {so}\n{se}");
+    assert_eq!(nieuw(&so), 0, "a second seed inserts nothing: {so}");
+    assert_eq!(count::<actie::Entity>(&db).await, acties);
+    assert_eq!(count::<thema::Entity>(&db).await, themas);
+    assert_eq!(count::<organisatie::Entity>(&db).await, orgs);
+
+    // Migrating an up-to-date database is a no-op that succeeds.
+    let out = koers(&url, &["migrate"]).await;
+    assert!(out.status.success(), "{:?}", text(&out));
+}
+
+const SMALL_SEED: &str = r#"
+[[organisatie]]
+sleutel = "var"
+naam = "VeiligheidsAlliantie regio Rotterdam"
+soort = "samenwerkingsverband"
+bron = "test.txt"
+
+[[thema]]
+sleutel = "t"
+naam = "Testthema"
+volgorde = 1
+bron = "test.txt"
+
+[[actieplan]]
+sleutel = "p"
+thema = "t"
+titel = "Testplan"
+soort = "actieplan"
+periode_van = 2025
+periode_tot = 2026
+status = "in_uitvoering"
+bron = "test.txt"
+
+[[opgave]]
+sleutel = "o"
+actieplan = "p"
+volgorde = 1
+titel = "Testopgave"
+bron = "test.txt"
+
+[[actie]]
+sleutel = "a"
+opgave = "OPGAVE"
+titel = "Testactie"
+trekkers = ["var"]
+jaar = 2026
+status = "gepland"
+bron = "test.txt"
+"#;
+
+#[tokio::test]
+async fn seed_file_loads_a_custom_file() {
+    let (url, _dir) = fresh_database().await;
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), SMALL_SEED.replace("OPGAVE", "o")).unwrap();
+    let out = koers(&url, &["seed", "--file", file.path().to_str().unwrap()]).await;
+    let (so, se) = text(&out);
+    assert!(out.status.success(), "{so}\n{se}");
+    assert_eq!(nieuw(&so), 5, "one of each: {so}");
+    let db = Db::connect(&url).await.unwrap();
+    assert_eq!(count::<actie::Entity>(&db).await, 1);
+    assert_eq!(count::<thema::Entity>(&db).await, 1);
+}
+
+#[tokio::test]
+async fn a_seed_file_with_a_broken_reference_is_refused_and_writes_nothing() {
+    let (url, _dir) = fresh_database().await;
+    let out = koers(&url, &["migrate"]).await;
+    assert!(out.status.success(), "{:?}", text(&out));
+
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(
+        file.path(),
+        SMALL_SEED.replace("OPGAVE", "opgave-die-niet-bestaat"),
+    )
+    .unwrap();
+    let out = koers(&url, &["seed", "--file", file.path().to_str().unwrap()]).await;
+    let (so, se) = text(&out);
+    assert!(!out.status.success(), "a broken seed must fail: {so}\n{se}");
+    assert!(
+        se.contains("opgave-die-niet-bestaat"),
+        "the error names the missing key: stdout {so:?}, stderr {se:?}"
+    );
+    assert!(!so.contains("seed geladen"), "{so}");
+
+    let db = Db::connect(&url).await.unwrap();
+    assert_eq!(
+        count::<organisatie::Entity>(&db).await,
+        0,
+        "not even the valid records"
+    );
+    assert_eq!(count::<thema::Entity>(&db).await, 0);
+    assert_eq!(count::<actie::Entity>(&db).await, 0);
+
+    // A missing file is an error too, not a silent fall-back to the built-in seed.
+    let out = koers(&url, &["seed", "--file", "/bestaat/niet.toml"]).await;
+    assert!(!out.status.success(), "{:?}", text(&out));
+    assert_eq!(count::<thema::Entity>(&db).await, 0);
+}

@@ -1,0 +1,66 @@
+//! The plain HTTP routes: health checks, the explorer and the single-page-app fallback.
+
+use crate::helpers::TestApp;
+use reqwest::StatusCode;
+use reqwest::header::CONTENT_TYPE;
+use serde_json::{Value, json};
+
+const INDEX: &str = "<!doctype html><title>Koers</title>";
+const EXPLORER: &str = "<!doctype html><title>GraphiQL</title>";
+
+async fn get(app: &TestApp, path: &str) -> reqwest::Response {
+    app.client.get(app.url(path)).send().await.expect("request")
+}
+
+#[tokio::test]
+async fn healthz_says_ok() {
+    let app = TestApp::spawn().await;
+    let r = get(&app, "/healthz").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.json::<Value>().await.unwrap(), json!({ "status": "ok" }));
+}
+
+#[tokio::test]
+async fn readyz_says_ready_when_the_database_answers() {
+    let app = TestApp::spawn().await;
+    let r = get(&app, "/readyz").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.json::<Value>().await.unwrap(), json!({ "status": "ready" }));
+}
+
+#[tokio::test]
+async fn unknown_routes_fall_back_to_the_app_with_200() {
+    let app = TestApp::spawn().await;
+    for path in ["/plan/abc", "/thema/mensenhandel/plannen", "/"] {
+        let r = get(&app, path).await;
+        assert_eq!(r.status(), StatusCode::OK, "{path}");
+        let ct = r.headers()[CONTENT_TYPE].to_str().unwrap().to_string();
+        assert!(ct.starts_with("text/html"), "{path}: {ct}");
+        assert_eq!(r.text().await.unwrap(), INDEX, "{path}");
+    }
+    // Real files in the static dir are served as they are.
+    std::fs::write(app.static_dir.path().join("app.js"), "console.log(1)").unwrap();
+    let r = get(&app, "/app.js").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.text().await.unwrap(), "console.log(1)");
+}
+
+#[tokio::test]
+async fn get_graphql_serves_the_explorer_page() {
+    let app = TestApp::spawn().await;
+    let r = get(&app, "/graphql").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let ct = r.headers()[CONTENT_TYPE].to_str().unwrap().to_string();
+    assert!(ct.starts_with("text/html"), "{ct}");
+    assert_eq!(r.text().await.unwrap(), EXPLORER);
+}
+
+#[tokio::test]
+async fn get_graphql_without_a_built_explorer_says_how_to_build_it() {
+    let app = TestApp::spawn().await;
+    std::fs::remove_file(app.static_dir.path().join("explorer/index.html")).unwrap();
+    let r = get(&app, "/graphql").await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let text = r.text().await.unwrap();
+    assert!(text.contains("build-frontend"), "{text}");
+}
