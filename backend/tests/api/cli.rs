@@ -175,3 +175,51 @@ async fn a_seed_file_with_a_broken_reference_is_refused_and_writes_nothing() {
     assert!(!out.status.success(), "{:?}", text(&out));
     assert_eq!(count::<thema::Entity>(&db).await, 0);
 }
+
+#[tokio::test]
+async fn serve_stops_gracefully_on_sigterm() {
+    let (url, _dir) = fresh_database().await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let cwd = tempfile::tempdir().unwrap();
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_koers"))
+        .arg("serve")
+        .current_dir(cwd.path())
+        .env("DATABASE_URL", &url)
+        .env("KOERS_ADDR", format!("127.0.0.1:{port}"))
+        .env("KOERS_STATIC_DIR", cwd.path())
+        .env("KOERS_LOG", "warn")
+        .kill_on_drop(true)
+        .spawn()
+        .expect("koers serve starts");
+    let client = reqwest::Client::new();
+    let health = format!("http://127.0.0.1:{port}/healthz");
+    let mut up = false;
+    for _ in 0..200 {
+        if client
+            .get(&health)
+            .send()
+            .await
+            .is_ok_and(|r| r.status().is_success())
+        {
+            up = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(up, "koers serve answered /healthz");
+    let pid = child.id().expect("pid").to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = tokio::time::timeout(std::time::Duration::from_secs(10), child.wait())
+        .await
+        .expect("koers stops within 10 s of SIGTERM")
+        .unwrap();
+    assert!(status.success(), "graceful shutdown exits 0, got {status}");
+}
