@@ -27,6 +27,28 @@ pub struct Settings {
     pub request_timeout: Duration,
     /// Limits on GraphQL documents.
     pub limits: GraphqlLimits,
+    /// Requests per client address on the API; `None` switches rate limiting off.
+    pub rate_limit: Option<RateLimit>,
+    /// Schema introspection and the explorer; switch off for production if wanted.
+    pub introspection: bool,
+}
+
+/// A token bucket per client address.
+#[derive(Debug, Clone, Copy)]
+pub struct RateLimit {
+    /// Sustained requests per second.
+    pub per_second: u32,
+    /// Requests allowed in a burst.
+    pub burst: u32,
+}
+
+impl Default for RateLimit {
+    fn default() -> Self {
+        RateLimit {
+            per_second: 50,
+            burst: 200,
+        }
+    }
 }
 
 /// Guard rails for GraphQL documents.
@@ -38,6 +60,8 @@ pub struct GraphqlLimits {
     pub complexity: usize,
     /// Most operations in one batch request.
     pub batch: usize,
+    /// Most aliased fields in one document (fragments counted where they are spread).
+    pub aliases: usize,
 }
 
 impl Default for GraphqlLimits {
@@ -46,6 +70,7 @@ impl Default for GraphqlLimits {
             depth: 16,
             complexity: 5_000,
             batch: 10,
+            aliases: 50,
         }
     }
 }
@@ -61,6 +86,8 @@ impl Settings {
             body_limit: 256 * 1024,
             request_timeout: Duration::from_secs(30),
             limits: GraphqlLimits::default(),
+            rate_limit: Some(RateLimit::default()),
+            introspection: true,
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::config::Settings;
 use crate::db::Db;
-use crate::graphql::build_schema;
+use crate::graphql::build_schema_with;
 use crate::http::{AppState, router};
 use crate::seed;
 use crate::service::Services;
@@ -31,7 +31,7 @@ impl Application {
             );
         }
         let services = Services::new(db);
-        let schema = build_schema(services.clone(), settings.limits);
+        let schema = build_schema_with(services.clone(), settings.limits, settings.introspection);
         let listener = TcpListener::bind(settings.addr).await?;
         let state = AppState {
             schema,
@@ -60,7 +60,8 @@ impl Application {
     /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         tracing::info!(addr = %self.local_addr(), "Koers luistert");
-        axum::serve(self.listener, self.router)
+        let app = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown_signal())
             .await?;
         tracing::info!("Koers gestopt");

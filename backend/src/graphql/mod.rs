@@ -1,5 +1,6 @@
 //! The GraphQL schema, built without any knowledge of HTTP: the HTTP layer and the tests execute it alike.
 
+pub mod aliases;
 pub mod codes;
 pub mod ids;
 pub mod inputs;
@@ -16,13 +17,22 @@ use async_graphql::Schema;
 /// Koers' schema.
 pub type KoersSchema = Schema<query::Query, mutation::Mutation, subscription::Subscription>;
 
-/// Builds the schema over `services` with the given guard rails.
+/// Builds the schema over `services` with the given guard rails and introspection on.
 pub fn build_schema(services: Services, limits: GraphqlLimits) -> KoersSchema {
-    let builder = Schema::build(query::Query, mutation::Mutation, subscription::Subscription)
+    build_schema_with(services, limits, true)
+}
+
+/// Builds the schema; `introspection = false` refuses `__schema`/`__type` queries (production).
+pub fn build_schema_with(services: Services, limits: GraphqlLimits, introspection: bool) -> KoersSchema {
+    let mut builder = Schema::build(query::Query, mutation::Mutation, subscription::Subscription)
         .limit_depth(limits.depth)
         .limit_complexity(limits.complexity)
         .limit_recursive_depth(64)
-        .extension(codes::ErrorCodesFactory);
+        .extension(codes::ErrorCodesFactory)
+        .extension(aliases::AliasLimitFactory(limits.aliases));
+    if !introspection {
+        builder = builder.disable_introspection();
+    }
     loaders::register(builder, &services).data(services).finish()
 }
 

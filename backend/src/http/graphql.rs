@@ -65,6 +65,9 @@ fn request(value: serde_json::Value) -> Result<async_graphql::Request, String> {
 
 /// The GraphQL explorer, served from the built front end (no CDN).
 pub async fn explorer(State(st): State<AppState>) -> Response {
+    if !st.settings.introspection {
+        return (StatusCode::NOT_FOUND, "De GraphQL-verkenner is uitgeschakeld.").into_response();
+    }
     let path = st.settings.static_dir.join("explorer").join("index.html");
     match tokio::fs::read(&path).await {
         Ok(html) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response(),

@@ -3,6 +3,7 @@
 
 mod graphql;
 mod health;
+mod ratelimit;
 
 use crate::config::Settings;
 use crate::graphql::KoersSchema;
@@ -31,9 +32,17 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     let dist = state.settings.static_dir.clone();
     let spa = ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html")));
-    Router::new()
+    let mut api = Router::new()
         .route("/graphql", get(graphql::explorer).post(graphql::execute))
-        .route_service("/graphql/ws", GraphQLSubscription::new(state.schema.clone()))
+        .route_service("/graphql/ws", GraphQLSubscription::new(state.schema.clone()));
+    if let Some(limit) = state.settings.rate_limit {
+        match ratelimit::layer(limit) {
+            Some(layer) => api = api.layer(layer),
+            None => tracing::warn!(?limit, "ongeldige rate limit: uitgeschakeld"),
+        }
+    }
+    Router::new()
+        .merge(api)
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .layer(DefaultBodyLimit::max(state.settings.body_limit))

@@ -6,6 +6,7 @@ mod helpers;
 
 mod cli;
 mod guards;
+mod hostile;
 mod http;
 mod mutations;
 mod n_plus_one;
