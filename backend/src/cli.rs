@@ -1,6 +1,7 @@
-//! Command line of the `koers` binary: `serve`, `migrate` and `seed`, configured by flags or the environment.
+//! Command line of the `koers` binary: `serve`, `migrate`, `seed`, `backup` and `restore`, configured by flags or
+//! the environment.
 
-use crate::config::{DEFAULT_ADDR, DEFAULT_DATABASE_URL, Settings};
+use crate::config::{DEFAULT_ADDR, DEFAULT_DATABASE_URL, RateLimit, Settings};
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -42,6 +43,16 @@ pub enum Command {
         #[arg(long, env = "KOERS_SEED_FILE")]
         file: Option<PathBuf>,
     },
+    /// Write a consistent snapshot of the SQLite database to a new file (also while Koers runs).
+    Backup {
+        /// The snapshot file to create; an existing file is never overwritten.
+        file: PathBuf,
+    },
+    /// Replace the SQLite database with a checked snapshot. Stop Koers first.
+    Restore {
+        /// A snapshot made by `koers backup`.
+        file: PathBuf,
+    },
 }
 
 /// Options of `serve`.
@@ -59,6 +70,15 @@ pub struct ServeArgs {
     /// Largest request body in bytes.
     #[arg(long, env = "KOERS_BODY_LIMIT", default_value_t = 256 * 1024)]
     pub body_limit: usize,
+    /// Sustained API requests per second per client address; 0 switches rate limiting off.
+    #[arg(long, env = "KOERS_RATE_PER_SECOND", default_value_t = 50)]
+    pub rate_per_second: u32,
+    /// API requests a client address may send in a burst.
+    #[arg(long, env = "KOERS_RATE_BURST", default_value_t = 200)]
+    pub rate_burst: u32,
+    /// Switch off schema introspection and the explorer (production).
+    #[arg(long, env = "KOERS_NO_INTROSPECTION", default_value_t = false)]
+    pub no_introspection: bool,
 }
 
 impl ServeArgs {
@@ -69,6 +89,11 @@ impl ServeArgs {
             static_dir: self.static_dir.clone(),
             seed_on_empty: !self.no_seed,
             body_limit: self.body_limit,
+            rate_limit: (self.rate_per_second > 0).then_some(RateLimit {
+                per_second: self.rate_per_second,
+                burst: self.rate_burst.max(1),
+            }),
+            introspection: !self.no_introspection,
             ..Settings::new(common.database_url.clone())
         }
     }

@@ -5,13 +5,14 @@
 //!   `BAD_USER_INPUT` (with `field`, the offending input field, and `fouten`, every problem found),
 //!   `NOT_FOUND`, `CONFLICT` (with `huidigeVersie`). These change nothing: validation happens before any write
 //!   and a write happens in one transaction.
-//! - Anything else (database down, a broken row) is `INTERNAL` / `DATABASE_UNAVAILABLE`: logged in full on the
-//!   server, reported to the client without internals.
+//! - Anything else is `DATABASE_UNAVAILABLE` when the database cannot be reached (down, restarting, locked,
+//!   connection lost: see [`is_unavailable`]) and `INTERNAL` otherwise (a broken row, a failing statement):
+//!   logged in full on the server, reported to the client without internals.
 //! - Request paths never panic: no `unwrap`/`expect` outside tests and start-up.
 
 use async_graphql::{ErrorExtensions, FieldError as GqlError};
 use koers_shared::FieldError;
-use sea_orm::DbErr;
+use sea_orm::{DbErr, RuntimeErr, SqlxError, SqlxPostgresError, SqlxSqliteError};
 
 /// Result of a service call.
 pub type ServiceResult<T> = Result<T, ServiceError>;
@@ -53,9 +54,46 @@ impl ServiceError {
             ServiceError::Invalid(_) => "BAD_USER_INPUT",
             ServiceError::NotFound(_) => "NOT_FOUND",
             ServiceError::Conflict { .. } => "CONFLICT",
-            ServiceError::Database(DbErr::Conn(_) | DbErr::ConnectionAcquire(_)) => "DATABASE_UNAVAILABLE",
+            ServiceError::Database(e) if is_unavailable(e) => "DATABASE_UNAVAILABLE",
             ServiceError::Database(_) | ServiceError::Internal(_) => "INTERNAL",
         }
+    }
+}
+
+/// Whether `e` means the database cannot be reached right now (down, restarting, locked by another process,
+/// connection lost mid-query) rather than that a statement or a row is wrong. Such errors are transient: the
+/// pool reconnects on its own once the database is back.
+pub fn is_unavailable(e: &DbErr) -> bool {
+    match e {
+        // No connection within the pool's acquire timeout (server down: every connect attempt is refused).
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        // A connection that broke while in use: sea-orm wraps it as a failed statement.
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => sqlx_unavailable(e),
+        _ => false,
+    }
+}
+
+fn sqlx_unavailable(e: &SqlxError) -> bool {
+    match e {
+        SqlxError::Io(_)
+        | SqlxError::Tls(_)
+        | SqlxError::PoolTimedOut
+        | SqlxError::PoolClosed
+        | SqlxError::WorkerCrashed => true,
+        SqlxError::Database(d) => {
+            let code = d.code().unwrap_or_default();
+            if d.try_downcast_ref::<SqlxPostgresError>().is_some() {
+                // Class 08: connection exception; 57P01–57P03: the server shuts down, crashed or is starting.
+                code.starts_with("08") || matches!(&*code, "57P01" | "57P02" | "57P03")
+            } else if d.try_downcast_ref::<SqlxSqliteError>().is_some() {
+                // SQLITE_BUSY (5) and SQLITE_LOCKED (6), with their extended codes: another process holds the
+                // file longer than the busy timeout.
+                code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6))
+            } else {
+                false
+            }
+        }
+        _ => false,
     }
 }
 
@@ -94,5 +132,38 @@ impl ErrorExtensions for ServiceError {
                 _ => {}
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::ConnAcquireErr;
+    use std::sync::Arc;
+
+    fn sqlx(e: SqlxError) -> RuntimeErr {
+        RuntimeErr::SqlxError(Arc::new(e))
+    }
+
+    #[test]
+    fn an_unreachable_database_is_unavailable_not_internal() {
+        let down = [
+            DbErr::ConnectionAcquire(ConnAcquireErr::Timeout),
+            DbErr::ConnectionAcquire(ConnAcquireErr::ConnectionClosed),
+            DbErr::Query(sqlx(SqlxError::Io(std::io::ErrorKind::ConnectionReset.into()))),
+            DbErr::Exec(sqlx(SqlxError::Io(std::io::ErrorKind::UnexpectedEof.into()))),
+            DbErr::Query(sqlx(SqlxError::PoolTimedOut)),
+        ];
+        for e in down {
+            assert_eq!(ServiceError::Database(e).code(), "DATABASE_UNAVAILABLE");
+        }
+        let broken = [
+            DbErr::Query(sqlx(SqlxError::RowNotFound)),
+            DbErr::Type("x".into()),
+            DbErr::RecordNotFound("x".into()),
+        ];
+        for e in broken {
+            assert_eq!(ServiceError::Database(e).code(), "INTERNAL");
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Koers' backend: the GraphQL API over the VAR's action plans, its storage and its web server.
 
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod db;

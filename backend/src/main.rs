@@ -1,10 +1,10 @@
-//! The `koers` binary: `serve`, `migrate` and `seed`.
+//! The `koers` binary: `serve`, `migrate`, `seed`, `backup` and `restore`.
 
 use clap::Parser;
 use koers_backend::cli::{Cli, Command};
 use koers_backend::db::Db;
 use koers_backend::startup::Application;
-use koers_backend::{seed, telemetry};
+use koers_backend::{backup, seed, telemetry};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -34,5 +34,36 @@ async fn main() -> anyhow::Result<()> {
             println!("seed geladen: {} nieuw, {} bestaand", r.nieuw, r.bestaand);
             Ok(())
         }
+        Command::Backup { file } => {
+            let v = backup::backup(&cli.common.database_url, file)
+                .await
+                .unwrap_or_else(|e| weiger("backup", &e));
+            println!(
+                "backup geschreven: {} ({} acties, {} bytes)",
+                v.bestand.display(),
+                v.acties,
+                v.bytes
+            );
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let v = backup::restore(&cli.common.database_url, file)
+                .await
+                .unwrap_or_else(|e| weiger("restore", &e));
+            println!(
+                "database {} hersteld uit {} ({} acties)",
+                v.database.display(),
+                v.bestand.display(),
+                v.acties
+            );
+            Ok(())
+        }
     }
+}
+
+/// Ends `koers backup`/`restore` with its reason (and its causes) on one line and exit code 1: these refusals are
+/// for an operator, not a backtrace.
+fn weiger(commando: &str, e: &anyhow::Error) -> ! {
+    eprintln!("koers {commando}: {e:#}");
+    std::process::exit(1)
 }

@@ -1,0 +1,163 @@
+//! The real `koers` binary as a child process: one-shot commands (`backup`, `restore`) and `koers serve` on a
+//! free port, which a test can SIGKILL and start again.
+
+use serde_json::{Value, json};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Output, Stdio};
+use std::time::{Duration, Instant};
+use tokio::process::{Child, Command};
+
+/// Whether this run's databases are on PostgreSQL (`KOERS_TEST_DATABASE_URL=postgres://…`).
+pub fn on_postgres() -> bool {
+    std::env::var("KOERS_TEST_DATABASE_URL").is_ok_and(|u| u.starts_with("postgres"))
+}
+
+/// A port that was free a moment ago: bound to 127.0.0.1:0 and released.
+pub fn free_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+    l.local_addr().expect("local addr").port()
+}
+
+fn koers_command(database_url: &str, cwd: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_koers"));
+    c.current_dir(cwd)
+        .env("DATABASE_URL", database_url)
+        .env("KOERS_LOG", "warn")
+        .env_remove("KOERS_LOG_JSON")
+        .env_remove("KOERS_SEED_FILE")
+        .env_remove("KOERS_NO_SEED")
+        .kill_on_drop(true);
+    c
+}
+
+/// Runs `koers args…` against `database_url` in `cwd`; returns its output.
+pub async fn koers(database_url: &str, cwd: &Path, args: &[&str]) -> Output {
+    koers_command(database_url, cwd)
+        .args(args)
+        .output()
+        .await
+        .expect("koers runs")
+}
+
+/// stdout and stderr of a finished command, for assertions and failure messages.
+pub fn text(out: &Output) -> String {
+    format!(
+        "exit {:?}\n--- stdout\n{}--- stderr\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// A client of one running Koers (cheap to clone; workers share it while the test holds the process).
+#[derive(Clone)]
+pub struct Api {
+    /// Where Koers listens.
+    pub addr: SocketAddr,
+    /// A client with a request timeout.
+    pub client: reqwest::Client,
+}
+
+impl Api {
+    /// `http://addr/path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    /// Posts a GraphQL request; an error when the server cannot be reached or does not answer with JSON.
+    pub async fn gql(&self, query: &str, variables: Value) -> Result<(reqwest::StatusCode, Value), String> {
+        let r = self
+            .client
+            .post(self.url("/graphql"))
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .map_err(|e| e.to_string())?;
+        let status = r.status();
+        let body = r.json().await.map_err(|e| e.to_string())?;
+        Ok((status, body))
+    }
+
+    /// Posts a GraphQL request that must succeed; returns `data`.
+    pub async fn data(&self, query: &str, variables: Value) -> Value {
+        let (status, r) = self.gql(query, variables).await.expect("request");
+        assert!(
+            status.is_success() && r.get("errors").is_none(),
+            "unexpected answer {status}: {r:#}"
+        );
+        r["data"].clone()
+    }
+}
+
+/// `koers serve` running as a child process.
+pub struct Server {
+    child: Child,
+    log: PathBuf,
+    /// Its API.
+    pub api: Api,
+}
+
+impl Server {
+    /// Starts `koers serve` on `database_url` (migrates; seeds an empty database) on a free port and waits until
+    /// `/readyz` says ready. Its stderr goes to a log file in `work`.
+    pub async fn start(database_url: &str, work: &Path) -> Server {
+        let port = free_port();
+        let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+        let log = work.join(format!("koers-{port}.log"));
+        let child = koers_command(database_url, work)
+            .arg("serve")
+            .env("KOERS_ADDR", addr.to_string())
+            .env("KOERS_STATIC_DIR", work.join("static"))
+            // The burst below is far above any per-client rate limit; that is not what is under test.
+            .env("KOERS_RATE_PER_SECOND", "0")
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .expect("koers serve starts");
+        let client = reqwest::Client::builder()
+            .timeout(Duration::from_secs(30))
+            .build()
+            .unwrap();
+        let mut server = Server {
+            child,
+            log,
+            api: Api { addr, client },
+        };
+        server.wait_ready(Duration::from_secs(120)).await;
+        server
+    }
+
+    async fn wait_ready(&mut self, within: Duration) {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                panic!(
+                    "koers serve stopped ({status}) before it was ready:\n{}",
+                    self.log()
+                );
+            }
+            if let Ok(r) = self.api.client.get(self.api.url("/readyz")).send().await
+                && r.status().is_success()
+            {
+                return;
+            }
+            assert!(
+                start.elapsed() < within,
+                "koers serve not ready within {within:?}:\n{}",
+                self.log()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// What the server logged so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// SIGKILL (`Child::kill`): no graceful shutdown, no flushing, nothing; waits until the process is gone.
+    pub async fn kill(&mut self) {
+        self.child.kill().await.expect("SIGKILL koers");
+    }
+}
