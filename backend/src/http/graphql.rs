@@ -63,6 +63,18 @@ fn request(value: serde_json::Value) -> Result<async_graphql::Request, String> {
     serde_json::from_value(value).map_err(|e| format!("geen geldig GraphQL-verzoek in JSON: {e}"))
 }
 
+/// Gives the bare 408 of the timeout layer a GraphQL-shaped body with code `REQUEST_TIMEOUT`.
+pub async fn explain_timeout(r: Response) -> Response {
+    if r.status() == StatusCode::REQUEST_TIMEOUT {
+        return refuse(
+            StatusCode::REQUEST_TIMEOUT,
+            "REQUEST_TIMEOUT",
+            "het verzoek duurde te lang en is afgebroken",
+        );
+    }
+    r
+}
+
 /// The GraphQL explorer, served from the built front end (no CDN).
 pub async fn explorer(State(st): State<AppState>) -> Response {
     if !st.settings.introspection {

@@ -51,6 +51,7 @@ pub fn router(state: AppState) -> Router {
             axum::http::StatusCode::REQUEST_TIMEOUT,
             state.settings.request_timeout,
         ))
+        .layer(axum::middleware::map_response(graphql::explain_timeout))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -205,3 +205,12 @@ fn generated_garbage_never_causes_a_5xx_or_a_write() {
         "no refused or garbage request wrote anything"
     );
 }
+
+#[tokio::test]
+async fn a_request_over_the_time_limit_is_cut_off_with_a_code() {
+    let app = TestApp::spawn_with(|s| s.request_timeout = std::time::Duration::from_millis(1)).await;
+    let tree = "{ themas { actieplannen { opgaven { acties { historie { versie } trekkers { naam } } rollup { totaal } } } } }";
+    let (status, body) = app.post_raw(json!({ "query": tree }).to_string()).await;
+    assert_eq!(status, 408, "{body}");
+    assert_eq!(code(&body), "REQUEST_TIMEOUT");
+}
