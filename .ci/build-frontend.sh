@@ -100,7 +100,8 @@ log "wasm-opt -Oz"
   "$DIST/koers_bg.wasm" -o "$DIST/koers_bg.wasm"
 
 log "static files → dist/"
-cp "$FRONTEND/index.html" "$FRONTEND/start.js" "$FRONTEND/style.css" "$DIST/"
+cp "$FRONTEND/index.html" "$FRONTEND/start.js" "$FRONTEND/style.css" "$FRONTEND/ansichten.css" \
+  "$FRONTEND/presentatie.css" "$DIST/"
 
 log "GraphiQL explorer → dist/explorer/"
 NM="$FRONTEND/explorer/node_modules"
@@ -117,7 +118,8 @@ done
 # --- report ------------------------------------------------------------------------------------------------
 
 log "sizes (raw / gzip -9)"
-for f in "$DIST/koers_bg.wasm" "$DIST/koers.js" "$DIST/start.js" "$DIST/style.css"; do
+for f in "$DIST/koers_bg.wasm" "$DIST/koers.js" "$DIST/start.js" "$DIST/style.css" "$DIST/ansichten.css" \
+  "$DIST/presentatie.css"; do
   printf '    %-16s %8d B  %8d B gzip\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)"
 done
 printf '    %-16s %8d B (explorer, uncompressed)\n' "explorer/" "$(du -sb "$DIST/explorer" | cut -f1)"

@@ -192,6 +192,55 @@ impl Browser {
         }
     }
 
+    /// The `data-id`s of every element matching `css` right now, in document order.
+    pub async fn data_ids(&self, css: &str) -> anyhow::Result<Vec<String>> {
+        let mut ids = Vec::new();
+        for element in self.client().find_all(Locator::Css(css)).await? {
+            if let Some(id) = element.attr(fixtures::DATA_ID).await? {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Waits until the `data-id`s of the elements matching `css`, sorted, equal `expected` sorted.
+    pub async fn wait_for_ids(&self, css: &str, expected: &[String]) -> anyhow::Result<()> {
+        let mut want = expected.to_vec();
+        want.sort();
+        let deadline = Instant::now() + DEFAULT_TIMEOUT;
+        loop {
+            self.check_no_error(css).await?;
+            // Elements may be re-rendered while they are read; read again on a stale element.
+            if let Ok(mut seen) = self.data_ids(css).await {
+                seen.sort();
+                if seen == want {
+                    return Ok(());
+                }
+                if Instant::now() > deadline {
+                    let what = format!("{css} should carry the ids {want:?}, seen {seen:?}");
+                    return Err(self.timeout_error(&what, DEFAULT_TIMEOUT).await);
+                }
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until the current URL satisfies `pred` and returns it.
+    pub async fn wait_for_url(&self, what: &str, pred: impl Fn(&str) -> bool) -> anyhow::Result<String> {
+        let deadline = Instant::now() + DEFAULT_TIMEOUT;
+        loop {
+            let url = self.client().current_url().await?.to_string();
+            if pred(&url) {
+                return Ok(url);
+            }
+            if Instant::now() > deadline {
+                let what = format!("the URL should be {what}, it is {url}");
+                return Err(self.timeout_error(&what, DEFAULT_TIMEOUT).await);
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
     /// Waits until the app shows an error message ([`fixtures::FOUT`]) and returns it.
     pub async fn wait_for_error(&self) -> anyhow::Result<Element> {
         let deadline = Instant::now() + DEFAULT_TIMEOUT;
@@ -241,6 +290,17 @@ impl Browser {
             Err(e) => format!("(failed: {e})"),
         };
         anyhow::anyhow!("after {timeout:?} on {url}: {what}; screenshot {shot}")
+    }
+
+    /// Scrolls the first element matching `css` to the top of the window (for screenshots).
+    pub async fn scroll_to(&self, css: &str) -> anyhow::Result<()> {
+        let element = self.wait_for(css).await?;
+        let arg = serde_json::to_value(&element)?;
+        self.client()
+            .execute("arguments[0].scrollIntoView({block: 'start'});", vec![arg])
+            .await
+            .with_context(|| format!("scrolling to {css}"))?;
+        Ok(())
     }
 
     /// Saves a PNG of the page as `e2e/artifacts/<name>.png` and returns its path.

@@ -4,6 +4,14 @@
 //! Status, health, plan kind and plan status labels come from `koers_shared` (`label()`), percentages from
 //! `koers_shared::procent_tekst`; they are not repeated here.
 
+pub mod detail;
+pub mod organisatie;
+pub mod presentatie;
+
+pub use detail::DetailTeksten;
+pub use organisatie::OrganisatieTeksten;
+pub use presentatie::PresentatieTeksten;
+
 /// A language of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Taal {
@@ -20,6 +28,27 @@ impl Taal {
         }
     }
 
+    /// The texts of the Actieplan and Actie views in this language.
+    pub fn detail_teksten(self) -> &'static DetailTeksten {
+        match self {
+            Taal::Nl => &detail::NL,
+        }
+    }
+
+    /// The texts of the Per-organisatie and Sinds-vorige-RVO views in this language.
+    pub fn organisatie_teksten(self) -> &'static OrganisatieTeksten {
+        match self {
+            Taal::Nl => &organisatie::NL,
+        }
+    }
+
+    /// The texts of the presentation mode in this language.
+    pub fn presentatie_teksten(self) -> &'static PresentatieTeksten {
+        match self {
+            Taal::Nl => &presentatie::NL,
+        }
+    }
+
     /// The texts in this language.
     pub fn teksten(self) -> &'static Teksten {
         match self {
@@ -32,6 +61,21 @@ impl Taal {
 /// in a Leptos context and read it here.
 pub fn t() -> &'static Teksten {
     Taal::default().teksten()
+}
+
+/// The texts of the Actieplan and Actie views in the current language.
+pub fn td() -> &'static DetailTeksten {
+    Taal::default().detail_teksten()
+}
+
+/// The texts of the Per-organisatie and Sinds-vorige-RVO views in the current language.
+pub fn to() -> &'static OrganisatieTeksten {
+    Taal::default().organisatie_teksten()
+}
+
+/// The texts of the presentation mode in the current language.
+pub fn tp() -> &'static PresentatieTeksten {
+    Taal::default().presentatie_teksten()
 }
 
 /// The current language.

@@ -4,9 +4,11 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod filter;
 pub mod i18n;
 pub mod model;
 pub mod pages;
 pub mod tijd;
+pub mod wijzigingen;
 
 pub use app::App;

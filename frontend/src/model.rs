@@ -2,6 +2,10 @@
 //!
 //! The query text is the contract with the backend: its field names are fixed.
 
+pub mod actie;
+pub mod organisatie;
+pub mod plan;
+
 use crate::api::{self, ApiError, GeenVariabelen};
 use koers_shared::{Gezondheid, PlanSoort, PlanStatus, Status};
 use serde::Deserialize;

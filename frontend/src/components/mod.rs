@@ -4,10 +4,12 @@ pub mod fout;
 pub mod gezondheid;
 pub mod laden;
 pub mod rollup;
+pub mod status;
 pub mod voortgangsbalk;
 
 pub use fout::FoutMelding;
 pub use gezondheid::GezondheidLabel;
 pub use laden::Laden;
 pub use rollup::RollupOverzicht;
+pub use status::StatusLabel;
 pub use voortgangsbalk::{BalkLegenda, Voortgangsbalk};

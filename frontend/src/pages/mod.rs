@@ -1,7 +1,19 @@
 //! The routes of the app.
 
+pub mod actie;
+pub mod actieplan;
+pub mod acties_filter;
+pub mod acties_tabel;
 pub mod niet_gevonden;
+pub mod organisatie;
 pub mod overzicht;
+pub mod presentatie;
+pub mod sinds_rvo;
 
+pub use actie::ActiePagina;
+pub use actieplan::ActieplanPagina;
 pub use niet_gevonden::NietGevonden;
+pub use organisatie::{OrganisatiePagina, OrganisatiesPagina};
 pub use overzicht::OverzichtPagina;
+pub use presentatie::PresentatiePagina;
+pub use sinds_rvo::SindsRvoPagina;

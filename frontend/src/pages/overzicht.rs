@@ -103,7 +103,9 @@ fn PlanSectie(plan: Actieplan) -> impl IntoView {
     };
     view! {
         <section class="actieplan" data-testid="actieplan" data-id=plan.id aria-labelledby=kop_ref>
-            <h3 id=kop>{plan.titel}</h3>
+            <h3 id=kop>
+                <a href=format!("/actieplan/{}", plan.id) data-testid="actieplan-link">{plan.titel}</a>
+            </h3>
             <p class="meta">
                 <span data-soort=plan.soort.as_str()>{plan.soort.label()}</span>
                 <span class="scheiding" aria-hidden="true">" · "</span>

@@ -1,0 +1,221 @@
+//! Browser tests of the presentation mode's live connection: when the connection to the server drops, the
+//! presentation says "verbinding herstellen…", keeps its slide, reconnects by itself and then shows what
+//! changed meanwhile; and a live change reaches the plan's roll-up too, not only the opgave's.
+//!
+//! The browser reaches Koers through a small TCP proxy in this test, so that the test can cut every
+//! connection and later accept them again on the same port. Ignored by default like the other browser tests.
+
+use anyhow::Context;
+use koers_e2e::{Browser, Koers, array, fixtures, id_of};
+use koers_shared::procent_tekst;
+use serde_json::{Value, json};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::task::AbortHandle;
+
+/// A TCP proxy to Koers; [`Proxy::knip`] drops the listener and every connection.
+struct Proxy {
+    taken: Arc<Mutex<Vec<AbortHandle>>>,
+}
+
+impl Proxy {
+    async fn start(luister: SocketAddr, doel: SocketAddr) -> anyhow::Result<Proxy> {
+        let listener = TcpListener::bind(luister).await.context("binding the proxy")?;
+        let taken = Arc::new(Mutex::new(Vec::new()));
+        let t = Arc::clone(&taken);
+        let accept = tokio::spawn(async move {
+            while let Ok((mut binnen, _)) = listener.accept().await {
+                let verbinding = tokio::spawn(async move {
+                    if let Ok(mut buiten) = TcpStream::connect(doel).await {
+                        let _ = tokio::io::copy_bidirectional(&mut binnen, &mut buiten).await;
+                    }
+                });
+                if let Ok(mut v) = t.lock() {
+                    v.push(verbinding.abort_handle());
+                }
+            }
+        });
+        if let Ok(mut v) = taken.lock() {
+            v.push(accept.abort_handle());
+        }
+        Ok(Proxy { taken })
+    }
+
+    fn knip(&self) {
+        if let Ok(mut v) = self.taken.lock() {
+            for t in v.drain(..) {
+                t.abort();
+            }
+        }
+    }
+}
+
+/// The first opgave that has a planned actie on its first slide.
+struct Keuze {
+    /// The 1-based slide of its plan.
+    plan_dia: usize,
+    /// The plan's id.
+    plan_id: String,
+    /// The 1-based (first) slide of the opgave.
+    nummer: usize,
+    /// The opgave's id.
+    opgave_id: String,
+    /// The planned actie.
+    actie: Value,
+}
+
+fn kies(data: &Value) -> anyhow::Result<Keuze> {
+    let mut nummer = 0;
+    for thema in array(&data["themas"], "themas")? {
+        for plan in array(&thema["actieplannen"], "actieplannen")? {
+            nummer += 1;
+            let plan_dia = nummer;
+            let mut opgaven = array(&plan["opgaven"], "opgaven")?.clone();
+            opgaven.sort_by_key(|o| o["volgorde"].as_i64().unwrap_or_default());
+            for opgave in &opgaven {
+                let openbaar: Vec<&Value> = array(&opgave["acties"], "acties")?
+                    .iter()
+                    .filter(|a| a["vertrouwelijk"] == json!(false))
+                    .collect();
+                let gepland = openbaar
+                    .iter()
+                    .take(fixtures::ACTIES_PER_DIA)
+                    .find(|a| a["status"] == json!("GEPLAND"));
+                if let Some(a) = gepland {
+                    return Ok(Keuze {
+                        plan_dia,
+                        plan_id: id_of(plan)?,
+                        nummer: nummer + 1,
+                        opgave_id: id_of(opgave)?,
+                        actie: (*a).clone(),
+                    });
+                }
+                nummer += openbaar.len().div_ceil(fixtures::ACTIES_PER_DIA).max(1);
+            }
+        }
+    }
+    anyhow::bail!("no opgave with a planned actie in the seed")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
+async fn verbinding_herstelt_zich() -> anyhow::Result<()> {
+    let koers = Koers::start().await?;
+    let vrij = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?;
+    let proxy = Proxy::start(vrij, koers.addr()).await?;
+    let browser = Browser::start().await?;
+    browser.client().set_window_size(1920, 1080).await?;
+
+    let data = koers.graphql(fixtures::PRESENTATIE_QUERY, json!({})).await?;
+    let Keuze {
+        nummer,
+        opgave_id,
+        actie,
+        ..
+    } = kies(&data)?;
+    let url = format!(
+        "http://{vrij}{}",
+        fixtures::presentatie_pad(&format!("dia={nummer}"))
+    );
+    browser.goto(&url).await?;
+    browser.wait_for(&fixtures::dia_van_opgave(&opgave_id)).await?;
+    let live = format!(
+        r#"{}[{}="verbonden"]"#,
+        fixtures::PRESENTATIE,
+        fixtures::DATA_LIVE
+    );
+    browser.wait_for(&live).await?;
+    assert!(browser.find_now(fixtures::VERBINDING_HERSTELLEN).await?.is_none());
+
+    proxy.knip();
+    browser
+        .wait_for(fixtures::VERBINDING_HERSTELLEN)
+        .await
+        .context("the notice shows while the connection is down")?;
+    browser.screenshot("presentatie-verbinding-herstellen").await?;
+
+    // A change while the presentation cannot hear it.
+    let invoer =
+        json!({ "id": id_of(&actie)?, "versie": actie["versie"], "status": "AFGEROND", "door": "e2e-test" });
+    koers
+        .graphql(fixtures::VOORTGANG_MUTATIE, json!({ "invoer": invoer }))
+        .await?;
+    let rollup = koers
+        .graphql(fixtures::OPGAVE_ROLLUP_QUERY, json!({ "id": opgave_id }))
+        .await?;
+    let aandeel = rollup["opgave"]["rollup"]["aandeelAfgerond"]
+        .as_f64()
+        .context("aandeelAfgerond")?;
+
+    let _proxy = Proxy::start(vrij, koers.addr()).await?;
+    browser.wait_for(&live).await.context("reconnects by itself")?;
+    browser
+        .wait_for_text(fixtures::DIA_VOORTGANG, &procent_tekst(aandeel))
+        .await
+        .context("shows what changed while disconnected")?;
+    assert!(browser.find_now(fixtures::VERBINDING_HERSTELLEN).await?.is_none());
+    let dia = browser.wait_for(fixtures::DIA).await?;
+    assert_eq!(
+        dia.attr(fixtures::DATA_INDEX).await?,
+        Some(nummer.to_string()),
+        "the slide did not change"
+    );
+    browser.close().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
+async fn plan_rollup_volgt_live() -> anyhow::Result<()> {
+    let koers = Koers::start().await?;
+    let browser = Browser::start().await?;
+    let data = koers.graphql(fixtures::PRESENTATIE_QUERY, json!({})).await?;
+    let keuze = kies(&data)?;
+    browser
+        .goto(&koers.url(&fixtures::presentatie_pad(&format!("dia={}", keuze.nummer))))
+        .await?;
+    browser
+        .wait_for(&fixtures::dia_van_opgave(&keuze.opgave_id))
+        .await?;
+    let live = format!(
+        r#"{}[{}="verbonden"]"#,
+        fixtures::PRESENTATIE,
+        fixtures::DATA_LIVE
+    );
+    browser.wait_for(&live).await?;
+    // The subscribe message follows the acknowledgement; give the server a moment to register it.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+
+    let actie = &keuze.actie;
+    let invoer =
+        json!({ "id": id_of(actie)?, "versie": actie["versie"], "status": "AFGEROND", "door": "e2e-test" });
+    koers
+        .graphql(fixtures::VOORTGANG_MUTATIE, json!({ "invoer": invoer }))
+        .await?;
+    let plan = koers
+        .graphql(fixtures::ACTIEPLAN_ROLLUP_QUERY, json!({ "id": keuze.plan_id }))
+        .await?;
+    let aandeel = plan["actieplan"]["rollup"]["aandeelAfgerond"]
+        .as_f64()
+        .context("aandeelAfgerond of the plan")?;
+
+    // Page back to the plan's slide without reloading.
+    let root = browser.wait_for(fixtures::PRESENTATIE).await?;
+    for _ in keuze.plan_dia..keuze.nummer {
+        root.send_keys(&char::from(fantoccini::key::Key::PageUp).to_string())
+            .await?;
+    }
+    let plan_dia = format!(
+        r#"{}[{}="plan"][{}="{}"]"#,
+        fixtures::DIA,
+        fixtures::DATA_SOORT,
+        fixtures::DATA_ID,
+        keuze.plan_id
+    );
+    browser.wait_for(&plan_dia).await?;
+    browser
+        .wait_for_text(fixtures::DIA_VOORTGANG, &procent_tekst(aandeel))
+        .await
+        .context("the plan's roll-up follows the live change")?;
+    browser.close().await
+}

@@ -1,0 +1,449 @@
+//! The data of the Per-organisatie and Sinds-vorige-RVO views: organisations, RVO meetings and acties across
+//! all plans (with their opgave, plan and history), fetched page by page from `acties(filter)`.
+//!
+//! The query texts are the contract with the backend: their field names are fixed.
+
+use crate::api::{self, ApiError, GeenVariabelen};
+use crate::model::actie::PlanNaam;
+use crate::model::plan::Organisatie;
+use koers_shared::{Gezondheid, OrganisatieSoort, Status, Voortgang};
+use serde::{Deserialize, Serialize};
+
+/// The `Organisaties` query: every organisation, by name.
+pub const ORGANISATIES_QUERY: &str =
+    "query Organisaties { organisaties { id sleutel naam afkorting soort } }";
+
+/// The `RvoVergaderingen` query: every known RVO meeting, by date.
+pub const RVO_QUERY: &str = "query RvoVergaderingen { rvoVergaderingen { id datum omschrijving } }";
+
+/// The `Acties` query: one page of acties that pass a filter, with everything both views show.
+pub const ACTIES_QUERY: &str = "query Acties($filter: ActieFilter, $first: Int, $after: String) { \
+acties(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { \
+id titel status gezondheid gezondheidReden voortgang jaar kwartaal datum vertrouwelijk gewijzigdOp \
+trekkers { id naam afkorting } partners { id naam afkorting } opgave { id volgorde titel actieplan { id titel } } \
+historie { versie tijdstip door statusVan statusNaar gezondheidVan gezondheidNaar toelichting } } } }";
+
+/// The largest page the API gives.
+pub const PAGINA: u32 = 100;
+
+/// An organisation with its kind.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct OrganisatieInfo {
+    /// Opaque id.
+    pub id: String,
+    /// Stable key, e.g. `politie`.
+    pub sleutel: String,
+    /// Name.
+    pub naam: String,
+    /// Abbreviation, if common.
+    pub afkorting: Option<String>,
+    /// Kind.
+    pub soort: OrganisatieSoort,
+}
+
+#[derive(Deserialize)]
+struct OrganisatiesData {
+    organisaties: Vec<OrganisatieInfo>,
+}
+
+/// An RVO meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct RvoVergadering {
+    /// Opaque id.
+    pub id: String,
+    /// Date (`JJJJ-MM-DD`).
+    pub datum: String,
+    /// Description.
+    pub omschrijving: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RvoData {
+    rvo_vergaderingen: Vec<RvoVergadering>,
+}
+
+/// The opgave of an actie with its position and plan.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct OpgaveMetPlan {
+    /// Opaque id.
+    pub id: String,
+    /// Position within the plan.
+    pub volgorde: i32,
+    /// Title.
+    pub titel: String,
+    /// The plan.
+    pub actieplan: Option<PlanNaam>,
+}
+
+/// One history row, as far as these views need it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistorieRegel {
+    /// Version of the actie after this change.
+    pub versie: i32,
+    /// When (RFC 3339, UTC).
+    pub tijdstip: String,
+    /// By whom.
+    pub door: String,
+    /// Status before; none when the actie was created.
+    pub status_van: Option<Status>,
+    /// Status after.
+    pub status_naar: Status,
+    /// Health before.
+    pub gezondheid_van: Option<Gezondheid>,
+    /// Health after.
+    pub gezondheid_naar: Option<Gezondheid>,
+    /// Note.
+    pub toelichting: Option<String>,
+}
+
+/// An actie across plans, with its opgave, plan and history.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActieOverzicht {
+    /// Opaque id.
+    pub id: String,
+    /// Title.
+    pub titel: String,
+    /// Lifecycle status.
+    pub status: Status,
+    /// Health, if reported.
+    pub gezondheid: Option<Gezondheid>,
+    /// Why the health is aandacht or risico.
+    pub gezondheid_reden: Option<String>,
+    /// Progress, if reported.
+    pub voortgang: Option<Voortgang>,
+    /// Year.
+    pub jaar: i32,
+    /// Quarter (1–4), if known.
+    pub kwartaal: Option<i32>,
+    /// Date (`JJJJ-MM-DD`), if known.
+    pub datum: Option<String>,
+    /// Confidential work.
+    pub vertrouwelijk: bool,
+    /// Last change (RFC 3339).
+    pub gewijzigd_op: String,
+    /// Leading organisations.
+    pub trekkers: Vec<Organisatie>,
+    /// Participating organisations.
+    pub partners: Vec<Organisatie>,
+    /// The opgave and plan.
+    pub opgave: Option<OpgaveMetPlan>,
+    /// Every accepted change, oldest first.
+    pub historie: Vec<HistorieRegel>,
+}
+
+impl ActieOverzicht {
+    /// The plan's id and title, or empty strings when the actie has no opgave.
+    pub fn plan(&self) -> (String, String) {
+        self.opgave
+            .as_ref()
+            .and_then(|o| o.actieplan.as_ref())
+            .map(|p| (p.id.clone(), p.titel.clone()))
+            .unwrap_or_default()
+    }
+}
+
+/// The filter of the `Acties` query; empty fields are left out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActieFilterInvoer {
+    /// Only acties this organisation leads or joins.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organisatie: Option<String>,
+    /// Only acties changed since this moment (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gewijzigd_sinds: Option<String>,
+    /// Only acties with one of these statuses (wire values, e.g. `IN_UITVOERING`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Vec<String>>,
+}
+
+#[derive(Serialize)]
+struct ActiesVariabelen<'a> {
+    filter: &'a ActieFilterInvoer,
+    first: u32,
+    after: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ActiesData {
+    acties: ActiesPagina,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ActiesPagina {
+    page_info: PageInfo,
+    nodes: Vec<ActieOverzicht>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PageInfo {
+    has_next_page: bool,
+    end_cursor: Option<String>,
+}
+
+/// Fetches every organisation.
+pub async fn haal_organisaties() -> Result<Vec<OrganisatieInfo>, ApiError> {
+    let data: OrganisatiesData = api::graphql(ORGANISATIES_QUERY, "Organisaties", GeenVariabelen {}).await?;
+    Ok(data.organisaties)
+}
+
+/// Fetches every RVO meeting.
+pub async fn haal_rvo_vergaderingen() -> Result<Vec<RvoVergadering>, ApiError> {
+    let data: RvoData = api::graphql(RVO_QUERY, "RvoVergaderingen", GeenVariabelen {}).await?;
+    Ok(data.rvo_vergaderingen)
+}
+
+/// Fetches every actie that passes `filter`, page by page until the API says there is no more.
+pub async fn haal_alle_acties(filter: &ActieFilterInvoer) -> Result<Vec<ActieOverzicht>, ApiError> {
+    let mut alle = Vec::new();
+    let mut after = None;
+    loop {
+        let variabelen = ActiesVariabelen {
+            filter,
+            first: PAGINA,
+            after: after.take(),
+        };
+        let data: ActiesData = api::graphql(ACTIES_QUERY, "Acties", variabelen).await?;
+        alle.extend(data.acties.nodes);
+        match data.acties.page_info.end_cursor {
+            Some(cursor) if data.acties.page_info.has_next_page => after = Some(cursor),
+            _ => return Ok(alle),
+        }
+    }
+}
+
+/// The role an organisation has in an actie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rol {
+    /// It leads the actie (a trekker); wins when it is also a partner.
+    Trekker,
+    /// It joins the actie.
+    Partner,
+}
+
+impl Rol {
+    /// The value of `data-rol`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rol::Trekker => "trekker",
+            Rol::Partner => "partner",
+        }
+    }
+
+    /// The role of organisation `id` in `actie`, if it has one.
+    pub fn van(actie: &ActieOverzicht, id: &str) -> Option<Rol> {
+        if actie.trekkers.iter().any(|o| o.id == id) {
+            Some(Rol::Trekker)
+        } else if actie.partners.iter().any(|o| o.id == id) {
+            Some(Rol::Partner)
+        } else {
+            None
+        }
+    }
+}
+
+/// Acties of one opgave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpgaveGroep {
+    /// Opaque id (empty for acties without opgave).
+    pub id: String,
+    /// Position within the plan.
+    pub volgorde: i32,
+    /// Title.
+    pub titel: String,
+    /// The acties, in the API's order.
+    pub acties: Vec<ActieOverzicht>,
+}
+
+/// Acties of one plan, per opgave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanGroep {
+    /// Opaque id (empty for acties without plan).
+    pub id: String,
+    /// Title.
+    pub titel: String,
+    /// The opgaven in volgorde.
+    pub opgaven: Vec<OpgaveGroep>,
+}
+
+/// Groups acties by plan (by title) and opgave (by volgorde); within an opgave the API's order stays.
+pub fn groepeer_per_plan(acties: Vec<ActieOverzicht>) -> Vec<PlanGroep> {
+    let mut plannen: Vec<PlanGroep> = Vec::new();
+    for actie in acties {
+        let (plan_id, plan_titel) = actie.plan();
+        let (opgave_id, volgorde, opgave_titel) = actie
+            .opgave
+            .as_ref()
+            .map(|o| (o.id.clone(), o.volgorde, o.titel.clone()))
+            .unwrap_or_default();
+        let plan = match plannen.iter().position(|p| p.id == plan_id) {
+            Some(i) => &mut plannen[i],
+            None => {
+                plannen.push(PlanGroep {
+                    id: plan_id,
+                    titel: plan_titel,
+                    opgaven: Vec::new(),
+                });
+                let laatste = plannen.len() - 1;
+                &mut plannen[laatste]
+            }
+        };
+        match plan.opgaven.iter_mut().find(|o| o.id == opgave_id) {
+            Some(o) => o.acties.push(actie),
+            None => plan.opgaven.push(OpgaveGroep {
+                id: opgave_id,
+                volgorde,
+                titel: opgave_titel,
+                acties: vec![actie],
+            }),
+        }
+    }
+    plannen.sort_by(|a, b| a.titel.cmp(&b.titel).then_with(|| a.id.cmp(&b.id)));
+    for plan in &mut plannen {
+        plan.opgaven.sort_by_key(|o| o.volgorde);
+    }
+    plannen
+}
+
+/// Organisations grouped by kind, in the order of [`OrganisatieSoort::ALL`], each group by name.
+pub fn per_soort(organisaties: &[OrganisatieInfo]) -> Vec<(OrganisatieSoort, Vec<OrganisatieInfo>)> {
+    OrganisatieSoort::ALL
+        .iter()
+        .filter_map(|&soort| {
+            let mut groep: Vec<_> = organisaties
+                .iter()
+                .filter(|o| o.soort == soort)
+                .cloned()
+                .collect();
+            groep.sort_by(|a, b| a.naam.cmp(&b.naam));
+            (!groep.is_empty()).then_some((soort, groep))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// An actie of plan `plan` and opgave `opgave` (volgorde `volgorde`) for the tests.
+    pub(crate) fn actie(id: &str, plan: &str, opgave: &str, volgorde: i32) -> ActieOverzicht {
+        ActieOverzicht {
+            id: id.to_string(),
+            titel: format!("Actie {id}"),
+            status: Status::InUitvoering,
+            gezondheid: None,
+            gezondheid_reden: None,
+            voortgang: None,
+            jaar: 2025,
+            kwartaal: None,
+            datum: None,
+            vertrouwelijk: false,
+            gewijzigd_op: "2025-01-01T00:00:00Z".to_string(),
+            trekkers: Vec::new(),
+            partners: Vec::new(),
+            opgave: Some(OpgaveMetPlan {
+                id: opgave.to_string(),
+                volgorde,
+                titel: format!("Opgave {opgave}"),
+                actieplan: Some(PlanNaam {
+                    id: plan.to_string(),
+                    titel: format!("Plan {plan}"),
+                }),
+            }),
+            historie: Vec::new(),
+        }
+    }
+
+    fn org(id: &str) -> Organisatie {
+        Organisatie {
+            id: id.to_string(),
+            naam: id.to_uppercase(),
+            afkorting: None,
+        }
+    }
+
+    #[test]
+    fn groups_by_plan_then_opgave_in_volgorde() {
+        let acties = vec![
+            actie("1", "b", "b2", 2),
+            actie("2", "a", "a1", 1),
+            actie("3", "b", "b1", 1),
+            actie("4", "b", "b2", 2),
+        ];
+        let plannen = groepeer_per_plan(acties);
+        type Opgaven = Vec<(String, Vec<String>)>;
+        let vorm: Vec<(String, Opgaven)> = plannen
+            .into_iter()
+            .map(|p| {
+                let opgaven = p
+                    .opgaven
+                    .into_iter()
+                    .map(|o| (o.id, o.acties.into_iter().map(|a| a.id).collect()))
+                    .collect();
+                (p.id, opgaven)
+            })
+            .collect();
+        assert_eq!(
+            vorm,
+            vec![
+                ("a".to_string(), vec![("a1".to_string(), vec!["2".to_string()])]),
+                (
+                    "b".to_string(),
+                    vec![
+                        ("b1".to_string(), vec!["3".to_string()]),
+                        ("b2".to_string(), vec!["1".to_string(), "4".to_string()]),
+                    ]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn trekker_wins_over_partner() {
+        let mut a = actie("1", "p", "o", 1);
+        a.trekkers = vec![org("x")];
+        a.partners = vec![org("x"), org("y")];
+        assert_eq!(Rol::van(&a, "x"), Some(Rol::Trekker));
+        assert_eq!(Rol::van(&a, "y"), Some(Rol::Partner));
+        assert_eq!(Rol::van(&a, "z"), None);
+    }
+
+    #[test]
+    fn organisations_per_kind_in_order() {
+        let o = |id: &str, naam: &str, soort| OrganisatieInfo {
+            id: id.to_string(),
+            sleutel: id.to_string(),
+            naam: naam.to_string(),
+            afkorting: None,
+            soort,
+        };
+        let groepen = per_soort(&[
+            o("1", "Partner B", OrganisatieSoort::Partner),
+            o("2", "Schiedam", OrganisatieSoort::Gemeente),
+            o("3", "Partner A", OrganisatieSoort::Partner),
+        ]);
+        let soorten: Vec<_> = groepen.iter().map(|(s, g)| (*s, g.len())).collect();
+        assert_eq!(
+            soorten,
+            [(OrganisatieSoort::Gemeente, 1), (OrganisatieSoort::Partner, 2)]
+        );
+        assert_eq!(groepen[1].1[0].naam, "Partner A");
+    }
+
+    #[test]
+    fn filter_leaves_out_empty_fields() {
+        let f = ActieFilterInvoer {
+            organisatie: Some("o1".to_string()),
+            ..ActieFilterInvoer::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&f).unwrap_or_default(),
+            r#"{"organisatie":"o1"}"#
+        );
+    }
+}

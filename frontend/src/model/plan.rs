@@ -1,0 +1,183 @@
+//! One actieplan with its opgaven and their acties, for the Actieplan view, and the query that asks for it.
+//!
+//! The query text is the contract with the backend: its field names are fixed.
+
+use crate::api::{self, ApiError};
+use crate::model::RollupCijfers;
+use koers_shared::{ActieStand, Gezondheid, PlanSoort, PlanStatus, Status, Voortgang};
+use serde::{Deserialize, Serialize};
+
+/// The `Actieplan` query: one plan, its roll-up, and per opgave the roll-up and every actie.
+pub const ACTIEPLAN_QUERY: &str = "query Actieplan($id: ID!) { actieplan(id: $id) { id titel soort periodeVan \
+periodeTot status bron vastgesteldDoor vastgesteldOp thema { id naam } rollup { totaal aandeelAfgerond \
+aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid aantalPerStatus { status aantal } } opgaven { id \
+volgorde titel rollup { totaal aandeelAfgerond aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid \
+aantalPerStatus { status aantal } } acties { id titel beschrijving status gezondheid gezondheidReden voortgang \
+jaar kwartaal datum vertrouwelijk trekkers { id naam afkorting } partners { id naam afkorting } } } } }";
+
+/// Variables of a query for one record.
+#[derive(Debug, Clone, Serialize)]
+pub struct IdVariabelen<'a> {
+    /// The opaque id.
+    pub id: &'a str,
+}
+
+#[derive(Deserialize)]
+struct ActieplanData {
+    actieplan: Option<PlanDetail>,
+}
+
+/// A thema, only its name.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ThemaNaam {
+    /// Opaque id.
+    pub id: String,
+    /// Name.
+    pub naam: String,
+}
+
+/// A plan with everything the Actieplan view shows.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanDetail {
+    /// Opaque id.
+    pub id: String,
+    /// Title.
+    pub titel: String,
+    /// What kind of plan.
+    pub soort: PlanSoort,
+    /// First year.
+    pub periode_van: i32,
+    /// Last year.
+    pub periode_tot: i32,
+    /// Where the plan stands.
+    pub status: PlanStatus,
+    /// Source document and section.
+    pub bron: String,
+    /// Who adopted the plan, if known.
+    pub vastgesteld_door: Option<String>,
+    /// When the plan was adopted, as precise as the source says.
+    pub vastgesteld_op: Option<String>,
+    /// The thema of the plan.
+    pub thema: Option<ThemaNaam>,
+    /// Roll-up over all acties of the plan.
+    pub rollup: RollupCijfers,
+    /// The opgaven, in any order; see [`PlanDetail::opgaven_op_volgorde`].
+    pub opgaven: Vec<OpgaveDetail>,
+}
+
+impl PlanDetail {
+    /// The opgaven ordered by `volgorde` (stable for equal values).
+    pub fn opgaven_op_volgorde(&self) -> Vec<OpgaveDetail> {
+        let mut opgaven = self.opgaven.clone();
+        opgaven.sort_by_key(|o| o.volgorde);
+        opgaven
+    }
+
+    /// Every actie of the plan.
+    pub fn acties(&self) -> impl Iterator<Item = &ActieRegel> {
+        self.opgaven.iter().flat_map(|o| o.acties.iter())
+    }
+
+    /// Every organisation that leads or joins an actie of the plan, once each, by name.
+    pub fn organisaties(&self) -> Vec<Organisatie> {
+        let mut alle: Vec<Organisatie> = self
+            .acties()
+            .flat_map(|a| a.trekkers.iter().chain(a.partners.iter()))
+            .cloned()
+            .collect();
+        alle.sort_by(|a, b| a.naam.cmp(&b.naam).then_with(|| a.id.cmp(&b.id)));
+        alle.dedup_by(|a, b| a.id == b.id);
+        alle
+    }
+
+    /// Every year an actie of the plan has, ascending.
+    pub fn jaren(&self) -> Vec<i32> {
+        let mut jaren: Vec<i32> = self.acties().map(|a| a.jaar).collect();
+        jaren.sort_unstable();
+        jaren.dedup();
+        jaren
+    }
+}
+
+/// An opgave with its roll-up and acties.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct OpgaveDetail {
+    /// Opaque id.
+    pub id: String,
+    /// Position within the plan.
+    pub volgorde: i32,
+    /// Title.
+    pub titel: String,
+    /// Roll-up over the acties of this opgave.
+    pub rollup: RollupCijfers,
+    /// The acties, in the API's order (by year).
+    pub acties: Vec<ActieRegel>,
+}
+
+/// An organisation as a trekker or partner.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Organisatie {
+    /// Opaque id.
+    pub id: String,
+    /// Name.
+    pub naam: String,
+    /// Abbreviation, if common.
+    pub afkorting: Option<String>,
+}
+
+impl Organisatie {
+    /// The abbreviation when there is one, otherwise the name.
+    pub fn korte_naam(&self) -> &str {
+        self.afkorting.as_deref().unwrap_or(&self.naam)
+    }
+}
+
+/// One actie as a row of the Actieplan view.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActieRegel {
+    /// Opaque id.
+    pub id: String,
+    /// Title.
+    pub titel: String,
+    /// Description (searched by the free-text filter).
+    pub beschrijving: String,
+    /// Lifecycle status.
+    pub status: Status,
+    /// Health, if reported.
+    pub gezondheid: Option<Gezondheid>,
+    /// Why the health is aandacht or risico.
+    pub gezondheid_reden: Option<String>,
+    /// Progress, if reported.
+    pub voortgang: Option<Voortgang>,
+    /// Year.
+    pub jaar: i32,
+    /// Quarter (1–4), if known.
+    pub kwartaal: Option<i32>,
+    /// Date (`JJJJ-MM-DD`), if known.
+    pub datum: Option<String>,
+    /// Confidential work.
+    pub vertrouwelijk: bool,
+    /// Leading organisations.
+    pub trekkers: Vec<Organisatie>,
+    /// Participating organisations.
+    pub partners: Vec<Organisatie>,
+}
+
+impl ActieRegel {
+    /// What the shared roll-up rules need of this actie.
+    pub fn stand(&self) -> ActieStand {
+        ActieStand {
+            status: self.status,
+            gezondheid: self.gezondheid,
+            voortgang: self.voortgang,
+        }
+    }
+}
+
+/// Fetches one plan; `Ok(None)` when it does not exist.
+pub async fn haal_actieplan(id: &str) -> Result<Option<PlanDetail>, ApiError> {
+    let data: ActieplanData = api::graphql(ACTIEPLAN_QUERY, "Actieplan", IdVariabelen { id }).await?;
+    Ok(data.actieplan)
+}

@@ -1,0 +1,161 @@
+//! The Actieplan view (`/actieplan/:id`): the plan's header, its roll-up, and per opgave (in volgorde) the
+//! roll-up and the acties that pass the filter in the URL query string.
+
+use crate::components::{BalkLegenda, FoutMelding, Laden, RollupOverzicht};
+use crate::filter::ActieFilter;
+use crate::i18n::{t, td};
+use crate::model::plan::{OpgaveDetail, PlanDetail, haal_actieplan};
+use crate::pages::acties_filter::FilterFormulier;
+use crate::pages::acties_tabel::ActiesTabel;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The route `/actieplan/:id`: loads the plan and shows it, or the loading, not-found or error state.
+#[component]
+pub fn ActieplanPagina() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let data = LocalResource::new(move || {
+        let id = id.get();
+        async move { haal_actieplan(&id).await }
+    });
+    let opnieuw = Callback::new(move |()| data.refetch());
+    view! {
+        <Suspense fallback=|| view! { <Laden /> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(plan)) => view! { <Geladen plan /> }.into_any(),
+                    Ok(None) => view! { <NietGevondenMelding tekst=td().plan_niet_gevonden /> }.into_any(),
+                    // The only input is the id from the address: a malformed one is an unknown page.
+                    Err(fout) if fout.code() == Some("BAD_USER_INPUT") => {
+                        view! { <NietGevondenMelding tekst=td().plan_niet_gevonden /> }.into_any()
+                    }
+                    Err(fout) => view! { <FoutMelding fout opnieuw /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A record that does not exist, with a way back (`data-testid="niet-gevonden"`).
+#[component]
+pub fn NietGevondenMelding(
+    /// What does not exist.
+    tekst: &'static str,
+) -> impl IntoView {
+    let t = t();
+    view! {
+        <div data-testid="niet-gevonden">
+            <h1>{t.niet_gevonden_titel}</h1>
+            <p>{tekst}</p>
+            <p>
+                <a href="/">{t.naar_overzicht}</a>
+            </p>
+        </div>
+    }
+}
+
+/// The loaded plan (`data-testid="actieplan-pagina"`).
+#[component]
+fn Geladen(plan: PlanDetail) -> impl IntoView {
+    let t = t();
+    let td = td();
+    let query = use_query_map();
+    let filter = Memo::new(move |_| ActieFilter::uit_query(&query.read()));
+    let totaal = plan.acties().count();
+    let alle: Vec<_> = plan.acties().cloned().collect();
+    let aantal = move || {
+        let getoond = alle.iter().filter(|a| filter.read().past(a)).count();
+        (td.aantal_getoond)(getoond, totaal)
+    };
+    let thema = plan.thema.clone().map(|th| {
+        view! {
+            <span>
+                <span class="meta-label">{td.thema}": "</span>
+                {th.naam}
+            </span>
+            <span class="scheiding" aria-hidden="true">" · "</span>
+        }
+    });
+    let vastgesteld = (td.vastgesteld)(plan.vastgesteld_door.as_deref(), plan.vastgesteld_op.as_deref());
+    let vastgesteld = (!vastgesteld.is_empty()).then(|| view! { <p class="meta">{vastgesteld}</p> });
+    let opgaven = plan.opgaven_op_volgorde();
+    let inhoud = if opgaven.is_empty() {
+        view! { <p class="leeg">{t.plan_zonder_opgaven}</p> }.into_any()
+    } else {
+        opgaven
+            .into_iter()
+            .map(|opgave| view! { <OpgaveSectie opgave filter /> })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <div class="actieplan-pagina" data-testid="actieplan-pagina" data-id=plan.id.clone()>
+            <p class="terug">
+                <a href="/">{t.naar_overzicht}</a>
+            </p>
+            <h1 data-testid="actieplan-titel">{plan.titel.clone()}</h1>
+            <p class="meta">
+                {thema}
+                <span data-soort=plan.soort.as_str()>{plan.soort.label()}</span>
+                <span class="scheiding" aria-hidden="true">" · "</span>
+                <span>
+                    <span class="meta-label">{t.periode}": "</span>
+                    {(t.periode_tekst)(plan.periode_van, plan.periode_tot)}
+                </span>
+                <span class="scheiding" aria-hidden="true">" · "</span>
+                <span data-status=plan.status.as_str()>
+                    <span class="meta-label">{td.status}": "</span>
+                    {plan.status.label()}
+                </span>
+            </p>
+            {vastgesteld}
+            <p class="meta bron">
+                <span class="meta-label">{td.bron}": "</span>
+                {plan.bron.clone()}
+            </p>
+            <section class="plan-totaal" aria-labelledby="plan-totaal-kop">
+                <h2 id="plan-totaal-kop">{t.plan_totaal_kop}</h2>
+                <BalkLegenda />
+                <RollupOverzicht rollup=plan.rollup.clone() testid="actieplan" />
+            </section>
+            <FilterFormulier filter organisaties=plan.organisaties() jaren=plan.jaren() />
+            <p class="aantal" role="status" data-testid="aantal-getoond">{aantal}</p>
+            {inhoud}
+        </div>
+    }
+}
+
+/// One opgave: heading, roll-up and the acties that pass the filter (`data-testid="opgave-sectie"`).
+#[component]
+fn OpgaveSectie(opgave: OpgaveDetail, filter: Memo<ActieFilter>) -> impl IntoView {
+    let td = td();
+    let kop = format!("opgave-kop-{}", opgave.id);
+    let kop_ref = kop.clone();
+    let titel = opgave.titel.clone();
+    let acties = opgave.acties;
+    let rijen = move || {
+        if acties.is_empty() {
+            return view! { <p class="leeg">{td.opgave_zonder_acties}</p> }.into_any();
+        }
+        let rijen = filter.read().toepassen(&acties);
+        if rijen.is_empty() {
+            view! { <p class="leeg" data-testid="geen-acties-filter">{td.geen_acties_filter}</p> }.into_any()
+        } else {
+            view! { <ActiesTabel opgave=titel.clone() rijen /> }.into_any()
+        }
+    };
+    view! {
+        <section
+            class="opgave-sectie"
+            id=format!("opgave-{}", opgave.id)
+            data-testid="opgave-sectie"
+            data-id=opgave.id.clone()
+            aria-labelledby=kop_ref
+        >
+            <h2 id=kop>{format!("{}. {}", opgave.volgorde, opgave.titel)}</h2>
+            <RollupOverzicht rollup=opgave.rollup testid="opgave" />
+            {rijen}
+        </section>
+    }
+}

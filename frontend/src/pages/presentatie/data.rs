@@ -1,0 +1,373 @@
+//! The data of the presentation mode: every plan with its opgaven and their acties, the slides made from it,
+//! and how a live change is applied in place.
+//!
+//! Confidential acties (`vertrouwelijk`) are dropped the moment they arrive, from the first load and from
+//! every live change, so nothing later can show them. The roll-ups come from the API as they are.
+
+use crate::api::{self, ApiError, GeenVariabelen};
+use crate::model::RollupCijfers;
+use koers_shared::{Gezondheid, PlanSoort, Status, Voortgang};
+use serde::Deserialize;
+
+/// At most this many acties on one slide; an opgave with more gets several slides.
+pub const ACTIES_PER_DIA: usize = 7;
+
+const ROLLUP: &str = "rollup { totaal aandeelAfgerond aandeelInUitvoering gemiddeldeVoortgang \
+slechtsteGezondheid aantalPerStatus { status aantal } }";
+
+/// The `Presentatie` query: every thema with its plans, opgaven and acties.
+pub fn presentatie_query() -> String {
+    format!(
+        "query Presentatie {{ themas {{ naam actieplannen {{ id titel soort periodeVan periodeTot {ROLLUP} \
+opgaven {{ id volgorde titel {ROLLUP} acties {{ id titel status gezondheid voortgang vertrouwelijk }} }} }} }} }}"
+    )
+}
+
+/// The subscription of the live updates.
+pub const LIVE_SUBSCRIPTION: &str = "subscription Live { actieGewijzigd { actie { id titel status gezondheid \
+voortgang vertrouwelijk } opgave { id } opgaveRollup { totaal aandeelAfgerond aandeelInUitvoering \
+gemiddeldeVoortgang slechtsteGezondheid aantalPerStatus { status aantal } } } }";
+
+#[derive(Deserialize)]
+struct Antwoord {
+    themas: Vec<ThemaData>,
+}
+
+#[derive(Deserialize)]
+struct ThemaData {
+    naam: String,
+    actieplannen: Vec<PlanData>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PlanData {
+    id: String,
+    titel: String,
+    soort: PlanSoort,
+    periode_van: i32,
+    periode_tot: i32,
+    rollup: RollupCijfers,
+    opgaven: Vec<OpgaveData>,
+}
+
+#[derive(Deserialize)]
+struct OpgaveData {
+    id: String,
+    volgorde: i32,
+    titel: String,
+    rollup: RollupCijfers,
+    acties: Vec<ActieData>,
+}
+
+/// One actie as the API sends it, confidential or not.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ActieData {
+    /// Opaque id.
+    pub id: String,
+    /// Title.
+    pub titel: String,
+    /// Lifecycle status.
+    pub status: Status,
+    /// Health, if reported.
+    pub gezondheid: Option<Gezondheid>,
+    /// Progress, if reported.
+    pub voortgang: Option<Voortgang>,
+    /// Confidential work: never shown here.
+    pub vertrouwelijk: bool,
+}
+
+/// One actie that may be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actie {
+    /// Opaque id.
+    pub id: String,
+    /// Title.
+    pub titel: String,
+    /// Lifecycle status.
+    pub status: Status,
+    /// Health, if reported.
+    pub gezondheid: Option<Gezondheid>,
+    /// Progress, if reported.
+    pub voortgang: Option<Voortgang>,
+}
+
+impl Actie {
+    /// The actie if it may be shown: `None` for confidential work.
+    pub fn openbaar(a: ActieData) -> Option<Actie> {
+        (!a.vertrouwelijk).then_some(Actie {
+            id: a.id,
+            titel: a.titel,
+            status: a.status,
+            gezondheid: a.gezondheid,
+            voortgang: a.voortgang,
+        })
+    }
+}
+
+/// An opgave with its roll-up and its shown acties.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opgave {
+    /// Opaque id.
+    pub id: String,
+    /// Title.
+    pub titel: String,
+    /// Roll-up from the API.
+    pub rollup: RollupCijfers,
+    /// The acties that may be shown, in the API's order.
+    pub acties: Vec<Actie>,
+}
+
+/// A plan with its thema, roll-up and opgaven in volgorde.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// Opaque id.
+    pub id: String,
+    /// Title.
+    pub titel: String,
+    /// Name of the thema.
+    pub thema: String,
+    /// What kind of plan.
+    pub soort: PlanSoort,
+    /// First and last year.
+    pub periode: (i32, i32),
+    /// Roll-up from the API.
+    pub rollup: RollupCijfers,
+    /// The opgaven in volgorde.
+    pub opgaven: Vec<Opgave>,
+}
+
+/// Everything the presentation shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Presentatie {
+    /// The plans, thema by thema.
+    pub plannen: Vec<Plan>,
+}
+
+/// Which kind of slide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Soort {
+    /// The roll-up of a whole plan.
+    Plan,
+    /// An opgave with (part of) its acties.
+    Opgave,
+}
+
+impl Soort {
+    /// The value of `data-soort`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Soort::Plan => "plan",
+            Soort::Opgave => "opgave",
+        }
+    }
+}
+
+/// One slide: what it shows, by position in [`Presentatie::plannen`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dia {
+    /// Plan or opgave.
+    pub soort: Soort,
+    /// Index of the plan.
+    pub plan: usize,
+    /// Index of the opgave within the plan (opgave slides only).
+    pub opgave: usize,
+    /// Which part of the opgave's acties (0-based).
+    pub deel: usize,
+    /// How many parts the opgave has.
+    pub delen: usize,
+}
+
+impl Presentatie {
+    /// The slides: per plan its own slide, then one or more per opgave.
+    pub fn dias(&self) -> Vec<Dia> {
+        let mut dias = Vec::new();
+        for (p, plan) in self.plannen.iter().enumerate() {
+            dias.push(Dia {
+                soort: Soort::Plan,
+                plan: p,
+                opgave: 0,
+                deel: 0,
+                delen: 1,
+            });
+            for (o, opgave) in plan.opgaven.iter().enumerate() {
+                let delen = opgave.acties.len().div_ceil(ACTIES_PER_DIA).max(1);
+                dias.extend((0..delen).map(|deel| Dia {
+                    soort: Soort::Opgave,
+                    plan: p,
+                    opgave: o,
+                    deel,
+                    delen,
+                }));
+            }
+        }
+        dias
+    }
+
+    /// Takes the roll-ups of the plans from newer data, leaving everything else as it is.
+    pub fn neem_plan_rollups_over(&mut self, nieuw: &Presentatie) {
+        for plan in &mut self.plannen {
+            if let Some(n) = nieuw.plannen.iter().find(|n| n.id == plan.id) {
+                plan.rollup = n.rollup.clone();
+            }
+        }
+    }
+
+    /// Applies a live change in place: the opgave gets its new roll-up; the actie is replaced where it was,
+    /// added at the end of its opgave, or removed (moved elsewhere or now confidential).
+    pub fn pas_toe(&mut self, wijziging: Wijziging) {
+        let Wijziging {
+            actie,
+            opgave,
+            opgave_rollup,
+        } = wijziging;
+        let id = actie.id.clone();
+        let openbaar = Actie::openbaar(actie);
+        for plan in &mut self.plannen {
+            for o in &mut plan.opgaven {
+                if o.id == opgave.id {
+                    o.rollup = opgave_rollup.clone();
+                    match (o.acties.iter().position(|a| a.id == id), &openbaar) {
+                        (Some(i), Some(a)) => o.acties[i] = a.clone(),
+                        (Some(i), None) => {
+                            o.acties.remove(i);
+                        }
+                        (None, Some(a)) => o.acties.push(a.clone()),
+                        (None, None) => {}
+                    }
+                } else {
+                    o.acties.retain(|a| a.id != id);
+                }
+            }
+        }
+    }
+}
+
+/// A reference to an opgave in a live change.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct OpgaveId {
+    /// Opaque id.
+    pub id: String,
+}
+
+/// One `actieGewijzigd` event.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Wijziging {
+    /// The actie as it is now.
+    pub actie: ActieData,
+    /// Its opgave.
+    pub opgave: OpgaveId,
+    /// The new roll-up of that opgave.
+    pub opgave_rollup: RollupCijfers,
+}
+
+/// The `data` of a `next` message of the subscription.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LiveData {
+    /// The change.
+    pub actie_gewijzigd: Wijziging,
+}
+
+fn van_antwoord(antwoord: Antwoord) -> Presentatie {
+    let mut plannen = Vec::new();
+    for thema in antwoord.themas {
+        for plan in thema.actieplannen {
+            let mut opgaven = plan.opgaven;
+            opgaven.sort_by_key(|o| o.volgorde);
+            plannen.push(Plan {
+                id: plan.id,
+                titel: plan.titel,
+                thema: thema.naam.clone(),
+                soort: plan.soort,
+                periode: (plan.periode_van, plan.periode_tot),
+                rollup: plan.rollup,
+                opgaven: opgaven
+                    .into_iter()
+                    .map(|o| Opgave {
+                        id: o.id,
+                        titel: o.titel,
+                        rollup: o.rollup,
+                        acties: o.acties.into_iter().filter_map(Actie::openbaar).collect(),
+                    })
+                    .collect(),
+            });
+        }
+    }
+    Presentatie { plannen }
+}
+
+/// Fetches everything the presentation shows, without confidential acties.
+pub async fn haal_presentatie() -> Result<Presentatie, ApiError> {
+    let antwoord: Antwoord = api::graphql(&presentatie_query(), "Presentatie", GeenVariabelen {}).await?;
+    Ok(van_antwoord(antwoord))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const R: &str = r#"{"totaal":1,"aandeelAfgerond":0.0,"aandeelInUitvoering":0.0,"gemiddeldeVoortgang":null,
+        "slechtsteGezondheid":null,"aantalPerStatus":[]}"#;
+
+    fn data() -> Presentatie {
+        let json = format!(
+            r#"{{"themas":[{{"naam":"T","actieplannen":[{{"id":"p","titel":"P","soort":"ACTIEPLAN",
+            "periodeVan":2024,"periodeTot":2026,"rollup":{R},"opgaven":[{{"id":"o2","volgorde":2,"titel":"B",
+            "rollup":{R},"acties":[]}},{{"id":"o1","volgorde":1,"titel":"A","rollup":{R},"acties":[
+            {{"id":"a1","titel":"open","status":"GEPLAND","gezondheid":null,"voortgang":null,"vertrouwelijk":false}},
+            {{"id":"a2","titel":"geheim","status":"GEPLAND","gezondheid":null,"voortgang":null,"vertrouwelijk":true}}
+            ]}}]}}]}}]}}"#
+        );
+        van_antwoord(serde_json::from_str(&json).expect("decodes"))
+    }
+
+    fn wijziging(id: &str, opgave: &str, vertrouwelijk: bool, totaal: u32) -> Wijziging {
+        let json = format!(
+            r#"{{"actieGewijzigd":{{"actie":{{"id":"{id}","titel":"t-{id}","status":"AFGEROND","gezondheid":null,
+            "voortgang":100,"vertrouwelijk":{vertrouwelijk}}},"opgave":{{"id":"{opgave}"}},"opgaveRollup":{{
+            "totaal":{totaal},"aandeelAfgerond":50.0,"aandeelInUitvoering":0.0,"gemiddeldeVoortgang":null,
+            "slechtsteGezondheid":null,"aantalPerStatus":[]}}}}}}"#
+        );
+        serde_json::from_str::<LiveData>(&json)
+            .expect("decodes")
+            .actie_gewijzigd
+    }
+
+    #[test]
+    fn confidential_acties_are_dropped_and_opgaven_ordered() {
+        let p = data();
+        let o = &p.plannen[0].opgaven;
+        assert_eq!(o[0].id, "o1");
+        assert_eq!(o[0].acties.len(), 1);
+        assert_eq!(o[0].acties[0].titel, "open");
+        let soorten: Vec<_> = p.dias().iter().map(|d| d.soort).collect();
+        assert_eq!(soorten, [Soort::Plan, Soort::Opgave, Soort::Opgave]);
+    }
+
+    #[test]
+    fn live_changes_apply_in_place_without_confidential_work() {
+        let mut p = data();
+        p.pas_toe(wijziging("a1", "o1", false, 2));
+        assert_eq!(p.plannen[0].opgaven[0].acties[0].status, Status::Afgerond);
+        assert_eq!(p.plannen[0].opgaven[0].rollup.aandeel_afgerond, 50.0);
+        p.pas_toe(wijziging("a9", "o1", true, 3));
+        assert_eq!(p.plannen[0].opgaven[0].acties.len(), 1);
+        assert_eq!(p.plannen[0].opgaven[0].rollup.totaal, 3);
+        p.pas_toe(wijziging("a1", "o1", true, 3));
+        assert!(p.plannen[0].opgaven[0].acties.is_empty());
+        p.pas_toe(wijziging("a5", "o2", false, 1));
+        assert_eq!(p.plannen[0].opgaven[1].acties[0].id, "a5");
+    }
+
+    #[test]
+    fn long_opgaven_get_several_slides() {
+        let mut p = data();
+        for i in 0..ACTIES_PER_DIA {
+            p.pas_toe(wijziging(&format!("n{i}"), "o1", false, 9));
+        }
+        let delen: Vec<_> = p.dias().iter().map(|d| (d.opgave, d.deel, d.delen)).collect();
+        assert_eq!(delen, [(0, 0, 1), (0, 0, 2), (0, 1, 2), (1, 0, 1)]);
+    }
+}

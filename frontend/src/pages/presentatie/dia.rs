@@ -1,0 +1,191 @@
+//! One slide of the presentation: a plan with its roll-up and opgaven, or an opgave with its roll-up and (part
+//! of) its acties. Large type for the back of the room; status and health as icon plus text.
+
+use super::data::{ACTIES_PER_DIA, Actie, Dia, Opgave, Plan, Presentatie, Soort};
+use crate::components::gezondheid::GezondheidIcoon;
+use crate::components::status::StatusIcoon;
+use crate::components::{GezondheidLabel, Voortgangsbalk};
+use crate::i18n::{t, tp};
+use crate::model::RollupCijfers;
+use koers_shared::procent_tekst;
+use leptos::prelude::*;
+
+/// The slide `dia` (1-based `nummer`) of the data.
+pub fn dia_view(data: &Presentatie, dia: Dia, nummer: usize) -> AnyView {
+    let Some(plan) = data.plannen.get(dia.plan) else {
+        return ().into_any();
+    };
+    match dia.soort {
+        Soort::Plan => view! {
+            <section class="dia dia-plan" data-testid="dia" data-index=nummer data-soort="plan"
+                data-id=plan.id.clone() aria-roledescription="dia">
+                <PlanDia plan=plan.clone() />
+            </section>
+        }
+        .into_any(),
+        Soort::Opgave => match plan.opgaven.get(dia.opgave) {
+            Some(opgave) => view! {
+                <section class="dia dia-opgave" data-testid="dia" data-index=nummer data-soort="opgave"
+                    data-id=opgave.id.clone() aria-roledescription="dia">
+                    <OpgaveDia plan=plan.clone() opgave=opgave.clone() dia />
+                </section>
+            }
+            .into_any(),
+            None => ().into_any(),
+        },
+    }
+}
+
+/// The line above a slide's title: thema, kind of plan, period.
+fn bovenregel(plan: &Plan) -> String {
+    format!(
+        "{} · {} {}",
+        plan.thema,
+        plan.soort.label(),
+        (t().periode_tekst)(plan.periode.0, plan.periode.1)
+    )
+}
+
+/// The big figures of a roll-up: share afgerond (`dia-voortgang`), number of acties, worst health, the bar.
+#[component]
+fn Kerncijfers(rollup: RollupCijfers) -> impl IntoView {
+    let t = t();
+    let tellingen = rollup.tellingen();
+    view! {
+        <div class="kerncijfers">
+            <dl>
+                <div class="kerncijfer">
+                    <dt>{t.afgerond}</dt>
+                    <dd class="reuze" data-testid="dia-voortgang">{procent_tekst(rollup.aandeel_afgerond)}</dd>
+                </div>
+                <div class="kerncijfer">
+                    <dt>{t.aantal_acties}</dt>
+                    <dd class="reuze" data-testid="dia-totaal">{rollup.totaal}</dd>
+                </div>
+                <div class="kerncijfer breed">
+                    <dt>{t.gezondheid}</dt>
+                    <dd>
+                        <GezondheidLabel gezondheid=rollup.slechtste_gezondheid />
+                    </dd>
+                </div>
+            </dl>
+            <Voortgangsbalk afgerond=rollup.aandeel_afgerond in_uitvoering=rollup.aandeel_in_uitvoering />
+            <ul class="per-status">
+                {tellingen
+                    .into_iter()
+                    .map(|(status, aantal)| {
+                        view! {
+                            <li data-status=status.as_str()>
+                                <StatusIcoon status />
+                                <span>{status.label()}": "{aantal}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+fn PlanDia(plan: Plan) -> impl IntoView {
+    let tp = tp();
+    let boven = bovenregel(&plan);
+    view! {
+        <p class="dia-boven">{boven}</p>
+        <h1 class="dia-titel">{plan.titel}</h1>
+        <div class="dia-inhoud">
+            <Kerncijfers rollup=plan.rollup />
+            <div class="dia-opgaven">
+                <h2>{tp.opgaven}</h2>
+                <ol>
+                    {plan
+                        .opgaven
+                        .into_iter()
+                        .map(|o| {
+                            view! {
+                                <li>
+                                    <span class="opgave-naam">{o.titel}</span>
+                                    <span class="opgave-procent">{procent_tekst(o.rollup.aandeel_afgerond)}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn OpgaveDia(plan: Plan, opgave: Opgave, dia: Dia) -> impl IntoView {
+    let tp = tp();
+    let boven = format!("{} · {}", plan.thema, plan.titel);
+    let deel = (dia.delen > 1).then(|| {
+        view! { <span class="dia-deel">" ("{(tp.deel_van)(dia.deel + 1, dia.delen)}")"</span> }
+    });
+    let acties: Vec<Actie> = opgave
+        .acties
+        .into_iter()
+        .skip(dia.deel * ACTIES_PER_DIA)
+        .take(ACTIES_PER_DIA)
+        .collect();
+    let lijst = if acties.is_empty() {
+        view! { <p class="dia-leeg">{tp.geen_acties}</p> }.into_any()
+    } else {
+        view! {
+            <table class="dia-acties">
+                <thead>
+                    <tr>
+                        <th scope="col">{tp.kolom_actie}</th>
+                        <th scope="col">{tp.kolom_status}</th>
+                        <th scope="col">{tp.kolom_gezondheid}</th>
+                        <th scope="col" class="getal">{tp.kolom_voortgang}</th>
+                    </tr>
+                </thead>
+                <tbody>{acties.into_iter().map(|actie| view! { <ActieRij actie /> }).collect_view()}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <p class="dia-boven">{boven}</p>
+        <h1 class="dia-titel">{opgave.titel}{deel}</h1>
+        <div class="dia-inhoud">
+            <Kerncijfers rollup=opgave.rollup />
+            <div class="dia-lijst">{lijst}</div>
+        </div>
+    }
+}
+
+#[component]
+fn ActieRij(actie: Actie) -> impl IntoView {
+    let tp = tp();
+    let gezondheid = match actie.gezondheid {
+        Some(g) => view! {
+            <span class=format!("gezondheid gezondheid-{}", g.as_str()) data-gezondheid=g.as_str()>
+                <GezondheidIcoon gezondheid=g />
+                <span>{g.label()}</span>
+            </span>
+        }
+        .into_any(),
+        None => view! { <span class="niet-gemeld">{tp.niet_gemeld}</span> }.into_any(),
+    };
+    let voortgang = match actie.voortgang {
+        Some(v) => procent_tekst(f64::from(v.procent())),
+        None => tp.niet_gemeld.to_string(),
+    };
+    view! {
+        <tr data-testid="dia-actie" data-id=actie.id>
+            <th scope="row">{actie.titel}</th>
+            <td>
+                <span class=format!("status status-{}", actie.status.as_str()) data-status=actie.status.as_str()>
+                    <StatusIcoon status=actie.status />
+                    <span>{actie.status.label()}</span>
+                </span>
+            </td>
+            <td>{gezondheid}</td>
+            <td class="getal">{voortgang}</td>
+        </tr>
+    }
+}
