@@ -1,7 +1,7 @@
-//! Command line of the `koers` binary: `serve`, `migrate`, `seed`, `backup` and `restore`, configured by flags or
-//! the environment.
+//! Command line of the `koers` binary: `serve`, `migrate`, `seed`, `backup`, `restore`, `user` and `token`,
+//! configured by flags or the environment.
 
-use crate::config::{DEFAULT_ADDR, DEFAULT_DATABASE_URL, RateLimit, Settings};
+use crate::config::{DEFAULT_ADDR, DEFAULT_DATABASE_URL, RateLimit, Settings, Toegang};
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -53,6 +53,62 @@ pub enum Command {
         /// A snapshot made by `koers backup`.
         file: PathBuf,
     },
+    /// People who sign in.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// API tokens for integrations.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+/// `koers user …`.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user; the password comes from KOERS_WACHTWOORD or the first line of standard input.
+    Create {
+        /// Sign-in name (no spaces).
+        #[arg(long)]
+        gebruikersnaam: String,
+        /// Name shown in history and audit log.
+        #[arg(long)]
+        naam: String,
+        /// lezer, redacteur or beheerder.
+        #[arg(long)]
+        rol: String,
+        /// A redacteur's thema (its key, e.g. `mensenhandel`); repeat for more.
+        #[arg(long = "thema")]
+        themas: Vec<String>,
+    },
+}
+
+/// `koers token …`.
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create a token and print it once (Koers keeps only a hash).
+    Create {
+        /// Name of the integration.
+        #[arg(long)]
+        naam: String,
+        /// May change acties (default: read only).
+        #[arg(long)]
+        schrijven: bool,
+        /// May read confidential acties.
+        #[arg(long)]
+        vertrouwelijk: bool,
+        /// A thema key (e.g. `mensenhandel`); repeat for more; none means every thema.
+        #[arg(long = "thema")]
+        themas: Vec<String>,
+        /// Days until it expires.
+        #[arg(long, default_value_t = 90)]
+        dagen: i64,
+    },
+    /// Revoke a token by its prefix (as `token list` shows it).
+    Revoke {
+        /// The token's prefix, e.g. `koers_AbCd1234`.
+        prefix: String,
+    },
+    /// List every token (never the secrets).
+    List,
 }
 
 /// Options of `serve`.
@@ -79,6 +135,21 @@ pub struct ServeArgs {
     /// Switch off schema introspection and the explorer (production).
     #[arg(long, env = "KOERS_NO_INTROSPECTION", default_value_t = false)]
     pub no_introspection: bool,
+    /// Only signed-in people and tokens may read (default: anyone reads what is not confidential).
+    #[arg(long, env = "KOERS_NO_ANONYMOUS_READ", default_value_t = false)]
+    pub no_anonymous_read: bool,
+    /// Hours a session lasts after signing in.
+    #[arg(long, env = "KOERS_SESSION_HOURS", default_value_t = 12)]
+    pub session_hours: u64,
+    /// Always mark the session cookie Secure (also done when a proxy sends X-Forwarded-Proto: https).
+    #[arg(long, env = "KOERS_COOKIE_SECURE", default_value_t = false)]
+    pub cookie_secure: bool,
+    /// Sustained API requests per second per API token; 0 switches this limit off.
+    #[arg(long, env = "KOERS_TOKEN_RATE_PER_SECOND", default_value_t = 50)]
+    pub token_rate_per_second: u32,
+    /// Sign-in attempts per client address per minute.
+    #[arg(long, env = "KOERS_SIGNIN_PER_MINUTE", default_value_t = 10)]
+    pub signin_per_minute: u32,
 }
 
 impl ServeArgs {
@@ -94,6 +165,16 @@ impl ServeArgs {
                 burst: self.rate_burst.max(1),
             }),
             introspection: !self.no_introspection,
+            toegang: Toegang {
+                anoniem_lezen: !self.no_anonymous_read,
+                sessie_duur: std::time::Duration::from_secs(self.session_hours.clamp(1, 24 * 30) * 3600),
+                cookie_secure: self.cookie_secure,
+                token_rate_limit: (self.token_rate_per_second > 0).then_some(RateLimit {
+                    per_second: self.token_rate_per_second,
+                    burst: self.token_rate_per_second.saturating_mul(4),
+                }),
+                aanmeldingen_per_minuut: self.signin_per_minute.max(1),
+            },
             ..Settings::new(common.database_url.clone())
         }
     }

@@ -31,15 +31,51 @@ pub struct Settings {
     pub rate_limit: Option<RateLimit>,
     /// Schema introspection and the explorer; switch off for production if wanted.
     pub introspection: bool,
+    /// Who may do what.
+    pub toegang: Toegang,
 }
 
-/// A token bucket per client address.
+/// Access settings.
+#[derive(Debug, Clone, Copy)]
+pub struct Toegang {
+    /// Anyone may read what is not confidential without signing in.
+    pub anoniem_lezen: bool,
+    /// How long a session lasts after signing in.
+    pub sessie_duur: Duration,
+    /// Always mark the session cookie `Secure` (it is also marked when a proxy says `X-Forwarded-Proto: https`).
+    pub cookie_secure: bool,
+    /// Requests per API token; `None` switches this limit off.
+    pub token_rate_limit: Option<RateLimit>,
+    /// Sign-in attempts per client address per minute (also the burst).
+    pub aanmeldingen_per_minuut: u32,
+}
+
+impl Default for Toegang {
+    fn default() -> Self {
+        Toegang {
+            anoniem_lezen: true,
+            sessie_duur: Duration::from_secs(12 * 3600),
+            cookie_secure: false,
+            token_rate_limit: Some(RateLimit::default()),
+            aanmeldingen_per_minuut: 10,
+        }
+    }
+}
+
+/// A token bucket per client (address or token).
 #[derive(Debug, Clone, Copy)]
 pub struct RateLimit {
     /// Sustained requests per second.
     pub per_second: u32,
     /// Requests allowed in a burst.
     pub burst: u32,
+}
+
+impl RateLimit {
+    /// The time in which one request is earned back.
+    pub fn period(self) -> Duration {
+        Duration::from_nanos(1_000_000_000 / u64::from(self.per_second.max(1)))
+    }
 }
 
 impl Default for RateLimit {
@@ -88,6 +124,7 @@ impl Settings {
             limits: GraphqlLimits::default(),
             rate_limit: Some(RateLimit::default()),
             introspection: true,
+            toegang: Toegang::default(),
         }
     }
 }

@@ -3,7 +3,8 @@
 //! Policy:
 //! - Every error a client can cause is a [`ServiceError`] variant with a stable `extensions.code`:
 //!   `BAD_USER_INPUT` (with `field`, the offending input field, and `fouten`, every problem found),
-//!   `NOT_FOUND`, `CONFLICT` (with `huidigeVersie`). These change nothing: validation happens before any write
+//!   `NOT_FOUND`, `CONFLICT` (with `huidigeVersie`), `UNAUTHENTICATED` (sign in first), `FORBIDDEN` (signed in,
+//!   but not allowed), `CSRF_REQUIRED` (a change over the session cookie without its `X-CSRF-Token`). These change nothing: validation happens before any write
 //!   and a write happens in one transaction.
 //! - Anything else is `DATABASE_UNAVAILABLE` when the database cannot be reached (down, restarting, locked,
 //!   connection lost: see [`is_unavailable`]) and `INTERNAL` otherwise (a broken row, a failing statement):
@@ -34,6 +35,15 @@ pub enum ServiceError {
         /// The version the client sent.
         gestuurd: i32,
     },
+    /// Nobody is signed in, and the operation needs someone.
+    #[error("meld u eerst aan")]
+    Unauthenticated,
+    /// Signed in, but not allowed to do this.
+    #[error("u mag dit niet: {0}")]
+    Forbidden(String),
+    /// A change sent with the session cookie but without the session's CSRF token.
+    #[error("stuur het CSRF-token van uw sessie mee in de header X-CSRF-Token")]
+    CsrfRequired,
     /// The database could not be reached or failed.
     #[error("database: {0}")]
     Database(#[from] DbErr),
@@ -54,6 +64,9 @@ impl ServiceError {
             ServiceError::Invalid(_) => "BAD_USER_INPUT",
             ServiceError::NotFound(_) => "NOT_FOUND",
             ServiceError::Conflict { .. } => "CONFLICT",
+            ServiceError::Unauthenticated => "UNAUTHENTICATED",
+            ServiceError::Forbidden(_) => "FORBIDDEN",
+            ServiceError::CsrfRequired => "CSRF_REQUIRED",
             ServiceError::Database(e) if is_unavailable(e) => "DATABASE_UNAVAILABLE",
             ServiceError::Database(_) | ServiceError::Internal(_) => "INTERNAL",
         }

@@ -1,6 +1,7 @@
 //! Koers' backend: the GraphQL API over the VAR's action plans, its storage and its web server.
 
 pub mod backup;
+pub mod beheer;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -12,3 +13,4 @@ pub mod seed;
 pub mod service;
 pub mod startup;
 pub mod telemetry;
+pub mod toegang;

@@ -1,10 +1,10 @@
-//! The `koers` binary: `serve`, `migrate`, `seed`, `backup` and `restore`.
+//! The `koers` binary: `serve`, `migrate`, `seed`, `backup`, `restore`, `user` and `token`.
 
 use clap::Parser;
 use koers_backend::cli::{Cli, Command};
 use koers_backend::db::Db;
 use koers_backend::startup::Application;
-use koers_backend::{backup, seed, telemetry};
+use koers_backend::{backup, beheer, seed, telemetry};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -58,10 +58,24 @@ async fn main() -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::User(cmd) => {
+            let out = beheer::user(&cli.common.database_url, cmd)
+                .await
+                .unwrap_or_else(|e| weiger("user", &e));
+            println!("{out}");
+            Ok(())
+        }
+        Command::Token(cmd) => {
+            let out = beheer::token(&cli.common.database_url, cmd)
+                .await
+                .unwrap_or_else(|e| weiger("token", &e));
+            println!("{out}");
+            Ok(())
+        }
     }
 }
 
-/// Ends `koers backup`/`restore` with its reason (and its causes) on one line and exit code 1: these refusals are
+/// Ends a `koers` command with its reason (and its causes) on one line and exit code 1: these refusals are
 /// for an operator, not a backtrace.
 fn weiger(commando: &str, e: &anyhow::Error) -> ! {
     eprintln!("koers {commando}: {e:#}");

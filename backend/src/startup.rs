@@ -33,11 +33,7 @@ impl Application {
         let services = Services::new(db);
         let schema = build_schema_with(services.clone(), settings.limits, settings.introspection);
         let listener = TcpListener::bind(settings.addr).await?;
-        let state = AppState {
-            schema,
-            services: services.clone(),
-            settings: Arc::new(settings),
-        };
+        let state = AppState::new(schema, services.clone(), Arc::new(settings));
         Ok(Application {
             listener,
             router: router(state),

@@ -47,6 +47,8 @@ pub struct Koers {
     addr: SocketAddr,
     server: JoinHandle<anyhow::Result<()>>,
     http: reqwest::Client,
+    /// An API token that may read and change everything; [`Koers::graphql`] sends it.
+    token: String,
     // Dropped last: holds the SQLite file.
     _db_dir: TempDir,
 }
@@ -64,6 +66,19 @@ impl Koers {
             .await
             .context("building the Koers application")?;
         let addr = app.local_addr();
+        let nieuw = koers_backend::service::tokens::NieuwToken {
+            naam: "e2e-test".into(),
+            schrijven: true,
+            vertrouwelijk: true,
+            themas: None,
+            geldig_dagen: 1,
+        };
+        let systeem = koers_backend::toegang::Kijker::systeem("e2e");
+        let (token, _) = app
+            .services()
+            .token_aanmaken(&systeem, nieuw)
+            .await
+            .context("creating the test's API token")?;
         let server = tokio::spawn(app.run_until_stopped());
         let http = reqwest::Client::builder()
             .timeout(std::time::Duration::from_secs(30))
@@ -72,6 +87,7 @@ impl Koers {
             addr,
             server,
             http,
+            token,
             _db_dir: db_dir,
         })
     }
@@ -91,12 +107,14 @@ impl Koers {
         &self.http
     }
 
-    /// Posts a GraphQL document to `/graphql` and returns its `data`. GraphQL errors are an `Err`.
+    /// Posts a GraphQL document to `/graphql` as an all-seeing API token (the browser itself is anonymous
+    /// unless a test signs in) and returns its `data`. GraphQL errors are an `Err`.
     pub async fn graphql(&self, query: &str, variables: Value) -> anyhow::Result<Value> {
         self.ensure_running()?;
         let response = self
             .http
             .post(self.url("/graphql"))
+            .bearer_auth(&self.token)
             .json(&json!({ "query": query, "variables": variables }))
             .send()
             .await

@@ -232,7 +232,6 @@ async fn actie_toont_haar_hele_historie_nieuwste_eerst() -> anyhow::Result<()> {
         let mut invoer = invoer;
         invoer["id"] = json!(actie_id);
         invoer["versie"] = json!(versie);
-        invoer["door"] = json!("e2e-test");
         let data = koers
             .graphql(fixtures::VOORTGANG_MUTATIE, json!({ "invoer": invoer }))
             .await?;

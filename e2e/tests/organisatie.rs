@@ -188,7 +188,6 @@ async fn rapporteer(koers: &Koers, actie: &Value, invoer: Value) -> anyhow::Resu
     let mut invoer = invoer;
     invoer["id"] = json!(id);
     invoer["versie"] = actie["versie"].clone();
-    invoer["door"] = json!("e2e-test");
     koers
         .graphql(fixtures::VOORTGANG_MUTATIE, json!({ "invoer": invoer }))
         .await?;

@@ -136,8 +136,7 @@ async fn verbinding_herstelt_zich() -> anyhow::Result<()> {
     browser.screenshot("presentatie-verbinding-herstellen").await?;
 
     // A change while the presentation cannot hear it.
-    let invoer =
-        json!({ "id": id_of(&actie)?, "versie": actie["versie"], "status": "AFGEROND", "door": "e2e-test" });
+    let invoer = json!({ "id": id_of(&actie)?, "versie": actie["versie"], "status": "AFGEROND" });
     koers
         .graphql(fixtures::VOORTGANG_MUTATIE, json!({ "invoer": invoer }))
         .await?;
@@ -187,8 +186,7 @@ async fn plan_rollup_volgt_live() -> anyhow::Result<()> {
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
 
     let actie = &keuze.actie;
-    let invoer =
-        json!({ "id": id_of(actie)?, "versie": actie["versie"], "status": "AFGEROND", "door": "e2e-test" });
+    let invoer = json!({ "id": id_of(actie)?, "versie": actie["versie"], "status": "AFGEROND" });
     koers
         .graphql(fixtures::VOORTGANG_MUTATIE, json!({ "invoer": invoer }))
         .await?;

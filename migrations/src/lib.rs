@@ -3,6 +3,8 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_schema;
+mod m20261123_000002_toegang;
+mod util;
 
 /// Runs Koers' migrations in order.
 pub struct Migrator;
@@ -10,6 +12,9 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261123_000001_schema::Migration)]
+        vec![
+            Box::new(m20261123_000001_schema::Migration),
+            Box::new(m20261123_000002_toegang::Migration),
+        ]
     }
 }

@@ -1,6 +1,7 @@
 //! The domain tables: organisatie, thema, actieplan, opgave, actie (+ its organisaties), voortgangsupdate and
 //! rvo_vergadering.
 
+use crate::util::{fk, index};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -112,29 +113,6 @@ enum RvoVergadering {
     Datum,
     Omschrijving,
     Bron,
-}
-
-fn fk(
-    name: &str,
-    from: (impl IntoIden + 'static, impl IntoIden + 'static),
-    to: (impl IntoIden + 'static, impl IntoIden + 'static),
-    on_delete: ForeignKeyAction,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from(from.0, from.1)
-        .to(to.0, to.1)
-        .on_delete(on_delete)
-        .to_owned()
-}
-
-fn index(name: &str, table: impl IntoIden + 'static, cols: &[&'static str]) -> IndexCreateStatement {
-    let mut idx = Index::create();
-    idx.name(name).table(table);
-    for c in cols {
-        idx.col(Alias::new(*c));
-    }
-    idx.to_owned()
 }
 
 #[async_trait::async_trait]

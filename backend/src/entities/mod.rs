@@ -3,8 +3,14 @@
 pub mod actie;
 pub mod actie_organisatie;
 pub mod actieplan;
+pub mod api_token;
+pub mod api_token_thema;
+pub mod audit;
+pub mod gebruiker;
+pub mod gebruiker_thema;
 pub mod opgave;
 pub mod organisatie;
 pub mod rvo_vergadering;
+pub mod sessie;
 pub mod thema;
 pub mod voortgangsupdate;

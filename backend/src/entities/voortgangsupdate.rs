@@ -16,6 +16,8 @@ pub struct Model {
     pub status_naar: String,
     pub gezondheid_van: Option<String>,
     pub gezondheid_naar: Option<String>,
+    pub gezondheid_reden_van: Option<String>,
+    pub gezondheid_reden_naar: Option<String>,
     pub voortgang_van: Option<i32>,
     pub voortgang_naar: Option<i32>,
     pub toelichting: Option<String>,

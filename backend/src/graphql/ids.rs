@@ -15,10 +15,12 @@ pub enum Soort {
     Organisatie,
     Voortgangsupdate,
     RvoVergadering,
+    ApiToken,
+    AuditRegel,
 }
 
 impl Soort {
-    const ALL: [Soort; 7] = [
+    const ALL: [Soort; 9] = [
         Soort::Thema,
         Soort::Actieplan,
         Soort::Opgave,
@@ -26,6 +28,8 @@ impl Soort {
         Soort::Organisatie,
         Soort::Voortgangsupdate,
         Soort::RvoVergadering,
+        Soort::ApiToken,
+        Soort::AuditRegel,
     ];
 
     fn naam(self) -> &'static str {
@@ -37,6 +41,8 @@ impl Soort {
             Soort::Organisatie => "Organisatie",
             Soort::Voortgangsupdate => "Voortgangsupdate",
             Soort::RvoVergadering => "RvoVergadering",
+            Soort::ApiToken => "ApiToken",
+            Soort::AuditRegel => "AuditRegel",
         }
     }
 }

@@ -31,6 +31,8 @@ pub struct ActieFilterInvoer {
     tekst: Option<String>,
     /// Alleen acties die sinds dit moment zijn gewijzigd.
     gewijzigd_sinds: Option<DateTime<Utc>>,
+    /// Alleen vertrouwelijke (`true`) of alleen open (`false`) acties; de presentatiemodus vraagt `false`.
+    vertrouwelijk: Option<bool>,
 }
 
 fn opt_id(id: &Option<ID>, soort: Soort, veld: &str) -> Result<Option<i32>, ServiceError> {
@@ -66,6 +68,8 @@ impl ActieFilterInvoer {
             jaar: self.jaar,
             tekst: self.tekst,
             gewijzigd_sinds: self.gewijzigd_sinds,
+            vertrouwelijk: self.vertrouwelijk,
+            zicht: None,
         })
     }
 }
@@ -104,8 +108,6 @@ pub struct ActieAanmakenInvoer {
     vertrouwelijk: bool,
     /// Bron van de actie; standaard "Ingevoerd in Koers door …".
     bron: Option<String>,
-    /// Wie de actie invoert.
-    door: String,
     /// Toelichting voor de historie.
     toelichting: Option<String>,
 }
@@ -130,7 +132,7 @@ impl ActieAanmakenInvoer {
             },
             vertrouwelijk: self.vertrouwelijk,
             bron: self.bron,
-            door: self.door,
+            door: String::new(),
             toelichting: self.toelichting,
         })
     }
@@ -163,8 +165,6 @@ pub struct ActieWijzigenInvoer {
     vertrouwelijk: Option<bool>,
     /// Nieuwe bron.
     bron: Option<String>,
-    /// Wie de wijziging doet.
-    door: String,
     /// Toelichting voor de historie.
     toelichting: Option<String>,
 }
@@ -199,7 +199,7 @@ impl ActieWijzigenInvoer {
             datum: maybe(self.datum),
             vertrouwelijk: self.vertrouwelijk,
             bron: self.bron,
-            door: self.door,
+            door: String::new(),
             toelichting: self.toelichting,
         })
     }
@@ -222,8 +222,6 @@ pub struct VoortgangRapporterenInvoer {
     voortgang: MaybeUndefined<i32>,
     /// Toelichting: wat is er gebeurd?
     toelichting: Option<String>,
-    /// Wie meldt.
-    door: String,
 }
 
 impl VoortgangRapporterenInvoer {
@@ -237,7 +235,7 @@ impl VoortgangRapporterenInvoer {
             gezondheid_reden: maybe(self.gezondheid_reden),
             voortgang: maybe(self.voortgang).map(|v| v.map(i64::from)),
             toelichting: self.toelichting,
-            door: self.door,
+            door: String::new(),
         })
     }
 }

@@ -1,6 +1,7 @@
 //! The GraphQL schema, built without any knowledge of HTTP: the HTTP layer and the tests execute it alike.
 
 pub mod aliases;
+pub mod beheer;
 pub mod codes;
 pub mod ids;
 pub mod inputs;
@@ -9,13 +10,24 @@ pub mod mutation;
 pub mod query;
 pub mod subscription;
 pub mod types;
+pub mod zicht;
 
 use crate::config::GraphqlLimits;
 use crate::service::Services;
-use async_graphql::Schema;
+use async_graphql::{MergedObject, Schema};
+
+/// Leesoperaties: het domein en de toegang.
+#[derive(MergedObject, Default)]
+#[graphql(name = "Query")]
+pub struct QueryRoot(query::Query, beheer::BeheerQuery);
+
+/// Schrijfoperaties: acties, en voor beheerders tokens en gebruikers.
+#[derive(MergedObject, Default)]
+#[graphql(name = "Mutation")]
+pub struct MutationRoot(mutation::Mutation, beheer::BeheerMutation);
 
 /// Koers' schema.
-pub type KoersSchema = Schema<query::Query, mutation::Mutation, subscription::Subscription>;
+pub type KoersSchema = Schema<QueryRoot, MutationRoot, subscription::Subscription>;
 
 /// Builds the schema over `services` with the given guard rails and introspection on.
 pub fn build_schema(services: Services, limits: GraphqlLimits) -> KoersSchema {
@@ -24,12 +36,16 @@ pub fn build_schema(services: Services, limits: GraphqlLimits) -> KoersSchema {
 
 /// Builds the schema; `introspection = false` refuses `__schema`/`__type` queries (production).
 pub fn build_schema_with(services: Services, limits: GraphqlLimits, introspection: bool) -> KoersSchema {
-    let mut builder = Schema::build(query::Query, mutation::Mutation, subscription::Subscription)
-        .limit_depth(limits.depth)
-        .limit_complexity(limits.complexity)
-        .limit_recursive_depth(64)
-        .extension(codes::ErrorCodesFactory)
-        .extension(aliases::AliasLimitFactory(limits.aliases));
+    let mut builder = Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        subscription::Subscription,
+    )
+    .limit_depth(limits.depth)
+    .limit_complexity(limits.complexity)
+    .limit_recursive_depth(64)
+    .extension(codes::ErrorCodesFactory)
+    .extension(aliases::AliasLimitFactory(limits.aliases));
     if !introspection {
         builder = builder.disable_introspection();
     }
@@ -38,7 +54,11 @@ pub fn build_schema_with(services: Services, limits: GraphqlLimits, introspectio
 
 /// The SDL of the schema, as committed in `schema.graphql`.
 pub fn sdl() -> String {
-    Schema::build(query::Query, mutation::Mutation, subscription::Subscription)
-        .finish()
-        .sdl()
+    Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        subscription::Subscription,
+    )
+    .finish()
+    .sdl()
 }

@@ -1,31 +1,35 @@
 //! The root mutation: resources and verbs (actieAanmaken, actieWijzigen, actieVoortgangRapporteren).
 
+use super::beheer::schrijver;
 use super::inputs::{ActieAanmakenInvoer, ActieWijzigenInvoer, VoortgangRapporterenInvoer};
 use super::types::Actie;
 use crate::service::Services;
 use async_graphql::{Context, Object, Result, ResultExt};
 
 /// Schrijfoperaties. Fouten hebben een vaste `extensions.code`: BAD_USER_INPUT (met `field`), NOT_FOUND of
-/// CONFLICT (met `huidigeVersie`); een geweigerde wijziging verandert niets.
+/// CONFLICT (met `huidigeVersie`), UNAUTHENTICATED, FORBIDDEN of CSRF_REQUIRED; een geweigerde wijziging verandert niets.
+#[derive(Default)]
 pub struct Mutation;
 
 /// Schrijfoperaties. Fouten hebben een vaste `extensions.code`: BAD_USER_INPUT (met `field`), NOT_FOUND of
-/// CONFLICT (met `huidigeVersie`); een geweigerde wijziging verandert niets.
-#[Object]
+/// CONFLICT (met `huidigeVersie`), UNAUTHENTICATED, FORBIDDEN of CSRF_REQUIRED; een geweigerde wijziging verandert niets.
+#[Object(name = "DomeinMutation")]
 impl Mutation {
     /// Maakt een actie aan; de historie krijgt versie 1.
     async fn actie_aanmaken(&self, ctx: &Context<'_>, invoer: ActieAanmakenInvoer) -> Result<Actie> {
+        let k = schrijver(ctx)?;
         let invoer = invoer.parse().extend()?;
         Ok(Actie(
-            ctx.data::<Services>()?.actie_aanmaken(invoer).await.extend()?,
+            ctx.data::<Services>()?.actie_aanmaken(k, invoer).await.extend()?,
         ))
     }
 
     /// Wijzigt de beschrijvende velden van een actie (titel, opgave, eigenaars, periode, …).
     async fn actie_wijzigen(&self, ctx: &Context<'_>, invoer: ActieWijzigenInvoer) -> Result<Actie> {
+        let k = schrijver(ctx)?;
         let invoer = invoer.parse().extend()?;
         Ok(Actie(
-            ctx.data::<Services>()?.actie_wijzigen(invoer).await.extend()?,
+            ctx.data::<Services>()?.actie_wijzigen(k, invoer).await.extend()?,
         ))
     }
 
@@ -35,10 +39,11 @@ impl Mutation {
         ctx: &Context<'_>,
         invoer: VoortgangRapporterenInvoer,
     ) -> Result<Actie> {
+        let k = schrijver(ctx)?;
         let invoer = invoer.parse().extend()?;
         Ok(Actie(
             ctx.data::<Services>()?
-                .voortgang_rapporteren(invoer)
+                .voortgang_rapporteren(k, invoer)
                 .await
                 .extend()?,
         ))

@@ -40,7 +40,7 @@ async fn laad(s: &Services, ev: ActieEvent) -> Option<ActieGewijzigd> {
 /// Live meldingen.
 #[Subscription]
 impl Subscription {
-    /// Elke geaccepteerde wijziging van een actie, eventueel alleen binnen één plan of opgave.
+    /// Elke geaccepteerde wijziging van een actie die u mag zien, eventueel alleen binnen één plan of opgave.
     async fn actie_gewijzigd(
         &self,
         ctx: &Context<'_>,
@@ -55,6 +55,7 @@ impl Subscription {
             .map(|o| ids::decode(&o, Soort::Opgave, "opgave"))
             .transpose()
             .extend()?;
+        let kijker = super::zicht::lezer(ctx)?.clone();
         let services = ctx.data::<Services>()?.clone();
         let rx = services.events.subscribe();
         let events = stream::unfold(rx, |mut rx| async move {
@@ -68,12 +69,19 @@ impl Subscription {
         });
         Ok(events
             .filter(move |ev| {
-                let keep = plan.is_none_or(|p| p == ev.actieplan_id) && opg.is_none_or(|o| o == ev.opgave_id);
+                let keep = plan.is_none_or(|p| p == ev.actieplan_id)
+                    && opg.is_none_or(|o| o == ev.opgave_id)
+                    && kijker.ziet_actie(ev.thema_id, ev.vertrouwelijk);
                 async move { keep }
             })
             .filter_map(move |ev| {
                 let services = services.clone();
-                async move { laad(&services, ev).await }
+                async move {
+                    // The actie may have become confidential since the event: check what is loaded.
+                    laad(&services, ev)
+                        .await
+                        .filter(|g| ev.vertrouwelijk || !g.actie.0.vertrouwelijk)
+                }
             }))
     }
 }

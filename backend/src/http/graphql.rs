@@ -7,7 +7,7 @@ use async_graphql_axum::GraphQLResponse;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
@@ -17,7 +17,11 @@ fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
 }
 
 /// Executes a GraphQL request or batch.
-pub async fn execute(State(st): State<AppState>, body: Result<Bytes, BytesRejection>) -> Response {
+pub async fn execute(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
     let bytes = match body {
         Ok(b) => b,
         Err(rej) if rej.status() == StatusCode::PAYLOAD_TOO_LARGE => {
@@ -52,7 +56,21 @@ pub async fn execute(State(st): State<AppState>, body: Result<Bytes, BytesReject
             Err(msg) => return refuse(StatusCode::BAD_REQUEST, "BAD_REQUEST", &msg),
         },
     };
-    GraphQLResponse::from(st.schema.execute_batch(batch).await).into_response()
+    let verzoeker = match super::toegang::verzoeker(&st, &headers).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let mut batch = batch.data(verzoeker.kijker);
+    if let Some(c) = verzoeker.csrf {
+        batch = batch.data(c);
+    }
+    let mut r = GraphQLResponse::from(st.schema.execute_batch(batch).await).into_response();
+    // Answers depend on who asks: never cache them in between.
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r.headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("Cookie, Authorization"));
+    r
 }
 
 /// One GraphQL request: a JSON object with a `query` string.

@@ -4,15 +4,17 @@
 mod graphql;
 mod health;
 mod ratelimit;
+pub mod toegang;
+mod ws;
 
 use crate::config::Settings;
 use crate::graphql::KoersSchema;
 use crate::service::Services;
-use async_graphql_axum::GraphQLSubscription;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::get;
+use axum::routing::{get, post};
 use std::sync::Arc;
+use std::time::Duration;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -26,6 +28,25 @@ pub struct AppState {
     pub services: Services,
     /// The settings Koers runs with.
     pub settings: Arc<Settings>,
+    /// Rate limits per API token.
+    pub per_token: Option<Arc<ratelimit::PerToken>>,
+}
+
+impl AppState {
+    /// The state for `schema` over `services` with `settings`.
+    pub fn new(schema: KoersSchema, services: Services, settings: Arc<Settings>) -> Self {
+        let per_token = settings
+            .toegang
+            .token_rate_limit
+            .and_then(ratelimit::PerToken::new)
+            .map(Arc::new);
+        AppState {
+            schema,
+            services,
+            settings,
+            per_token,
+        }
+    }
 }
 
 /// The whole application router.
@@ -34,15 +55,23 @@ pub fn router(state: AppState) -> Router {
     let spa = ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html")));
     let mut api = Router::new()
         .route("/graphql", get(graphql::explorer).post(graphql::execute))
-        .route_service("/graphql/ws", GraphQLSubscription::new(state.schema.clone()));
+        .route("/graphql/ws", get(ws::subscriptions));
+    let aanmelden = Router::new().route("/auth/aanmelden", post(toegang::aanmelden));
+    let per_minuut = state.settings.toegang.aanmeldingen_per_minuut.max(1);
+    let aanmelden = match ratelimit::layer(Duration::from_secs(60) / per_minuut, per_minuut) {
+        Some(layer) => aanmelden.layer(layer),
+        None => aanmelden,
+    };
     if let Some(limit) = state.settings.rate_limit {
-        match ratelimit::layer(limit) {
+        match ratelimit::api_layer(limit) {
             Some(layer) => api = api.layer(layer),
             None => tracing::warn!(?limit, "ongeldige rate limit: uitgeschakeld"),
         }
     }
     Router::new()
         .merge(api)
+        .merge(aanmelden)
+        .route("/auth/afmelden", post(toegang::afmelden))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .layer(DefaultBodyLimit::max(state.settings.body_limit))

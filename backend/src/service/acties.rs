@@ -2,6 +2,7 @@
 
 use crate::entities::{actie, actie_organisatie, actieplan, opgave};
 use crate::error::ServiceResult;
+use crate::toegang::{Kijker, Themas};
 use koers_shared::{Gezondheid, Status};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
 use sea_orm::{
@@ -24,6 +25,61 @@ pub struct ActieFilter {
     pub jaar: Option<i32>,
     pub tekst: Option<String>,
     pub gewijzigd_sinds: Option<chrono::DateTime<chrono::Utc>>,
+    /// Only confidential (`true`) or only open (`false`) acties.
+    pub vertrouwelijk: Option<bool>,
+    /// What the viewer may see; `None` only for the server itself.
+    pub zicht: Option<Zicht>,
+}
+
+/// The part of the acties a viewer may see.
+#[derive(Debug, Clone)]
+pub struct Zicht {
+    /// Thema's it may read.
+    pub lezen: Themas,
+    /// Thema's whose confidential acties it may read.
+    pub vertrouwelijk: Themas,
+}
+
+impl Zicht {
+    /// What `kijker` sees.
+    pub fn van(kijker: &Kijker) -> Self {
+        Zicht {
+            lezen: kijker.lezen.clone().unwrap_or_else(Themas::geen),
+            vertrouwelijk: kijker.vertrouwelijk.clone(),
+        }
+    }
+
+    fn condition(&self) -> Condition {
+        let mut c = Condition::all();
+        if let Themas::Enkel(set) = &self.lezen {
+            c = c.add(actie::Column::OpgaveId.in_subquery(opgaven_in_themas(set.iter().copied())));
+        }
+        if let Themas::Enkel(set) = &self.vertrouwelijk {
+            c = c.add(
+                Condition::any()
+                    .add(actie::Column::Vertrouwelijk.eq(false))
+                    .add(actie::Column::OpgaveId.in_subquery(opgaven_in_themas(set.iter().copied()))),
+            );
+        }
+        c
+    }
+}
+
+/// `SELECT opgave.id` of the opgaven in the plans of `themas`.
+fn opgaven_in_themas(themas: impl IntoIterator<Item = i32>) -> sea_orm::sea_query::SelectStatement {
+    Query::select()
+        .column(opgave::Column::Id)
+        .from(opgave::Entity)
+        .and_where(
+            opgave::Column::ActieplanId.in_subquery(
+                Query::select()
+                    .column(actieplan::Column::Id)
+                    .from(actieplan::Entity)
+                    .and_where(actieplan::Column::ThemaId.is_in(themas))
+                    .to_owned(),
+            ),
+        )
+        .to_owned()
 }
 
 /// Which page: forward (`first` after a cursor id) or backward (`last` before one).
@@ -69,23 +125,13 @@ impl ActieFilter {
             );
         }
         if let Some(id) = self.thema_id {
-            c = c.add(
-                actie::Column::OpgaveId.in_subquery(
-                    Query::select()
-                        .column(opgave::Column::Id)
-                        .from(opgave::Entity)
-                        .and_where(
-                            opgave::Column::ActieplanId.in_subquery(
-                                Query::select()
-                                    .column(actieplan::Column::Id)
-                                    .from(actieplan::Entity)
-                                    .and_where(actieplan::Column::ThemaId.eq(id))
-                                    .to_owned(),
-                            ),
-                        )
-                        .to_owned(),
-                ),
-            );
+            c = c.add(actie::Column::OpgaveId.in_subquery(opgaven_in_themas([id])));
+        }
+        if let Some(v) = self.vertrouwelijk {
+            c = c.add(actie::Column::Vertrouwelijk.eq(v));
+        }
+        if let Some(z) = &self.zicht {
+            c = c.add(z.condition());
         }
         if !self.status.is_empty() {
             c = c.add(actie::Column::Status.is_in(self.status.iter().map(|s| s.as_str())));

@@ -9,6 +9,10 @@ pub struct ActieEvent {
     pub opgave_id: i32,
     /// The plan of that opgave.
     pub actieplan_id: i32,
+    /// The thema of that plan.
+    pub thema_id: i32,
+    /// Whether the actie is confidential after the change.
+    pub vertrouwelijk: bool,
     /// Its version after the change.
     pub versie: i32,
 }

@@ -1,11 +1,14 @@
 //! The service layer: every query and write of Koers. GraphQL resolvers stay thin and call in here.
 
 pub mod acties;
+pub mod audit;
 pub mod events;
 pub mod invoer;
 pub mod lezen;
 pub mod rollups;
 pub mod schrijven;
+pub mod toegang;
+pub mod tokens;
 
 use crate::db::Db;
 use events::ActieEvent;

@@ -2,11 +2,12 @@
 //! anything is written; each accepted change bumps the version (optimistic concurrency) and writes its history
 //! row in the same transaction; subscribers hear of it after the commit.
 
-use super::Services;
 use super::events::ActieEvent;
 use super::invoer::{ActieInvoer, ActieWijziging, GeldigeActie, VoortgangMelding};
-use crate::entities::{actie, actie_organisatie, opgave, organisatie, voortgangsupdate};
+use super::{Services, audit};
+use crate::entities::{actie, actie_organisatie, actieplan, opgave, organisatie, voortgangsupdate};
 use crate::error::{ServiceError, ServiceResult};
+use crate::toegang::Kijker;
 use koers_shared::{ActieToestand, GeldigeToestand, Status, valideer_toestand};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -107,6 +108,8 @@ async fn history<C: ConnectionTrait>(
         status_naar: Set(na.status.clone()),
         gezondheid_van: Set(voor.and_then(|v| v.gezondheid.clone())),
         gezondheid_naar: Set(na.gezondheid.clone()),
+        gezondheid_reden_van: Set(voor.and_then(|v| v.gezondheid_reden.clone())),
+        gezondheid_reden_naar: Set(na.gezondheid_reden.clone()),
         voortgang_van: Set(voor.and_then(|v| v.voortgang)),
         voortgang_naar: Set(na.voortgang),
         toelichting: Set(toelichting),
@@ -147,15 +150,57 @@ async fn check_refs(
     Ok(())
 }
 
+/// The plan and thema of an opgave.
+async fn plan_en_thema<C: ConnectionTrait>(c: &C, opgave_id: i32) -> ServiceResult<(i32, i32)> {
+    let o = opgave::Entity::find_by_id(opgave_id)
+        .one(c)
+        .await?
+        .ok_or_else(|| ServiceError::invalid("opgave", "deze opgave bestaat niet"))?;
+    let p = actieplan::Entity::find_by_id(o.actieplan_id)
+        .one(c)
+        .await?
+        .ok_or_else(|| ServiceError::Internal(format!("opgave {} zonder plan", o.id)))?;
+    Ok((p.id, p.thema_id))
+}
+
+/// Refuses a change from someone who may change nothing (anonymous, or the cookie without its CSRF token).
+fn mag_iets_wijzigen(kijker: &Kijker) -> ServiceResult<()> {
+    if !kijker.is_aangemeld() {
+        return Err(ServiceError::Unauthenticated);
+    }
+    if kijker.zonder_csrf {
+        return Err(ServiceError::CsrfRequired);
+    }
+    if kijker.schrijven.is_leeg() {
+        return Err(ServiceError::Forbidden("u mag geen acties wijzigen".into()));
+    }
+    Ok(())
+}
+
+/// Refuses a change in `thema` (and to confidential work) that `kijker` may not make.
+fn mag_wijzigen_in(kijker: &Kijker, thema: i32, vertrouwelijk: bool) -> ServiceResult<()> {
+    if !kijker.mag_schrijven(thema) {
+        return Err(ServiceError::Forbidden(
+            "u mag geen acties wijzigen in dit thema".into(),
+        ));
+    }
+    if vertrouwelijk && !kijker.vertrouwelijk.bevat(thema) {
+        return Err(ServiceError::Forbidden(
+            "u mag geen vertrouwelijke acties wijzigen in dit thema".into(),
+        ));
+    }
+    Ok(())
+}
+
 impl Services {
     async fn publish(&self, a: &actie::Model) -> ServiceResult<()> {
-        let plan = opgave::Entity::find_by_id(a.opgave_id)
-            .one(&self.db.reader)
-            .await?;
+        let (actieplan_id, thema_id) = plan_en_thema(&self.db.reader, a.opgave_id).await?;
         let event = ActieEvent {
             actie_id: a.id,
             opgave_id: a.opgave_id,
-            actieplan_id: plan.map(|p| p.actieplan_id).unwrap_or_default(),
+            actieplan_id,
+            thema_id,
+            vertrouwelijk: a.vertrouwelijk,
             versie: a.versie,
         };
         // No subscribers is fine.
@@ -164,7 +209,13 @@ impl Services {
     }
 
     /// Creates an actie.
-    pub async fn actie_aanmaken(&self, invoer: ActieInvoer) -> ServiceResult<actie::Model> {
+    pub async fn actie_aanmaken(
+        &self,
+        kijker: &Kijker,
+        mut invoer: ActieInvoer,
+    ) -> ServiceResult<actie::Model> {
+        mag_iets_wijzigen(kijker)?;
+        invoer.door = kijker.naam();
         let GeldigeActie {
             nieuw,
             door,
@@ -177,17 +228,39 @@ impl Services {
             &[("trekkers", &nieuw.trekkers), ("partners", &nieuw.partners)],
         )
         .await?;
+        let (_, thema) = plan_en_thema(&txn, nieuw.opgave_id).await?;
+        mag_wijzigen_in(kijker, thema, nieuw.vertrouwelijk)?;
         let model = insert_actie(&txn, nieuw, &door, toelichting).await?;
+        audit::schrijf(
+            &txn,
+            kijker,
+            "actieAanmaken",
+            Some(format!("actie/{}", model.id)),
+            serde_json::json!({ "versie": model.versie, "titel": model.titel }),
+        )
+        .await?;
         txn.commit().await?;
         self.publish(&model).await?;
         Ok(model)
     }
 
-    async fn current(txn: &DatabaseTransaction, id: i32, versie: i32) -> ServiceResult<actie::Model> {
+    /// The stored actie at version `versie`, if `kijker` may see and change it. An actie it may not see is
+    /// NOT_FOUND, as if it did not exist.
+    async fn current(
+        txn: &DatabaseTransaction,
+        kijker: &Kijker,
+        id: i32,
+        versie: i32,
+    ) -> ServiceResult<actie::Model> {
         let huidig = actie::Entity::find_by_id(id)
             .one(txn)
             .await?
             .ok_or_else(|| ServiceError::NotFound("actie".into()))?;
+        let (_, thema) = plan_en_thema(txn, huidig.opgave_id).await?;
+        if !kijker.ziet_actie(thema, huidig.vertrouwelijk) {
+            return Err(ServiceError::NotFound("actie".into()));
+        }
+        mag_wijzigen_in(kijker, thema, huidig.vertrouwelijk)?;
         if huidig.versie != versie {
             return Err(ServiceError::Conflict {
                 huidige: huidig.versie,
@@ -253,10 +326,16 @@ impl Services {
     }
 
     /// Changes the descriptive fields of an actie.
-    pub async fn actie_wijzigen(&self, w: ActieWijziging) -> ServiceResult<actie::Model> {
+    pub async fn actie_wijzigen(
+        &self,
+        kijker: &Kijker,
+        mut w: ActieWijziging,
+    ) -> ServiceResult<actie::Model> {
+        mag_iets_wijzigen(kijker)?;
+        w.door = kijker.naam();
         w.check()?;
         let txn = self.db.writer.begin().await?;
-        let huidig = Self::current(&txn, w.id, w.versie).await?;
+        let huidig = Self::current(&txn, kijker, w.id, w.versie).await?;
         let trekkers = w.trekkers.clone().unwrap_or_default();
         let partners = w.partners.clone().unwrap_or_default();
         check_refs(
@@ -266,6 +345,8 @@ impl Services {
         )
         .await?;
         let (nieuw, velden) = w.apply(&huidig)?;
+        let (_, doel) = plan_en_thema(&txn, nieuw.opgave_id).await?;
+        mag_wijzigen_in(kijker, doel, nieuw.vertrouwelijk)?;
         if w.trekkers.is_some() || w.partners.is_some() {
             let mut del = actie_organisatie::Entity::delete_many()
                 .filter(actie_organisatie::Column::ActieId.eq(huidig.id));
@@ -279,16 +360,30 @@ impl Services {
             link_organisaties(&txn, huidig.id, &trekkers, &partners).await?;
         }
         let saved = Self::save(&txn, &huidig, nieuw, &w.door, w.toelichting.clone(), &velden).await?;
+        audit::schrijf(
+            &txn,
+            kijker,
+            "actieWijzigen",
+            Some(format!("actie/{}", saved.id)),
+            serde_json::json!({ "versie": saved.versie, "velden": velden }),
+        )
+        .await?;
         txn.commit().await?;
         self.publish(&saved).await?;
         Ok(saved)
     }
 
     /// Reports progress: status, health with reason, progress and a note.
-    pub async fn voortgang_rapporteren(&self, m: VoortgangMelding) -> ServiceResult<actie::Model> {
+    pub async fn voortgang_rapporteren(
+        &self,
+        kijker: &Kijker,
+        mut m: VoortgangMelding,
+    ) -> ServiceResult<actie::Model> {
+        mag_iets_wijzigen(kijker)?;
+        m.door = kijker.naam();
         m.check()?;
         let txn = self.db.writer.begin().await?;
-        let huidig = Self::current(&txn, m.id, m.versie).await?;
+        let huidig = Self::current(&txn, kijker, m.id, m.versie).await?;
         let stand = super::rollups::stand_van(&huidig)?;
         let status = m.status.unwrap_or(stand.status);
         let actief = status.is_actief();
@@ -315,6 +410,15 @@ impl Services {
         nieuw.gezondheid_reden = geldig.gezondheid_reden;
         nieuw.voortgang = geldig.voortgang.map(i32::from);
         let saved = Self::save(&txn, &huidig, nieuw, &m.door, m.toelichting.clone(), "voortgang").await?;
+        audit::schrijf(
+            &txn,
+            kijker,
+            "actieVoortgangRapporteren",
+            Some(format!("actie/{}", saved.id)),
+            serde_json::json!({ "versie": saved.versie, "status": saved.status,
+                "gezondheid": saved.gezondheid, "voortgang": saved.voortgang }),
+        )
+        .await?;
         txn.commit().await?;
         self.publish(&saved).await?;
         Ok(saved)

@@ -11,7 +11,7 @@ const CREATE: &str = "mutation($i: ActieAanmakenInvoer!) { actieAanmaken(invoer:
 
 /// Variables for a valid `actieAanmaken` under `opgave`.
 fn create_vars(opgave: &str) -> Value {
-    json!({ "i": { "opgave": opgave, "titel": "Mag niet bestaan", "jaar": 2026, "status": "GEPLAND", "door": "Test" } })
+    json!({ "i": { "opgave": opgave, "titel": "Mag niet bestaan", "jaar": 2026, "status": "GEPLAND" } })
 }
 
 /// A JSON request body that would create an actie.
@@ -273,7 +273,7 @@ async fn a_body_that_is_not_json_is_bad_request_and_writes_nothing() {
 
     // The GraphQL document as plain text instead of a JSON request.
     let bare = format!(
-        "mutation {{ actieAanmaken(invoer: {{ opgave: \"{}\", titel: \"x\", jaar: 2026, status: GEPLAND, door: \"T\" }}) {{ id }} }}",
+        "mutation {{ actieAanmaken(invoer: {{ opgave: \"{}\", titel: \"x\", jaar: 2026, status: GEPLAND }}) {{ id }} }}",
         opgaven[0]
     );
     let (status, r) = app.post_raw(bare).await;

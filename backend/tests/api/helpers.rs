@@ -3,7 +3,10 @@
 use koers_backend::config::Settings;
 use koers_backend::db::Db;
 use koers_backend::service::Services;
+use koers_backend::service::toegang::NieuweGebruiker;
+use koers_backend::service::tokens::NieuwToken;
 use koers_backend::startup::Application;
+use koers_backend::toegang::{Kijker, Rol};
 use sea_orm::{ConnectionTrait, Database};
 use serde_json::{Value, json};
 use std::net::SocketAddr;
@@ -48,6 +51,8 @@ pub struct TestApp {
     pub static_dir: TempDir,
     /// The running app's service layer (e.g. to see how many subscriptions listen for changes).
     pub services: Services,
+    /// An API token that may read and change everything (all thema's, confidential too), used by [`Self::gql`].
+    pub token: String,
     _db_dir: Option<TempDir>,
 }
 
@@ -75,18 +80,101 @@ impl TestApp {
         let mut settings = Settings::new(database_url.clone());
         settings.addr = "127.0.0.1:0".parse().unwrap();
         settings.static_dir = static_dir.path().to_path_buf();
+        settings.toegang.token_rate_limit = None;
         f(&mut settings);
         let app = Application::build(settings).await.expect("app builds");
         let addr = app.local_addr();
         let services = app.services().clone();
         tokio::spawn(app.run_until_stopped());
-        TestApp {
+        let mut app = TestApp {
             addr,
             client: reqwest::Client::new(),
             database_url,
             static_dir,
             services,
+            token: String::new(),
             _db_dir: db_dir,
+        };
+        app.token = app.new_token("Testbeheer", true, true, None).await;
+        app
+    }
+
+    /// A new API token made by the system; `themas` are thema keys (`None`: all).
+    pub async fn new_token(
+        &self,
+        naam: &str,
+        schrijven: bool,
+        vertrouwelijk: bool,
+        themas: Option<&[&str]>,
+    ) -> String {
+        let themas = match themas {
+            Some(keys) => Some(self.thema_ids(keys).await),
+            None => None,
+        };
+        let n = NieuwToken {
+            naam: naam.into(),
+            schrijven,
+            vertrouwelijk,
+            themas,
+            geldig_dagen: 30,
+        };
+        self.services
+            .token_aanmaken(&Kijker::systeem("test"), n)
+            .await
+            .expect("token")
+            .0
+    }
+
+    /// Thema ids of thema keys.
+    pub async fn thema_ids(&self, keys: &[&str]) -> Vec<i32> {
+        let alle = koers_backend::service::lezen::themas(&self.services.db.reader)
+            .await
+            .expect("themas");
+        keys.iter()
+            .map(|k| alle.iter().find(|t| t.sleutel == *k).expect("thema key").id)
+            .collect()
+    }
+
+    /// Creates a user (password `wachtwoord-van-<gebruikersnaam>`) and signs them in; returns the session.
+    pub async fn sign_in_new(&self, gebruikersnaam: &str, rol: Rol, themas: &[&str]) -> Sessie {
+        let n = NieuweGebruiker {
+            gebruikersnaam: gebruikersnaam.into(),
+            naam: format!("Naam {gebruikersnaam}"),
+            wachtwoord: format!("wachtwoord-van-{gebruikersnaam}"),
+            rol,
+            themas: self.thema_ids(themas).await,
+        };
+        self.services
+            .gebruiker_aanmaken(&Kijker::systeem("test"), n)
+            .await
+            .expect("user");
+        self.sign_in(gebruikersnaam, &format!("wachtwoord-van-{gebruikersnaam}"))
+            .await
+            .expect("signed in")
+    }
+
+    /// Signs in over HTTP; `Err` has the status and body of a refusal.
+    pub async fn sign_in(&self, gebruikersnaam: &str, wachtwoord: &str) -> Result<Sessie, (u16, Value)> {
+        let r = self
+            .client
+            .post(self.url("/auth/aanmelden"))
+            .json(&json!({ "gebruikersnaam": gebruikersnaam, "wachtwoord": wachtwoord }))
+            .send()
+            .await
+            .expect("request");
+        let status = r.status().as_u16();
+        let set_cookie = r
+            .headers()
+            .get(reqwest::header::SET_COOKIE)
+            .map(|v| v.to_str().unwrap().to_string());
+        let body: Value = r.json().await.unwrap_or(Value::Null);
+        match (status, set_cookie) {
+            (200, Some(set_cookie)) => Ok(Sessie {
+                cookie: set_cookie.split(';').next().unwrap().to_string(),
+                set_cookie,
+                csrf: body["csrfToken"].as_str().unwrap().to_string(),
+            }),
+            _ => Err((status, body)),
         }
     }
 
@@ -95,25 +183,46 @@ impl TestApp {
         format!("http://{}{}", self.addr, path)
     }
 
-    /// Posts a GraphQL request; returns the whole JSON response.
+    /// Posts a GraphQL request with [`Self::token`]; returns the whole JSON response.
     pub async fn gql(&self, query: &str, variables: Value) -> Value {
-        self.client
-            .post(self.url("/graphql"))
-            .json(&json!({ "query": query, "variables": variables }))
-            .send()
-            .await
-            .expect("request")
-            .json()
-            .await
-            .expect("json")
+        self.gql_as(&Als::Token(&self.token), query, variables).await
     }
 
-    /// Posts `body` as is to `/graphql`; returns the status and the JSON response (`Null` if it is not JSON).
+    /// Posts a GraphQL request as `als`; returns the whole JSON response.
+    pub async fn gql_as(&self, als: &Als<'_>, query: &str, variables: Value) -> Value {
+        let (status, body) = self.gql_status(als, query, variables).await;
+        assert!(status < 500, "{status}: {body:#}");
+        body
+    }
+
+    /// Posts a GraphQL request as `als`; returns the HTTP status and the JSON response.
+    pub async fn gql_status(&self, als: &Als<'_>, query: &str, variables: Value) -> (u16, Value) {
+        let mut req = self
+            .client
+            .post(self.url("/graphql"))
+            .json(&json!({ "query": query, "variables": variables }));
+        match als {
+            Als::Anoniem => {}
+            Als::Token(t) => req = req.bearer_auth(t),
+            Als::Sessie(s) => {
+                req = req
+                    .header(reqwest::header::COOKIE, &s.cookie)
+                    .header("X-CSRF-Token", &s.csrf)
+            }
+            Als::SessieZonderCsrf(s) => req = req.header(reqwest::header::COOKIE, &s.cookie),
+        }
+        let r = req.send().await.expect("request");
+        let status = r.status().as_u16();
+        (status, r.json().await.expect("json"))
+    }
+
+    /// Posts `body` as is to `/graphql` with [`Self::token`]; returns the status and the JSON response (`Null` if it is not JSON).
     pub async fn post_raw(&self, body: impl Into<reqwest::Body>) -> (reqwest::StatusCode, Value) {
         let r = self
             .client
             .post(self.url("/graphql"))
             .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .bearer_auth(&self.token)
             .body(body)
             .send()
             .await
@@ -141,6 +250,29 @@ impl TestApp {
     pub async fn db(&self) -> Db {
         Db::connect(&self.database_url).await.expect("db")
     }
+}
+
+/// A signed-in session as a browser holds it.
+#[derive(Debug, Clone)]
+pub struct Sessie {
+    /// `koers_sessie=…`, as sent back in `Cookie`.
+    pub cookie: String,
+    /// The whole `Set-Cookie` header of the sign-in.
+    pub set_cookie: String,
+    /// The session's CSRF token.
+    pub csrf: String,
+}
+
+/// Who sends a request in a test.
+pub enum Als<'a> {
+    /// Nobody signed in.
+    Anoniem,
+    /// `Authorization: Bearer`.
+    Token(&'a str),
+    /// The session cookie with its CSRF token.
+    Sessie(&'a Sessie),
+    /// The session cookie without its CSRF token (as a forged cross-site request would).
+    SessieZonderCsrf(&'a Sessie),
 }
 
 /// The first error's `extensions.code`.
@@ -183,7 +315,7 @@ pub async fn new_actie(app: &TestApp, opgave: &str, titel: &str) -> String {
         .data(
             "mutation($i: ActieAanmakenInvoer!) { actieAanmaken(invoer: $i) { id versie } }",
             json!({ "i": { "opgave": opgave, "titel": titel, "jaar": 2026, "status": "IN_UITVOERING",
-                           "voortgang": 10, "door": "Test" } }),
+                           "voortgang": 10 } }),
         )
         .await;
     d["actieAanmaken"]["id"].as_str().unwrap().to_string()

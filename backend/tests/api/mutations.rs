@@ -7,7 +7,7 @@ const REPORT: &str = "mutation($i: VoortgangRapporterenInvoer!) {
     actieVoortgangRapporteren(invoer: $i) { id versie status gezondheid gezondheidReden voortgang } }";
 
 const HISTORY: &str = "query($id: ID!) { actie(id: $id) { versie status voortgang
-    historie { versie door statusVan statusNaar voortgangVan voortgangNaar gezondheidNaar toelichting velden } } }";
+    historie { versie door statusVan statusNaar voortgangVan voortgangNaar gezondheidNaar gezondheidRedenVan gezondheidRedenNaar toelichting velden } } }";
 
 async fn history(app: &TestApp, id: &str) -> Value {
     app.data(HISTORY, json!({ "id": id })).await["actie"].clone()
@@ -19,8 +19,11 @@ async fn reporting_progress_bumps_the_version_and_writes_history() {
     let (_, opgaven) = plan_ids(&app, "mh-2024-2026").await;
     let id = new_actie(&app, &opgaven[0], "Pilot meldroute").await;
     let d = app
-        .data(REPORT, json!({ "i": { "id": id, "versie": 1, "voortgang": 60, "gezondheid": "AANDACHT",
-                                      "gezondheidReden": "capaciteit", "toelichting": "halverwege", "door": "Ans" } }))
+        .data(
+            REPORT,
+            json!({ "i": { "id": id, "versie": 1, "voortgang": 60, "gezondheid": "AANDACHT",
+                                      "gezondheidReden": "capaciteit", "toelichting": "halverwege" } }),
+        )
         .await;
     let a = &d["actieVoortgangRapporteren"];
     assert_eq!(a["versie"], 2);
@@ -33,15 +36,17 @@ async fn reporting_progress_bumps_the_version_and_writes_history() {
     assert_eq!(rows[0]["versie"], 1);
     assert_eq!(rows[0]["statusVan"], Value::Null);
     assert_eq!(rows[1]["versie"], 2);
-    assert_eq!(rows[1]["door"], "Ans");
+    assert_eq!(rows[1]["door"], "Testbeheer (API-token)");
     assert_eq!(rows[1]["voortgangVan"], 10);
     assert_eq!(rows[1]["voortgangNaar"], 60);
+    assert_eq!(rows[1]["gezondheidRedenVan"], Value::Null);
+    assert_eq!(rows[1]["gezondheidRedenNaar"], "capaciteit");
     assert_eq!(rows[1]["toelichting"], "halverwege");
 
     let done = app
         .data(
             REPORT,
-            json!({ "i": { "id": id, "versie": 2, "status": "AFGEROND", "door": "Ans" } }),
+            json!({ "i": { "id": id, "versie": 2, "status": "AFGEROND" } }),
         )
         .await;
     let a = &done["actieVoortgangRapporteren"];
@@ -59,16 +64,10 @@ async fn a_stale_version_is_a_conflict_and_changes_nothing() {
     let app = TestApp::spawn().await;
     let (_, opgaven) = plan_ids(&app, "dv-2025-2027").await;
     let id = new_actie(&app, &opgaven[0], "Oefening").await;
-    app.data(
-        REPORT,
-        json!({ "i": { "id": id, "versie": 1, "voortgang": 30, "door": "A" } }),
-    )
-    .await;
+    app.data(REPORT, json!({ "i": { "id": id, "versie": 1, "voortgang": 30 } }))
+        .await;
     let r = app
-        .gql(
-            REPORT,
-            json!({ "i": { "id": id, "versie": 1, "voortgang": 90, "door": "B" } }),
-        )
+        .gql(REPORT, json!({ "i": { "id": id, "versie": 1, "voortgang": 90 } }))
         .await;
     assert_eq!(code(&r), "CONFLICT");
     assert_eq!(r["errors"][0]["extensions"]["huidigeVersie"], 2);
@@ -96,10 +95,10 @@ async fn invalid_reports_name_the_field_and_change_nothing() {
             "gezondheid",
         ),
         (json!({ "status": "AFGEROND", "voortgang": 50 }), "voortgang"),
-        (json!({ "door": "" }), "door"),
+        (json!({ "toelichting": "x".repeat(10_001) }), "toelichting"),
     ];
     for (extra, veld) in cases {
-        let mut i = json!({ "id": id, "versie": 1, "door": "Test" });
+        let mut i = json!({ "id": id, "versie": 1 });
         for (k, v) in extra.as_object().unwrap() {
             i[k] = v.clone();
         }
@@ -112,10 +111,7 @@ async fn invalid_reports_name_the_field_and_change_nothing() {
     assert_eq!(h["historie"].as_array().unwrap().len(), 1);
 
     let r = app
-        .gql(
-            REPORT,
-            json!({ "i": { "id": "QWN0aWU6OTk5OTk", "versie": 1, "door": "T" } }),
-        )
+        .gql(REPORT, json!({ "i": { "id": "QWN0aWU6OTk5OTk", "versie": 1 } }))
         .await;
     assert_eq!(code(&r), "NOT_FOUND");
 }
@@ -131,8 +127,7 @@ async fn creating_validates_every_field_and_writes_nothing_on_error() {
         )
         .await;
     let m = "mutation($i: ActieAanmakenInvoer!) { actieAanmaken(invoer: $i) { id } }";
-    let base =
-        json!({ "opgave": opgaven[1], "titel": "Nieuw", "jaar": 2026, "status": "GEPLAND", "door": "T" });
+    let base = json!({ "opgave": opgaven[1], "titel": "Nieuw", "jaar": 2026, "status": "GEPLAND" });
     let cases = [
         ("titel", json!("  ")),
         ("jaar", json!(1999)),
@@ -183,7 +178,7 @@ async fn changing_an_actie_replaces_owners_and_records_the_fields() {
         .data(
             m,
             json!({ "i": { "id": id, "versie": 1, "titel": "Nieuw", "opgave": opgaven[2], "kwartaal": 3,
-                                "trekkers": [org("var")], "partners": [org("essm")], "door": "T" } }),
+                                "trekkers": [org("var")], "partners": [org("essm")] } }),
         )
         .await;
     let a = &d["actieWijzigen"];
@@ -194,10 +189,7 @@ async fn changing_an_actie_replaces_owners_and_records_the_fields() {
     assert_eq!(a["trekkers"], json!([{ "sleutel": "var" }]));
     assert_eq!(a["partners"], json!([{ "sleutel": "essm" }]));
     let d = app
-        .data(
-            m,
-            json!({ "i": { "id": id, "versie": 2, "kwartaal": null, "door": "T" } }),
-        )
+        .data(m, json!({ "i": { "id": id, "versie": 2, "kwartaal": null } }))
         .await;
     assert_eq!(
         d["actieWijzigen"]["kwartaal"],
@@ -218,10 +210,7 @@ async fn changing_an_actie_replaces_owners_and_records_the_fields() {
         );
     }
     let r = app
-        .gql(
-            m,
-            json!({ "i": { "id": id, "versie": 1, "titel": "X", "door": "T" } }),
-        )
+        .gql(m, json!({ "i": { "id": id, "versie": 1, "titel": "X" } }))
         .await;
     assert_eq!(code(&r), "CONFLICT");
 }
@@ -233,8 +222,11 @@ async fn the_opgave_roll_up_follows_reported_progress() {
     let q = "query($o: ID!) { opgave(id: $o) { rollup { totaal aandeelAfgerond aantalPerGezondheid { gezondheid aantal } slechtsteGezondheid } } }";
     let before = app.data(q, json!({ "o": opgaven[4] })).await["opgave"]["rollup"].clone();
     let id = new_actie(&app, &opgaven[4], "Zorgcoördinatie").await;
-    app.data(REPORT, json!({ "i": { "id": id, "versie": 1, "gezondheid": "RISICO", "gezondheidReden": "geen budget", "door": "T" } }))
-        .await;
+    app.data(
+        REPORT,
+        json!({ "i": { "id": id, "versie": 1, "gezondheid": "RISICO", "gezondheidReden": "geen budget" } }),
+    )
+    .await;
     let after = app.data(q, json!({ "o": opgaven[4] })).await["opgave"]["rollup"].clone();
     assert_eq!(
         after["totaal"].as_u64().unwrap(),

@@ -8,6 +8,7 @@ use koers_backend::graphql::build_schema;
 use koers_backend::seed;
 use koers_backend::service::Services;
 use koers_backend::service::invoer::ActieInvoer;
+use koers_backend::toegang::Kijker;
 use koers_shared::{ActieToestand, Status};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -40,7 +41,9 @@ async fn a_whole_tree_costs_a_constant_number_of_statements() {
 
     let run = || async {
         counter.store(0, Ordering::SeqCst);
-        let r = schema.execute(TREE).await;
+        let r = schema
+            .execute(async_graphql::Request::new(TREE).data(Kijker::systeem("test")))
+            .await;
         assert!(r.errors.is_empty(), "{:?}", r.errors);
         counter.load(Ordering::SeqCst)
     };
@@ -62,17 +65,20 @@ async fn a_whole_tree_costs_a_constant_number_of_statements() {
     };
     for (i, o) in opgave_ids.iter().cycle().take(60).enumerate() {
         services
-            .actie_aanmaken(ActieInvoer {
-                opgave_id: *o,
-                titel: format!("Extra actie {i}"),
-                jaar: 2026,
-                toestand: ActieToestand {
-                    status: Some(Status::InUitvoering),
+            .actie_aanmaken(
+                &Kijker::systeem("test"),
+                ActieInvoer {
+                    opgave_id: *o,
+                    titel: format!("Extra actie {i}"),
+                    jaar: 2026,
+                    toestand: ActieToestand {
+                        status: Some(Status::InUitvoering),
+                        ..Default::default()
+                    },
+                    door: "test".into(),
                     ..Default::default()
                 },
-                door: "test".into(),
-                ..Default::default()
-            })
+            )
             .await
             .unwrap();
     }

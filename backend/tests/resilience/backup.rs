@@ -10,6 +10,7 @@ use koers_backend::entities::{actie, actie_organisatie, opgave, organisatie, voo
 use koers_backend::seed;
 use koers_backend::service::Services;
 use koers_backend::service::invoer::{ActieInvoer, VoortgangMelding};
+use koers_backend::toegang::Kijker;
 use koers_shared::{ActieToestand, Gezondheid, Status};
 use sea_orm::{EntityTrait, QueryOrder};
 
@@ -46,36 +47,42 @@ async fn stand(db: &Db) -> Stand {
 async fn nieuwe_actie(s: &Services, titel: &str) -> actie::Model {
     let opgave = opgave::Entity::find().one(&s.db.reader).await.unwrap().unwrap();
     let orgs = organisatie::Entity::find().all(&s.db.reader).await.unwrap();
-    s.actie_aanmaken(ActieInvoer {
-        opgave_id: opgave.id,
-        titel: titel.into(),
-        trekkers: vec![orgs[0].id],
-        partners: vec![orgs[1].id, orgs[2].id],
-        jaar: 2026,
-        kwartaal: Some(2),
-        toestand: ActieToestand {
-            status: Some(Status::InUitvoering),
-            voortgang: Some(20),
+    s.actie_aanmaken(
+        &Kijker::systeem("Backuptest"),
+        ActieInvoer {
+            opgave_id: opgave.id,
+            titel: titel.into(),
+            trekkers: vec![orgs[0].id],
+            partners: vec![orgs[1].id, orgs[2].id],
+            jaar: 2026,
+            kwartaal: Some(2),
+            toestand: ActieToestand {
+                status: Some(Status::InUitvoering),
+                voortgang: Some(20),
+                ..Default::default()
+            },
+            door: "Backuptest".into(),
             ..Default::default()
         },
-        door: "Backuptest".into(),
-        ..Default::default()
-    })
+    )
     .await
     .unwrap()
 }
 
 async fn melden(s: &Services, a: &actie::Model, voortgang: i64) -> actie::Model {
-    s.voortgang_rapporteren(VoortgangMelding {
-        id: a.id,
-        versie: a.versie,
-        status: Some(Status::InUitvoering),
-        gezondheid: Some(Some(Gezondheid::Aandacht)),
-        gezondheid_reden: Some(Some(format!("stand {voortgang}"))),
-        voortgang: Some(Some(voortgang)),
-        toelichting: Some("voor de backup".into()),
-        door: "Backuptest".into(),
-    })
+    s.voortgang_rapporteren(
+        &Kijker::systeem("Backuptest"),
+        VoortgangMelding {
+            id: a.id,
+            versie: a.versie,
+            status: Some(Status::InUitvoering),
+            gezondheid: Some(Some(Gezondheid::Aandacht)),
+            gezondheid_reden: Some(Some(format!("stand {voortgang}"))),
+            voortgang: Some(Some(voortgang)),
+            toelichting: Some("voor de backup".into()),
+            door: "Backuptest".into(),
+        },
+    )
     .await
     .unwrap()
 }

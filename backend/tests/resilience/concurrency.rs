@@ -13,7 +13,7 @@ async fn melden(app: &TestApp, id: &str, versie: i64, voortgang: i64) -> Value {
     app.gql(
         MELDEN,
         json!({ "i": { "id": id, "versie": versie, "voortgang": voortgang,
-                       "door": format!("Schrijver {voortgang}") } }),
+                       "toelichting": format!("Schrijver {voortgang}") } }),
     )
     .await
 }
@@ -64,7 +64,7 @@ async fn concurrent_conflicting_updates_have_one_winner_per_version_and_no_gap()
     let d = app
         .data(
             "query($id: ID!) { actie(id: $id) { versie voortgang
-                 historie { versie voortgangVan voortgangNaar door } } }",
+                 historie { versie voortgangVan voortgangNaar toelichting } } }",
             json!({ "id": id }),
         )
         .await;
@@ -90,6 +90,6 @@ async fn concurrent_conflicting_updates_have_one_winner_per_version_and_no_gap()
         let h = &historie[k + 1];
         assert_eq!(h["voortgangNaar"], *winnaar, "{h:#}");
         assert_eq!(h["voortgangVan"], historie[k]["voortgangNaar"], "{h:#}");
-        assert_eq!(h["door"], format!("Schrijver {winnaar}"), "{h:#}");
+        assert_eq!(h["toelichting"], format!("Schrijver {winnaar}"), "{h:#}");
     }
 }

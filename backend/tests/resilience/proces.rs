@@ -57,6 +57,8 @@ pub struct Api {
     pub addr: SocketAddr,
     /// A client with a request timeout.
     pub client: reqwest::Client,
+    /// An API token that may change everything, made with `koers token create`.
+    pub token: String,
 }
 
 impl Api {
@@ -70,6 +72,7 @@ impl Api {
         let r = self
             .client
             .post(self.url("/graphql"))
+            .bearer_auth(&self.token)
             .json(&json!({ "query": query, "variables": variables }))
             .send()
             .await
@@ -100,8 +103,32 @@ pub struct Server {
 
 impl Server {
     /// Starts `koers serve` on `database_url` (migrates; seeds an empty database) on a free port and waits until
-    /// `/readyz` says ready. Its stderr goes to a log file in `work`.
+    /// `/readyz` says ready, with a fresh write token from `koers token create`. Its stderr goes to a log file in
+    /// `work`.
     pub async fn start(database_url: &str, work: &Path) -> Server {
+        let out = koers(
+            database_url,
+            work,
+            &[
+                "token",
+                "create",
+                "--naam",
+                "Burst",
+                "--schrijven",
+                "--vertrouwelijk",
+                "--dagen",
+                "1",
+            ],
+        )
+        .await;
+        assert!(out.status.success(), "koers token create: {}", text(&out));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let token = stdout.lines().next().unwrap_or_default().trim().to_string();
+        assert!(
+            token.starts_with("koers_"),
+            "a token on the first line: {}",
+            text(&out)
+        );
         let port = free_port();
         let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
         let log = work.join(format!("koers-{port}.log"));
@@ -122,7 +149,7 @@ impl Server {
         let mut server = Server {
             child,
             log,
-            api: Api { addr, client },
+            api: Api { addr, client, token },
         };
         server.wait_ready(Duration::from_secs(120)).await;
         server

@@ -28,7 +28,7 @@ async fn schrijver(api: Api, opgave: String, n: usize, bevestigd: Bevestigd) -> 
     let mut verstuurd = 0;
     for i in 0.. {
         let invoer = json!({ "i": { "opgave": opgave, "titel": format!("Burst {n}.{i}"), "jaar": 2026,
-                                    "status": "IN_UITVOERING", "voortgang": 5, "door": "Burst" } });
+                                    "status": "IN_UITVOERING", "voortgang": 5 } });
         verstuurd += 1;
         let Some(a) = write(&api, AANMAKEN, invoer, "actieAanmaken").await else {
             return verstuurd;
@@ -40,8 +40,7 @@ async fn schrijver(api: Api, opgave: String, n: usize, bevestigd: Bevestigd) -> 
             .insert(id.clone(), a["versie"].as_i64().unwrap());
         let mut versie = 1;
         for voortgang in [40, 80] {
-            let melding =
-                json!({ "i": { "id": id, "versie": versie, "voortgang": voortgang, "door": "Burst" } });
+            let melding = json!({ "i": { "id": id, "versie": versie, "voortgang": voortgang } });
             let Some(a) = write(&api, MELDEN, melding, "actieVoortgangRapporteren").await else {
                 return verstuurd;
             };

@@ -241,6 +241,16 @@ impl Voortgangsupdate {
         gezondheid_opt(self.0.gezondheid_naar.as_deref())
     }
 
+    /// Reden van de gezondheid ervoor (bij aandacht of risico).
+    async fn gezondheid_reden_van(&self) -> Option<&str> {
+        self.0.gezondheid_reden_van.as_deref()
+    }
+
+    /// Reden van de gezondheid erna.
+    async fn gezondheid_reden_naar(&self) -> Option<&str> {
+        self.0.gezondheid_reden_naar.as_deref()
+    }
+
     /// Voortgang ervoor.
     async fn voortgang_van(&self) -> Option<i32> {
         self.0.voortgang_van

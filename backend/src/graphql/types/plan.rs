@@ -189,12 +189,17 @@ impl Opgave {
             .map(Actieplan))
     }
 
-    /// De acties van deze opgave, op jaar.
+    /// De acties van deze opgave die u mag zien, op jaar (de samenvatting telt ook vertrouwelijke mee).
     async fn acties(&self, ctx: &Context<'_>) -> Result<Vec<Actie>> {
+        let k = crate::graphql::zicht::lezer(ctx)?;
+        let Some(thema) = crate::graphql::zicht::thema_van_plan(ctx, self.0.actieplan_id).await? else {
+            return Ok(Vec::new());
+        };
         Ok(one::<ActiesPerOpgave>(ctx, self.0.id)
             .await?
             .unwrap_or_default()
             .into_iter()
+            .filter(|a| k.ziet_actie(thema, a.vertrouwelijk))
             .map(Actie)
             .collect())
     }

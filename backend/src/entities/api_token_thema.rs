@@ -1,0 +1,18 @@
+//! The thema's an API token is scoped to (unless it has `alle_themas`).
+
+use sea_orm::entity::prelude::*;
+
+/// A row of `api_token_thema`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "api_token_thema")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub token_id: i32,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub thema_id: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,290 @@
+//! People and their sessions: creating users, signing in and out, and turning a session cookie or an API
+//! token into the request's [`Kijker`].
+
+use super::{Services, audit};
+use crate::entities::{api_token, api_token_thema, gebruiker, gebruiker_thema, sessie, thema};
+use crate::error::{ServiceError, ServiceResult};
+use crate::toegang::{Kijker, Rol, Themas, geheim, wachtwoord};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    TransactionTrait,
+};
+use serde_json::json;
+use std::collections::BTreeSet;
+
+/// A new user as given by a beheerder or the command line.
+#[derive(Debug, Clone)]
+pub struct NieuweGebruiker {
+    pub gebruikersnaam: String,
+    pub naam: String,
+    pub wachtwoord: String,
+    pub rol: Rol,
+    /// A redacteur's thema's (ids).
+    pub themas: Vec<i32>,
+}
+
+/// A new session: the cookie secret (shown once, stored hashed) and the CSRF token.
+#[derive(Debug, Clone)]
+pub struct NieuweSessie {
+    pub geheim: String,
+    pub csrf_token: String,
+    pub verloopt_op: DateTime<Utc>,
+    pub kijker: Kijker,
+}
+
+/// Checks that every thema id exists; `veld` names the input field.
+pub(super) async fn check_themas<C: sea_orm::ConnectionTrait>(
+    c: &C,
+    ids: &[i32],
+    veld: &str,
+) -> ServiceResult<BTreeSet<i32>> {
+    let set: BTreeSet<i32> = ids.iter().copied().collect();
+    let found = thema::Entity::find()
+        .filter(thema::Column::Id.is_in(set.iter().copied()))
+        .count(c)
+        .await?;
+    if found != set.len() as u64 {
+        return Err(ServiceError::invalid(veld, "een van deze thema's bestaat niet"));
+    }
+    Ok(set)
+}
+
+/// Refuses unless `kijker` is a beheerder.
+pub(super) fn alleen_beheer(kijker: &Kijker, wat: &str) -> ServiceResult<()> {
+    match (kijker.beheer, kijker.is_aangemeld()) {
+        (true, _) => Ok(()),
+        (false, true) => Err(ServiceError::Forbidden(format!("alleen een beheerder {wat}"))),
+        (false, false) => Err(ServiceError::Unauthenticated),
+    }
+}
+
+impl Services {
+    /// Creates a user (a beheerder or the command line).
+    pub async fn gebruiker_aanmaken(
+        &self,
+        door: &Kijker,
+        n: NieuweGebruiker,
+    ) -> ServiceResult<gebruiker::Model> {
+        alleen_beheer(door, "maakt gebruikers aan")?;
+        let naam_ok = |s: &str, max: usize| !s.trim().is_empty() && s.chars().count() <= max;
+        if !naam_ok(&n.gebruikersnaam, 100) || n.gebruikersnaam.chars().any(char::is_whitespace) {
+            return Err(ServiceError::invalid(
+                "gebruikersnaam",
+                "een gebruikersnaam is 1 tot 100 tekens, zonder spaties",
+            ));
+        }
+        if !naam_ok(&n.naam, 200) {
+            return Err(ServiceError::invalid("naam", "een naam is 1 tot 200 tekens"));
+        }
+        if n.rol != Rol::Redacteur && !n.themas.is_empty() {
+            return Err(ServiceError::invalid(
+                "themas",
+                "alleen een redacteur heeft eigen thema's",
+            ));
+        }
+        let hash = wachtwoord::hash(n.wachtwoord).await?;
+        let txn = self.db.writer.begin().await?;
+        let themas = check_themas(&txn, &n.themas, "themas").await?;
+        let bestaat = gebruiker::Entity::find()
+            .filter(gebruiker::Column::Gebruikersnaam.eq(n.gebruikersnaam.clone()))
+            .count(&txn)
+            .await?;
+        if bestaat > 0 {
+            return Err(ServiceError::invalid(
+                "gebruikersnaam",
+                "deze gebruikersnaam bestaat al",
+            ));
+        }
+        let g = gebruiker::ActiveModel {
+            gebruikersnaam: Set(n.gebruikersnaam),
+            naam: Set(n.naam.trim().to_string()),
+            wachtwoord_hash: Set(hash),
+            rol: Set(n.rol.as_str().to_string()),
+            actief: Set(true),
+            aangemaakt_op: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        for t in &themas {
+            gebruiker_thema::ActiveModel {
+                gebruiker_id: Set(g.id),
+                thema_id: Set(*t),
+            }
+            .insert(&txn)
+            .await?;
+        }
+        let details = json!({ "gebruikersnaam": g.gebruikersnaam, "rol": g.rol, "themas": themas });
+        audit::schrijf(
+            &txn,
+            door,
+            "gebruikerAanmaken",
+            Some(g.gebruikersnaam.clone()),
+            details,
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(g)
+    }
+
+    async fn kijker_van(&self, g: &gebruiker::Model, sessie_id: i32) -> ServiceResult<Kijker> {
+        let rol = g
+            .rol
+            .parse::<Rol>()
+            .map_err(|e| ServiceError::Internal(format!("gebruiker {}: {e}", g.id)))?;
+        let themas = gebruiker_thema::Entity::find()
+            .filter(gebruiker_thema::Column::GebruikerId.eq(g.id))
+            .all(&self.db.reader)
+            .await?
+            .into_iter()
+            .map(|t| t.thema_id)
+            .collect();
+        Ok(Kijker::gebruiker(g.id, g.naam.clone(), sessie_id, rol, themas))
+    }
+
+    /// Signs a person in; a wrong name or password gives the same error and takes as long. Both outcomes
+    /// are audited.
+    pub async fn aanmelden(
+        &self,
+        gebruikersnaam: &str,
+        wachtwoord: String,
+        duur: Duration,
+    ) -> ServiceResult<NieuweSessie> {
+        let g = gebruiker::Entity::find()
+            .filter(gebruiker::Column::Gebruikersnaam.eq(gebruikersnaam))
+            .one(&self.db.reader)
+            .await?;
+        let klopt = wachtwoord::klopt(wachtwoord, g.as_ref().map(|g| g.wachtwoord_hash.clone())).await;
+        let Some(g) = g.filter(|g| klopt && g.actief) else {
+            let details = json!({ "gebruikersnaam": gebruikersnaam.chars().take(100).collect::<String>() });
+            audit::schrijf(
+                &self.db.writer,
+                &Kijker::anoniem(false),
+                "aanmeldenMislukt",
+                None,
+                details,
+            )
+            .await?;
+            return Err(ServiceError::invalid(
+                "wachtwoord",
+                "gebruikersnaam of wachtwoord klopt niet",
+            ));
+        };
+        let geheim = geheim::willekeurig();
+        let csrf_token = geheim::willekeurig();
+        let nu = Utc::now();
+        let txn = self.db.writer.begin().await?;
+        let s = sessie::ActiveModel {
+            token_hash: Set(geheim::hash(&geheim)),
+            csrf_token: Set(csrf_token.clone()),
+            gebruiker_id: Set(g.id),
+            aangemaakt_op: Set(nu),
+            verloopt_op: Set(nu + duur),
+            ingetrokken_op: Set(None),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        let kijker = self.kijker_van(&g, s.id).await?;
+        audit::schrijf(
+            &txn,
+            &kijker,
+            "aanmelden",
+            Some(g.gebruikersnaam.clone()),
+            json!({}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(NieuweSessie {
+            geheim,
+            csrf_token,
+            verloopt_op: s.verloopt_op,
+            kijker,
+        })
+    }
+
+    /// Ends the session of `kijker` (a no-op for anyone else).
+    pub async fn afmelden(&self, kijker: &Kijker) -> ServiceResult<()> {
+        let crate::toegang::Wie::Gebruiker { sessie_id, .. } = &kijker.wie else {
+            return Ok(());
+        };
+        let txn = self.db.writer.begin().await?;
+        sessie::Entity::update_many()
+            .col_expr(sessie::Column::IngetrokkenOp, Expr::value(Utc::now()))
+            .filter(sessie::Column::Id.eq(*sessie_id))
+            .filter(sessie::Column::IngetrokkenOp.is_null())
+            .exec(&txn)
+            .await?;
+        audit::schrijf(&txn, kijker, "afmelden", None, json!({})).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// The viewer of a live session cookie, with the session's CSRF token; `None` when the secret is unknown,
+    /// expired, signed out, or its user is switched off.
+    pub async fn kijker_voor_sessie(&self, geheim: &str) -> ServiceResult<Option<(Kijker, String)>> {
+        let Some(s) = sessie::Entity::find()
+            .filter(sessie::Column::TokenHash.eq(geheim::hash(geheim)))
+            .one(&self.db.reader)
+            .await?
+        else {
+            return Ok(None);
+        };
+        if s.ingetrokken_op.is_some() || s.verloopt_op <= Utc::now() {
+            return Ok(None);
+        }
+        let Some(g) = gebruiker::Entity::find_by_id(s.gebruiker_id)
+            .one(&self.db.reader)
+            .await?
+            .filter(|g| g.actief)
+        else {
+            return Ok(None);
+        };
+        Ok(Some((self.kijker_van(&g, s.id).await?, s.csrf_token)))
+    }
+
+    /// The viewer of a live API token; `None` when it is unknown, expired or revoked.
+    pub async fn kijker_voor_token(&self, token: &str) -> ServiceResult<Option<Kijker>> {
+        let Some(t) = api_token::Entity::find()
+            .filter(api_token::Column::TokenHash.eq(geheim::hash(token)))
+            .one(&self.db.reader)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let nu = Utc::now();
+        if t.ingetrokken_op.is_some() || t.verloopt_op <= nu {
+            return Ok(None);
+        }
+        let themas = if t.alle_themas {
+            Themas::Alle
+        } else {
+            Themas::Enkel(
+                api_token_thema::Entity::find()
+                    .filter(api_token_thema::Column::TokenId.eq(t.id))
+                    .all(&self.db.reader)
+                    .await?
+                    .into_iter()
+                    .map(|r| r.thema_id)
+                    .collect(),
+            )
+        };
+        // Last use, at most once a minute per token, so that reads do not queue behind the writer.
+        if t.laatst_gebruikt_op.is_none_or(|l| nu - l > Duration::minutes(1)) {
+            api_token::Entity::update_many()
+                .col_expr(api_token::Column::LaatstGebruiktOp, Expr::value(nu))
+                .filter(api_token::Column::Id.eq(t.id))
+                .exec(&self.db.writer)
+                .await?;
+        }
+        Ok(Some(Kijker::token(
+            t.id,
+            t.naam,
+            themas,
+            t.schrijven,
+            t.vertrouwelijk,
+        )))
+    }
+}
