@@ -223,3 +223,118 @@ async fn serve_stops_gracefully_on_sigterm() {
         .unwrap();
     assert!(status.success(), "graceful shutdown exits 0, got {status}");
 }
+
+/// Runs `koers args…` against `url`, with `KOERS_WACHTWOORD` set or not.
+async fn koers_met(url: String, args: Vec<String>, wachtwoord: Option<String>) -> Output {
+    let cwd = tempfile::tempdir().unwrap();
+    let mut c = tokio::process::Command::new(env!("CARGO_BIN_EXE_koers"));
+    c.args(args)
+        .current_dir(cwd.path())
+        .env("DATABASE_URL", &url)
+        .env("KOERS_LOG", "warn");
+    match wachtwoord {
+        Some(w) => c.env("KOERS_WACHTWOORD", w),
+        None => c.env_remove("KOERS_WACHTWOORD"),
+    };
+    c.output().await.expect("koers runs")
+}
+
+#[tokio::test]
+async fn users_and_tokens_are_managed_from_the_command_line() {
+    let app = crate::helpers::TestApp::spawn().await;
+    let url = app.database_url.clone();
+    let run = |args: &[&str], wachtwoord: Option<&str>| {
+        koers_met(
+            url.clone(),
+            args.iter().map(|a| a.to_string()).collect(),
+            wachtwoord.map(str::to_string),
+        )
+    };
+
+    // A redacteur for Mensenhandel, with a password from the environment; a too short one is refused.
+    let args = &[
+        "user",
+        "create",
+        "--gebruikersnaam",
+        "hanna",
+        "--naam",
+        "Hanna",
+        "--rol",
+        "redacteur",
+        "--thema",
+        "mensenhandel",
+    ];
+    let out = run(args, Some("kort")).await;
+    assert!(!out.status.success());
+    assert!(text(&out).1.contains("minstens 12 tekens"), "{:?}", text(&out));
+    let out = run(args, Some("een-lang-wachtwoord")).await;
+    assert!(out.status.success(), "{:?}", text(&out));
+    let s = app
+        .sign_in("hanna", "een-lang-wachtwoord")
+        .await
+        .expect("signs in");
+    let r = app
+        .gql_as(
+            &crate::helpers::Als::Sessie(&s),
+            "{ ik { rol schrijfThemas { sleutel } } }",
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(
+        r["data"]["ik"]["schrijfThemas"][0]["sleutel"], "mensenhandel",
+        "{r:#}"
+    );
+    let out = run(
+        &[
+            "user",
+            "create",
+            "--gebruikersnaam",
+            "x",
+            "--naam",
+            "X",
+            "--rol",
+            "redacteur",
+            "--thema",
+            "bestaat-niet",
+        ],
+        Some("een-lang-wachtwoord"),
+    )
+    .await;
+    assert!(text(&out).1.contains("onbekend thema"), "{:?}", text(&out));
+
+    // A token: printed once on the first line, listed by prefix, revoked by prefix.
+    let out = run(
+        &["token", "create", "--naam", "RIEC", "--thema", "mensenhandel"],
+        None,
+    )
+    .await;
+    assert!(out.status.success(), "{:?}", text(&out));
+    let (stdout, _) = text(&out);
+    let token = stdout.lines().next().unwrap().trim().to_string();
+    let (status, _) = app
+        .gql_status(
+            &crate::helpers::Als::Token(&token),
+            "{ themas { id } }",
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (lijst, _) = text(&run(&["token", "list"], None).await);
+    let prefix: String = token.splitn(3, '_').take(2).collect::<Vec<_>>().join("_");
+    let regel = lijst
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("{lijst}"));
+    assert!(regel.contains("RIEC") && regel.contains("actief"), "{regel}");
+    assert!(!lijst.contains(&token), "the list never shows a secret");
+    let out = run(&["token", "revoke", &prefix], None).await;
+    assert!(out.status.success(), "{:?}", text(&out));
+    let (status, _) = app
+        .gql_status(
+            &crate::helpers::Als::Token(&token),
+            "{ themas { id } }",
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(status, 401, "a revoked token no longer works");
+}

@@ -19,11 +19,19 @@ const REPORT: &str = "mutation($i: VoortgangRapporterenInvoer!) {
     actieVoortgangRapporteren(invoer: $i) { id versie voortgang } }";
 
 /// A `graphql-transport-ws` client.
-struct Ws(WebSocketStream<MaybeTlsStream<TcpStream>>);
+pub struct Ws(WebSocketStream<MaybeTlsStream<TcpStream>>);
 
 impl Ws {
-    /// Connects and completes the `connection_init` / `connection_ack` handshake.
-    async fn connect(app: &TestApp) -> Ws {
+    /// Connects anonymously and completes the `connection_init` / `connection_ack` handshake.
+    pub async fn connect(app: &TestApp) -> Ws {
+        Self::connect_with(app, &[], json!({}))
+            .await
+            .expect("connection_ack")
+    }
+
+    /// Connects with extra upgrade `headers` and a `connection_init` `payload`; `Err` has the refusal (an HTTP
+    /// status or the server's close/error message).
+    pub async fn connect_with(app: &TestApp, headers: &[(&str, &str)], payload: Value) -> Result<Ws, String> {
         let mut req = format!("ws://{}/graphql/ws", app.addr)
             .into_client_request()
             .unwrap();
@@ -31,9 +39,13 @@ impl Ws {
             "Sec-WebSocket-Protocol",
             HeaderValue::from_static("graphql-transport-ws"),
         );
+        for (k, v) in headers {
+            let name = tokio_tungstenite::tungstenite::http::HeaderName::from_bytes(k.as_bytes()).unwrap();
+            req.headers_mut().insert(name, HeaderValue::from_str(v).unwrap());
+        }
         let (stream, resp) = tokio_tungstenite::connect_async(req)
             .await
-            .expect("websocket connects");
+            .map_err(|e| e.to_string())?;
         assert_eq!(
             resp.headers()
                 .get("sec-websocket-protocol")
@@ -42,16 +54,15 @@ impl Ws {
             "the server speaks the requested protocol"
         );
         let mut ws = Ws(stream);
-        ws.send(json!({ "type": "connection_init" })).await;
-        let ack = ws
-            .recv(Duration::from_secs(5))
-            .await
-            .expect("connection_ack in time");
-        assert_eq!(ack["type"], "connection_ack", "{ack}");
-        ws
+        ws.send(json!({ "type": "connection_init", "payload": payload }))
+            .await;
+        match ws.recv(Duration::from_secs(5)).await {
+            Some(ack) if ack["type"] == "connection_ack" => Ok(ws),
+            other => Err(format!("{other:?}")),
+        }
     }
 
-    async fn send(&mut self, msg: Value) {
+    pub async fn send(&mut self, msg: Value) {
         self.0
             .send(Message::Text(msg.to_string().into()))
             .await
@@ -59,11 +70,11 @@ impl Ws {
     }
 
     /// The next protocol message within `wait`, skipping WebSocket and protocol pings.
-    async fn recv(&mut self, wait: Duration) -> Option<Value> {
+    pub async fn recv(&mut self, wait: Duration) -> Option<Value> {
         let deadline = tokio::time::Instant::now() + wait;
         loop {
             let msg = tokio::time::timeout_at(deadline, self.0.next()).await.ok()?;
-            match msg.expect("stream open").expect("websocket message") {
+            match msg?.ok()? {
                 Message::Text(t) => {
                     let v: Value = serde_json::from_str(t.as_str()).expect("json message");
                     if v["type"] == "ping" {
@@ -73,12 +84,13 @@ impl Ws {
                     return Some(v);
                 }
                 Message::Ping(_) | Message::Pong(_) | Message::Frame(_) => continue,
+                Message::Close(c) => return Some(json!({ "type": "close", "reason": format!("{c:?}") })),
                 other => panic!("unexpected message {other:?}"),
             }
         }
     }
 
-    async fn subscribe(&mut self, id: &str, plan: &str) {
+    pub async fn subscribe(&mut self, id: &str, plan: &str) {
         self.send(json!({ "id": id, "type": "subscribe",
                           "payload": { "query": SUBSCRIPTION, "variables": { "p": plan } } }))
             .await;
@@ -86,7 +98,7 @@ impl Ws {
 }
 
 /// Waits until `n` subscriptions listen for changes (the subscription is registered asynchronously).
-async fn listeners(app: &TestApp, n: usize) {
+pub async fn listeners(app: &TestApp, n: usize) {
     timeout(Duration::from_secs(5), async {
         while app.services.events.receiver_count() < n {
             tokio::time::sleep(Duration::from_millis(10)).await;
