@@ -4,6 +4,7 @@ use super::ids::{self, Soort};
 use super::types::{Actie, Opgave, RollupGql};
 use crate::service::events::ActieEvent;
 use crate::service::{Services, lezen};
+use crate::toegang::Kijker;
 use async_graphql::{Context, ID, Result, ResultExt, SimpleObject, Subscription};
 use futures_util::{Stream, StreamExt, stream};
 use tokio::sync::broadcast::error::RecvError;
@@ -11,8 +12,10 @@ use tokio::sync::broadcast::error::RecvError;
 /// Een gewijzigde actie met de nieuwe stand van haar opgave.
 #[derive(SimpleObject)]
 pub struct ActieGewijzigd {
-    /// De actie zoals zij nu is.
-    actie: Actie,
+    /// De actie zoals zij nu is; leeg als u haar niet meer mag zien (zie `verborgen`).
+    actie: Option<Actie>,
+    /// Het id van een actie die u zag maar die nu vertrouwelijk is: haal haar van het scherm.
+    verborgen: Option<ID>,
     /// Haar opgave.
     opgave: Opgave,
     /// De nieuwe samenvatting van die opgave.
@@ -22,13 +25,18 @@ pub struct ActieGewijzigd {
 /// Live meldingen.
 pub struct Subscription;
 
-async fn laad(s: &Services, ev: ActieEvent) -> Option<ActieGewijzigd> {
+/// The change as `kijker` may see it: whole, or only "this actie is now hidden".
+async fn laad(s: &Services, kijker: &Kijker, ev: ActieEvent) -> Option<ActieGewijzigd> {
     match lezen::actie_met_opgave(&s.db.reader, ev.actie_id).await {
-        Ok(Some((a, o, r))) => Some(ActieGewijzigd {
-            actie: Actie(a),
-            opgave: Opgave(o),
-            opgave_rollup: RollupGql(r),
-        }),
+        Ok(Some((a, o, r))) => {
+            let zichtbaar = kijker.ziet_actie(ev.thema_id, a.vertrouwelijk);
+            Some(ActieGewijzigd {
+                verborgen: (!zichtbaar).then(|| ids::encode(Soort::Actie, a.id)),
+                actie: zichtbaar.then_some(Actie(a)),
+                opgave: Opgave(o),
+                opgave_rollup: RollupGql(r),
+            })
+        }
         Ok(None) => None,
         Err(e) => {
             tracing::warn!(error = %e, "wijziging niet te laden voor abonnement");
@@ -56,6 +64,7 @@ impl Subscription {
             .transpose()
             .extend()?;
         let kijker = super::zicht::lezer(ctx)?.clone();
+        let kijker2 = kijker.clone();
         let services = ctx.data::<Services>()?.clone();
         let rx = services.events.subscribe();
         let events = stream::unfold(rx, |mut rx| async move {
@@ -69,19 +78,18 @@ impl Subscription {
         });
         Ok(events
             .filter(move |ev| {
+                // Changes it may see now, and changes that hide an actie it could see before.
                 let keep = plan.is_none_or(|p| p == ev.actieplan_id)
                     && opg.is_none_or(|o| o == ev.opgave_id)
-                    && kijker.ziet_actie(ev.thema_id, ev.vertrouwelijk);
+                    && (kijker.ziet_actie(ev.thema_id, ev.vertrouwelijk)
+                        || kijker.ziet_actie(ev.thema_id, ev.was_vertrouwelijk));
                 async move { keep }
             })
             .filter_map(move |ev| {
                 let services = services.clone();
-                async move {
-                    // The actie may have become confidential since the event: check what is loaded.
-                    laad(&services, ev)
-                        .await
-                        .filter(|g| ev.vertrouwelijk || !g.actie.0.vertrouwelijk)
-                }
+                let kijker = kijker2.clone();
+                // What is loaded decides: the actie may have changed again since the event.
+                async move { laad(&services, &kijker, ev).await }
             }))
     }
 }

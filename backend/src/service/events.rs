@@ -13,6 +13,8 @@ pub struct ActieEvent {
     pub thema_id: i32,
     /// Whether the actie is confidential after the change.
     pub vertrouwelijk: bool,
+    /// Whether it was confidential before (a new actie: as now).
+    pub was_vertrouwelijk: bool,
     /// Its version after the change.
     pub versie: i32,
 }

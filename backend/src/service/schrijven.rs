@@ -193,7 +193,7 @@ fn mag_wijzigen_in(kijker: &Kijker, thema: i32, vertrouwelijk: bool) -> ServiceR
 }
 
 impl Services {
-    async fn publish(&self, a: &actie::Model) -> ServiceResult<()> {
+    async fn publish(&self, a: &actie::Model, was_vertrouwelijk: bool) -> ServiceResult<()> {
         let (actieplan_id, thema_id) = plan_en_thema(&self.db.reader, a.opgave_id).await?;
         let event = ActieEvent {
             actie_id: a.id,
@@ -201,6 +201,7 @@ impl Services {
             actieplan_id,
             thema_id,
             vertrouwelijk: a.vertrouwelijk,
+            was_vertrouwelijk,
             versie: a.versie,
         };
         // No subscribers is fine.
@@ -240,7 +241,7 @@ impl Services {
         )
         .await?;
         txn.commit().await?;
-        self.publish(&model).await?;
+        self.publish(&model, model.vertrouwelijk).await?;
         Ok(model)
     }
 
@@ -369,7 +370,7 @@ impl Services {
         )
         .await?;
         txn.commit().await?;
-        self.publish(&saved).await?;
+        self.publish(&saved, huidig.vertrouwelijk).await?;
         Ok(saved)
     }
 
@@ -420,7 +421,7 @@ impl Services {
         )
         .await?;
         txn.commit().await?;
-        self.publish(&saved).await?;
+        self.publish(&saved, huidig.vertrouwelijk).await?;
         Ok(saved)
     }
 }

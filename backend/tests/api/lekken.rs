@@ -244,6 +244,34 @@ async fn subscriptions_never_deliver_confidential_changes_to_who_may_not_see_the
         "{v1:#}"
     );
 
+    // An open actie made confidential: those who may not see it any more hear only that it is hidden.
+    let v = app
+        .data(
+            "mutation($i: ActieWijzigenInvoer!) { actieWijzigen(invoer: $i) { versie } }",
+            json!({ "i": { "id": open, "versie": 2, "vertrouwelijk": true } }),
+        )
+        .await;
+    assert_eq!(v["actieWijzigen"]["versie"], 3);
+    let weg = anoniem.recv(Duration::from_secs(5)).await.expect("an event");
+    let g2 = &weg["payload"]["data"]["actieGewijzigd"];
+    assert_eq!(g2["actie"], Value::Null, "{weg:#}");
+    assert_eq!(g2["verborgen"], open.as_str(), "{weg:#}");
+    let tweede = vertrouwd
+        .recv(Duration::from_secs(5))
+        .await
+        .expect("the open report");
+    assert_eq!(
+        tweede["payload"]["data"]["actieGewijzigd"]["actie"]["id"],
+        open.as_str()
+    );
+    let v2 = vertrouwd.recv(Duration::from_secs(5)).await.expect("an event");
+    assert_eq!(
+        v2["payload"]["data"]["actieGewijzigd"]["actie"]["id"],
+        open.as_str(),
+        "{v2:#}"
+    );
+    assert_eq!(v2["payload"]["data"]["actieGewijzigd"]["verborgen"], Value::Null);
+
     // A bad token in connection_init is refused; so is an upgrade from another site's page.
     let r = Ws::connect_with(&app, &[], json!({ "authorization": "Bearer koers_nep_nep" })).await;
     assert!(r.is_err(), "an invalid token is refused");

@@ -13,7 +13,7 @@ use tokio_tungstenite::tungstenite::http::HeaderValue;
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 const SUBSCRIPTION: &str = "subscription($p: ID) { actieGewijzigd(actieplan: $p) {
-    actie { id versie voortgang } opgave { id } opgaveRollup { totaal } } }";
+    actie { id versie voortgang } verborgen opgave { id } opgaveRollup { totaal } } }";
 
 const REPORT: &str = "mutation($i: VoortgangRapporterenInvoer!) {
     actieVoortgangRapporteren(invoer: $i) { id versie voortgang } }";

@@ -190,7 +190,14 @@ impl Opgave {
     }
 
     /// De acties van deze opgave die u mag zien, op jaar (de samenvatting telt ook vertrouwelijke mee).
-    async fn acties(&self, ctx: &Context<'_>) -> Result<Vec<Actie>> {
+    async fn acties(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Alleen vertrouwelijke (`true`) of alleen open (`false`) acties; de presentatiemodus vraagt `false`."
+        )]
+        vertrouwelijk: Option<bool>,
+    ) -> Result<Vec<Actie>> {
         let k = crate::graphql::zicht::lezer(ctx)?;
         let Some(thema) = crate::graphql::zicht::thema_van_plan(ctx, self.0.actieplan_id).await? else {
             return Ok(Vec::new());
@@ -200,6 +207,7 @@ impl Opgave {
             .unwrap_or_default()
             .into_iter()
             .filter(|a| k.ziet_actie(thema, a.vertrouwelijk))
+            .filter(|a| vertrouwelijk.is_none_or(|v| a.vertrouwelijk == v))
             .map(Actie)
             .collect())
     }

@@ -19,13 +19,14 @@ slechtsteGezondheid aantalPerStatus { status aantal } }";
 pub fn presentatie_query() -> String {
     format!(
         "query Presentatie {{ themas {{ naam actieplannen {{ id titel soort periodeVan periodeTot {ROLLUP} \
-opgaven {{ id volgorde titel {ROLLUP} acties {{ id titel status gezondheid voortgang vertrouwelijk }} }} }} }} }}"
+opgaven {{ id volgorde titel {ROLLUP} acties(vertrouwelijk: false) {{ id titel status gezondheid voortgang \
+vertrouwelijk }} }} }} }} }}"
     )
 }
 
 /// The subscription of the live updates.
 pub const LIVE_SUBSCRIPTION: &str = "subscription Live { actieGewijzigd { actie { id titel status gezondheid \
-voortgang vertrouwelijk } opgave { id } opgaveRollup { totaal aandeelAfgerond aandeelInUitvoering \
+voortgang vertrouwelijk } verborgen opgave { id } opgaveRollup { totaal aandeelAfgerond aandeelInUitvoering \
 gemiddeldeVoortgang slechtsteGezondheid aantalPerStatus { status aantal } } } }";
 
 #[derive(Deserialize)]
@@ -218,11 +219,14 @@ impl Presentatie {
     pub fn pas_toe(&mut self, wijziging: Wijziging) {
         let Wijziging {
             actie,
+            verborgen,
             opgave,
             opgave_rollup,
         } = wijziging;
-        let id = actie.id.clone();
-        let openbaar = Actie::openbaar(actie);
+        let Some(id) = actie.as_ref().map(|a| a.id.clone()).or(verborgen) else {
+            return;
+        };
+        let openbaar = actie.and_then(Actie::openbaar);
         for plan in &mut self.plannen {
             for o in &mut plan.opgaven {
                 if o.id == opgave.id {
@@ -254,8 +258,11 @@ pub struct OpgaveId {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Wijziging {
-    /// The actie as it is now.
-    pub actie: ActieData,
+    /// The actie as it is now, if this viewer may see it.
+    pub actie: Option<ActieData>,
+    /// The id of an actie that is now hidden from this viewer (made confidential).
+    #[serde(default)]
+    pub verborgen: Option<String>,
     /// Its opgave.
     pub opgave: OpgaveId,
     /// The new roll-up of that opgave.
@@ -359,6 +366,21 @@ mod tests {
         assert!(p.plannen[0].opgaven[0].acties.is_empty());
         p.pas_toe(wijziging("a5", "o2", false, 1));
         assert_eq!(p.plannen[0].opgaven[1].acties[0].id, "a5");
+    }
+
+    #[test]
+    fn an_actie_hidden_from_this_viewer_leaves_the_slide() {
+        let mut p = data();
+        assert_eq!(p.plannen[0].opgaven[0].acties[0].id, "a1");
+        let json = r#"{"actieGewijzigd":{"actie":null,"verborgen":"a1","opgave":{"id":"o1"},"opgaveRollup":{
+            "totaal":2,"aandeelAfgerond":0.0,"aandeelInUitvoering":0.0,"gemiddeldeVoortgang":null,
+            "slechtsteGezondheid":null,"aantalPerStatus":[]}}}"#;
+        let w = serde_json::from_str::<LiveData>(json)
+            .expect("decodes")
+            .actie_gewijzigd;
+        p.pas_toe(w);
+        assert!(p.plannen[0].opgaven[0].acties.is_empty());
+        assert_eq!(p.plannen[0].opgaven[0].rollup.totaal, 2);
     }
 
     #[test]
