@@ -6,6 +6,7 @@
 #   - wasm-bindgen-cli, the same version as the wasm-bindgen crate in Cargo.lock
 #   - wasm-opt (binaryen 132 from npm, frontend/tools/; Debian's binaryen is too old)
 #   - GraphiQL + React UMD bundles (npm, frontend/explorer/)
+#   - NL Design System CSS: the Utrecht component CSS and the design tokens (npm, frontend/nlds/)
 # Then: cargo build (profile wasm-release) → wasm-bindgen --target web → wasm-opt -Oz → copy static files.
 #
 # Runnable from any directory; idempotent. No network access except the crates.io and npm registries.
@@ -69,6 +70,7 @@ npm_ci() {
 
 npm_ci "$FRONTEND/tools"
 npm_ci "$FRONTEND/explorer"
+npm_ci "$FRONTEND/nlds"
 
 WASM_OPT="$FRONTEND/tools/node_modules/.bin/wasm-opt"
 "$WASM_OPT" --version | grep -q "version $BINARYEN_VERSION" || fail "wasm-opt is not binaryen $BINARYEN_VERSION"
@@ -115,11 +117,32 @@ for pkg in react react-dom graphiql; do
   cp "$NM/$pkg/LICENSE" "$DIST/explorer/LICENSE-$pkg.txt"
 done
 
+# The components of the Utrecht component library that the views use (class names utrecht-<component>),
+# concatenated into one file; the whole library (component-library-css) is about four times as large.
+NLDS_COMPONENTEN=(document page-header page-body page-footer skip-link heading-1 heading-2 heading-3 heading-4
+  heading-5 paragraph link table button form-field form-label textbox select status-badge)
+log "NL Design System CSS → dist/nlds/"
+NLDS_NM="$FRONTEND/nlds/node_modules"
+TOKENS="$NLDS_NM/@nl-design-system-unstable/voorbeeld-design-tokens"
+mkdir -p "$DIST/nlds"
+cp "$TOKENS/dist/theme.css" "$DIST/nlds/design-tokens.css"
+cp "$TOKENS/LICENSE.md" "$DIST/nlds/LICENSE-voorbeeld-design-tokens.md"
+: >"$DIST/nlds/componenten.css"
+for c in "${NLDS_COMPONENTEN[@]}"; do
+  css="$NLDS_NM/@utrecht/$c-css/dist/index.min.css"
+  [[ -f "$css" ]] || fail "no $css (npm ci in frontend/nlds)"
+  printf '/* @utrecht/%s-css %s, EUPL-1.2 */\n' "$c" \
+    "$(node -p "require('$NLDS_NM/@utrecht/$c-css/package.json').version")" >>"$DIST/nlds/componenten.css"
+  cat "$css" >>"$DIST/nlds/componenten.css"
+  printf '\n' >>"$DIST/nlds/componenten.css"
+done
+cp "$NLDS_NM/@utrecht/component-library-css/LICENSE.md" "$DIST/nlds/LICENSE-utrecht-component-library-css.md"
+
 # --- report ------------------------------------------------------------------------------------------------
 
 log "sizes (raw / gzip -9)"
 for f in "$DIST/koers_bg.wasm" "$DIST/koers.js" "$DIST/start.js" "$DIST/style.css" "$DIST/ansichten.css" \
-  "$DIST/presentatie.css"; do
+  "$DIST/presentatie.css" "$DIST/nlds/design-tokens.css" "$DIST/nlds/componenten.css"; do
   printf '    %-16s %8d B  %8d B gzip\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)"
 done
 printf '    %-16s %8d B (explorer, uncompressed)\n' "explorer/" "$(du -sb "$DIST/explorer" | cut -f1)"

@@ -1,8 +1,11 @@
 //! Headless Chromium driven through chromedriver and fantoccini, with wait helpers (poll, never sleep blindly)
-//! and screenshots into `e2e/artifacts/`.
+//! and screenshots into `e2e/artifacts/`. [`axe`] adds accessibility checks (axe-core) and viewport sizes.
 //!
 //! Paths can be overridden with `KOERS_CHROMIUM` (default `/usr/bin/chromium`) and `KOERS_CHROMEDRIVER`
 //! (default `chromedriver` from `PATH`).
+
+#[path = "axe.rs"]
+pub mod axe;
 
 use crate::{artifacts_dir, fixtures};
 use anyhow::{Context, bail};

@@ -1,6 +1,11 @@
 //! Every selector and query the browser tests use, in one place: the contract between the front end's markup
 //! (`data-testid` attributes) and the tests. Change a selector here, never in a test.
 
+mod toegang;
+mod toegankelijkheid;
+pub use toegang::*;
+pub use toegankelijkheid::*;
+
 /// The overview page (`/`): the list of all action plans.
 pub const OVERZICHT: &str = r#"[data-testid="overzicht"]"#;
 

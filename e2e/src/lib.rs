@@ -49,6 +49,8 @@ pub struct Koers {
     http: reqwest::Client,
     /// An API token that may read and change everything; [`Koers::graphql`] sends it.
     token: String,
+    /// The running app's service layer, to set up users.
+    services: koers_backend::service::Services,
     // Dropped last: holds the SQLite file.
     _db_dir: TempDir,
 }
@@ -79,6 +81,7 @@ impl Koers {
             .token_aanmaken(&systeem, nieuw)
             .await
             .context("creating the test's API token")?;
+        let services = app.services().clone();
         let server = tokio::spawn(app.run_until_stopped());
         let http = reqwest::Client::builder()
             .timeout(std::time::Duration::from_secs(30))
@@ -88,6 +91,7 @@ impl Koers {
             server,
             http,
             token,
+            services,
             _db_dir: db_dir,
         })
     }
@@ -133,6 +137,38 @@ impl Koers {
             Some(data) if !data.is_null() => Ok(data),
             _ => bail!("GraphQL answer without data for {query}: {body}"),
         }
+    }
+
+    /// Creates a user who can sign in with `gebruikersnaam` and the returned password; `rol` is `lezer`,
+    /// `redacteur` or `beheerder`, `themas` a redacteur's thema keys (e.g. `mensenhandel`).
+    pub async fn gebruiker(
+        &self,
+        gebruikersnaam: &str,
+        rol: &str,
+        themas: &[&str],
+    ) -> anyhow::Result<String> {
+        let alle = koers_backend::service::lezen::themas(&self.services.db.reader).await?;
+        let themas = themas
+            .iter()
+            .map(|k| {
+                alle.iter()
+                    .find(|t| t.sleutel == *k)
+                    .map(|t| t.id)
+                    .with_context(|| format!("no thema {k}"))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let wachtwoord = format!("wachtwoord-van-{gebruikersnaam}");
+        let n = koers_backend::service::toegang::NieuweGebruiker {
+            gebruikersnaam: gebruikersnaam.into(),
+            naam: format!("{gebruikersnaam} (e2e)"),
+            wachtwoord: wachtwoord.clone(),
+            rol: rol.parse().map_err(anyhow::Error::msg)?,
+            themas,
+        };
+        self.services
+            .gebruiker_aanmaken(&koers_backend::toegang::Kijker::systeem("e2e"), n)
+            .await?;
+        Ok(wachtwoord)
     }
 
     /// Fails when the server task has ended (it should run until dropped).

@@ -1,5 +1,6 @@
 //! GraphQL over HTTP: a POST of `{query, operationName, variables}` to `/graphql` on the same origin, answered
-//! with `{data, errors}`. Every call returns a typed `Result<T, ApiError>`.
+//! with `{data, errors}`; and signing in and out at `/auth/…`. Every call returns a typed `Result<T, ApiError>`.
+//! The session cookie goes along by itself (same origin); the session's CSRF token is sent in `X-CSRF-Token`.
 
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
@@ -28,6 +29,21 @@ pub struct Extensions {
     /// Stable error code such as `NOT_FOUND` or `DATABASE_UNAVAILABLE`.
     #[serde(default)]
     pub code: Option<String>,
+    /// With `BAD_USER_INPUT`: every problem, per input field.
+    #[serde(default)]
+    pub fouten: Vec<VeldFout>,
+    /// With `CONFLICT`: the version the server has now.
+    #[serde(default, rename = "huidigeVersie")]
+    pub huidige_versie: Option<i64>,
+}
+
+/// One problem with one input field, as the server names it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct VeldFout {
+    /// The GraphQL input field, e.g. `gezondheidReden`.
+    pub veld: String,
+    /// What is wrong, for people.
+    pub melding: String,
 }
 
 impl GraphQlFout {
@@ -76,6 +92,22 @@ impl ApiError {
     pub fn code(&self) -> Option<&str> {
         self.graphql_fouten().iter().find_map(GraphQlFout::code)
     }
+
+    /// Every per-field problem of a `BAD_USER_INPUT` answer.
+    pub fn veld_fouten(&self) -> Vec<VeldFout> {
+        self.graphql_fouten()
+            .iter()
+            .filter_map(|f| f.extensions.as_ref())
+            .flat_map(|e| e.fouten.iter().cloned())
+            .collect()
+    }
+
+    /// The server's current version in a `CONFLICT` answer.
+    pub fn huidige_versie(&self) -> Option<i64> {
+        self.graphql_fouten()
+            .iter()
+            .find_map(|f| f.extensions.as_ref().and_then(|e| e.huidige_versie))
+    }
 }
 
 #[derive(Serialize)]
@@ -113,8 +145,11 @@ where
         operation_name,
         variables,
     };
-    let antwoord = Request::post(GRAPHQL_PAD)
-        .header("Accept", "application/json")
+    let mut post = Request::post(GRAPHQL_PAD).header("Accept", "application/json");
+    if let Some(csrf) = crate::sessie::csrf() {
+        post = post.header(CSRF_HEADER, &csrf);
+    }
+    let antwoord = post
         .json(&verzoek)
         .map_err(|e| ApiError::Onleesbaar(e.to_string()))?
         .send()
@@ -132,6 +167,52 @@ where
         return Err(ApiError::Http { status, fouten });
     }
     decodeer(&tekst)
+}
+
+/// Header with the session's CSRF token.
+pub const CSRF_HEADER: &str = "X-CSRF-Token";
+
+#[derive(Serialize)]
+struct Aanmelding<'a> {
+    gebruikersnaam: &'a str,
+    wachtwoord: &'a str,
+}
+
+/// Signs in: the server sets the session cookie. A wrong name or password is `Http { status: 401, .. }` with
+/// code `AANMELDEN_MISLUKT`; too many attempts 429 `RATE_LIMITED`.
+pub async fn aanmelden(gebruikersnaam: &str, wachtwoord: &str) -> Result<(), ApiError> {
+    let antwoord = Request::post("/auth/aanmelden")
+        .json(&Aanmelding {
+            gebruikersnaam,
+            wachtwoord,
+        })
+        .map_err(|e| ApiError::Onleesbaar(e.to_string()))?
+        .send()
+        .await
+        .map_err(|e| ApiError::Netwerk(e.to_string()))?;
+    zonder_inhoud(antwoord).await
+}
+
+/// Signs out: the server ends the session and clears the cookie.
+pub async fn afmelden() -> Result<(), ApiError> {
+    let mut post = Request::post("/auth/afmelden");
+    if let Some(csrf) = crate::sessie::csrf() {
+        post = post.header(CSRF_HEADER, &csrf);
+    }
+    let antwoord = post.send().await.map_err(|e| ApiError::Netwerk(e.to_string()))?;
+    zonder_inhoud(antwoord).await
+}
+
+async fn zonder_inhoud(antwoord: gloo_net::http::Response) -> Result<(), ApiError> {
+    if antwoord.ok() {
+        return Ok(());
+    }
+    let status = antwoord.status();
+    let tekst = antwoord.text().await.unwrap_or_default();
+    let fouten = serde_json::from_str::<AlleenFouten>(&tekst)
+        .map(|a| a.errors)
+        .unwrap_or_default();
+    Err(ApiError::Http { status, fouten })
 }
 
 /// Decodes the body of a successful HTTP answer.
@@ -186,6 +267,21 @@ mod tests {
         );
         let e = r.err();
         assert_eq!(e.as_ref().and_then(ApiError::code), Some("DATABASE_UNAVAILABLE"));
+    }
+
+    #[test]
+    fn field_errors_and_the_current_version_are_read() {
+        let r = decodeer::<Data>(
+            r#"{"data":null,"errors":[{"message":"x","extensions":{"code":"BAD_USER_INPUT","field":"voortgang",
+            "fouten":[{"veld":"voortgang","melding":"0 tot 100"},{"veld":"gezondheidReden","melding":"nodig"}]}}]}"#,
+        );
+        let e = r.expect_err("an error");
+        let velden: Vec<_> = e.veld_fouten().into_iter().map(|f| f.veld).collect();
+        assert_eq!(velden, ["voortgang", "gezondheidReden"]);
+        let c = decodeer::<Data>(
+            r#"{"errors":[{"message":"x","extensions":{"code":"CONFLICT","huidigeVersie":7}}]}"#,
+        );
+        assert_eq!(c.err().and_then(|e| e.huidige_versie()), Some(7));
     }
 
     #[test]

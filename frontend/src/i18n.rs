@@ -1,12 +1,21 @@
-//! Every text of the user interface, per language: Dutch now, structured so that English can be added as a
-//! second [`Teksten`] value without touching the components.
+//! Every text of the user interface, per language: Dutch (the default) and English, one [`Teksten`] value
+//! (and one value of each of the view-specific structs) per language. The chosen language is kept in the
+//! browser's `localStorage` ([`keuze`]); the components read the texts of the current one through [`t`],
+//! [`td`], [`to`] and [`tp`].
 //!
-//! Status, health, plan kind and plan status labels come from `koers_shared` (`label()`), percentages from
-//! `koers_shared::procent_tekst`; they are not repeated here.
+//! The labels of status, health, plan kind, plan status and organisation kind: [`label`] (Dutch from
+//! `koers_shared`, English in [`labels`]). Percentages come from `koers_shared::procent_tekst`.
 
 pub mod detail;
+pub mod en;
+pub mod keuze;
+pub mod labels;
 pub mod organisatie;
 pub mod presentatie;
+pub mod toegang;
+
+pub use labels::label;
+pub use toegang::tt;
 
 pub use detail::DetailTeksten;
 pub use organisatie::OrganisatieTeksten;
@@ -18,6 +27,8 @@ pub enum Taal {
     /// Dutch, the default.
     #[default]
     Nl,
+    /// English.
+    En,
 }
 
 impl Taal {
@@ -25,6 +36,28 @@ impl Taal {
     pub fn code(self) -> &'static str {
         match self {
             Taal::Nl => "nl-NL",
+            Taal::En => "en-GB",
+        }
+    }
+
+    /// The short code for `<html lang>` and `localStorage`: `nl` or `en`.
+    pub fn kort(self) -> &'static str {
+        match self {
+            Taal::Nl => "nl",
+            Taal::En => "en",
+        }
+    }
+
+    /// The language with short code `kort` (`nl` or `en`), if any.
+    pub fn uit_kort(kort: &str) -> Option<Taal> {
+        [Taal::Nl, Taal::En].into_iter().find(|t| t.kort() == kort)
+    }
+
+    /// The other language: the one the language switch offers.
+    pub fn andere(self) -> Taal {
+        match self {
+            Taal::Nl => Taal::En,
+            Taal::En => Taal::Nl,
         }
     }
 
@@ -32,6 +65,7 @@ impl Taal {
     pub fn detail_teksten(self) -> &'static DetailTeksten {
         match self {
             Taal::Nl => &detail::NL,
+            Taal::En => &detail::EN,
         }
     }
 
@@ -39,6 +73,7 @@ impl Taal {
     pub fn organisatie_teksten(self) -> &'static OrganisatieTeksten {
         match self {
             Taal::Nl => &organisatie::NL,
+            Taal::En => &organisatie::EN,
         }
     }
 
@@ -46,6 +81,7 @@ impl Taal {
     pub fn presentatie_teksten(self) -> &'static PresentatieTeksten {
         match self {
             Taal::Nl => &presentatie::NL,
+            Taal::En => &presentatie::EN,
         }
     }
 
@@ -53,34 +89,34 @@ impl Taal {
     pub fn teksten(self) -> &'static Teksten {
         match self {
             Taal::Nl => &NL,
+            Taal::En => &en::EN,
         }
     }
 }
 
-/// The texts of the current language. There is one language for now; a later version can keep the choice
-/// in a Leptos context and read it here.
+/// The texts of the current language.
 pub fn t() -> &'static Teksten {
-    Taal::default().teksten()
+    taal().teksten()
 }
 
 /// The texts of the Actieplan and Actie views in the current language.
 pub fn td() -> &'static DetailTeksten {
-    Taal::default().detail_teksten()
+    taal().detail_teksten()
 }
 
 /// The texts of the Per-organisatie and Sinds-vorige-RVO views in the current language.
 pub fn to() -> &'static OrganisatieTeksten {
-    Taal::default().organisatie_teksten()
+    taal().organisatie_teksten()
 }
 
 /// The texts of the presentation mode in the current language.
 pub fn tp() -> &'static PresentatieTeksten {
-    Taal::default().presentatie_teksten()
+    taal().presentatie_teksten()
 }
 
-/// The current language.
+/// The current language: chosen once when the app starts ([`keuze::start`]); switching reloads the page.
 pub fn taal() -> Taal {
-    Taal::default()
+    keuze::huidige()
 }
 
 /// All texts of the user interface in one language. Texts with values are functions.
@@ -172,9 +208,15 @@ pub struct Teksten {
     pub niet_gevonden_tekst: &'static str,
     /// Link back to the overview.
     pub naar_overzicht: &'static str,
+
+    /// The language switch's text, in the language it switches to ("English" on the Dutch pages).
+    pub andere_taal: &'static str,
+    /// The language switch's accessible description.
+    pub andere_taal_uitleg: &'static str,
 }
 
-fn nl_periode(van: i32, tot: i32) -> String {
+/// A period in years, the same in both languages ("2024–2027", or "2025" for one year).
+pub(crate) fn nl_periode(van: i32, tot: i32) -> String {
     if van == tot {
         van.to_string()
     } else {
@@ -251,6 +293,9 @@ pub static NL: Teksten = Teksten {
     niet_gevonden_titel: "Pagina niet gevonden",
     niet_gevonden_tekst: "Deze pagina bestaat niet.",
     naar_overzicht: "Naar de actieplannen",
+
+    andere_taal: "English",
+    andere_taal_uitleg: "Switch to English",
 };
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod filter;
 pub mod i18n;
 pub mod model;
 pub mod pages;
+pub mod sessie;
 pub mod tijd;
 pub mod wijzigingen;
 

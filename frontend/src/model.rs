@@ -3,6 +3,7 @@
 //! The query text is the contract with the backend: its field names are fixed.
 
 pub mod actie;
+pub mod beheer;
 pub mod organisatie;
 pub mod plan;
 

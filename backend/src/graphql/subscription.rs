@@ -12,9 +12,9 @@ use tokio::sync::broadcast::error::RecvError;
 /// Een gewijzigde actie met de nieuwe stand van haar opgave.
 #[derive(SimpleObject)]
 pub struct ActieGewijzigd {
-    /// De actie zoals zij nu is; leeg als u haar niet meer mag zien (zie `verborgen`).
+    /// De actie zoals zij nu is; leeg als u haar niet mag zien (de samenvatting telt haar wel mee).
     actie: Option<Actie>,
-    /// Het id van een actie die u zag maar die nu vertrouwelijk is: haal haar van het scherm.
+    /// Het id van een actie die u kon zien maar die nu vertrouwelijk is: haal haar van het scherm.
     verborgen: Option<ID>,
     /// Haar opgave.
     opgave: Opgave,
@@ -30,8 +30,10 @@ async fn laad(s: &Services, kijker: &Kijker, ev: ActieEvent) -> Option<ActieGewi
     match lezen::actie_met_opgave(&s.db.reader, ev.actie_id).await {
         Ok(Some((a, o, r))) => {
             let zichtbaar = kijker.ziet_actie(ev.thema_id, a.vertrouwelijk);
+            // Only an actie it could see before may be named; of other hidden work only the roll-up shows.
+            let zag = kijker.ziet_actie(ev.thema_id, ev.was_vertrouwelijk);
             Some(ActieGewijzigd {
-                verborgen: (!zichtbaar).then(|| ids::encode(Soort::Actie, a.id)),
+                verborgen: (!zichtbaar && zag).then(|| ids::encode(Soort::Actie, a.id)),
                 actie: zichtbaar.then_some(Actie(a)),
                 opgave: Opgave(o),
                 opgave_rollup: RollupGql(r),
@@ -48,7 +50,8 @@ async fn laad(s: &Services, kijker: &Kijker, ev: ActieEvent) -> Option<ActieGewi
 /// Live meldingen.
 #[Subscription]
 impl Subscription {
-    /// Elke geaccepteerde wijziging van een actie die u mag zien, eventueel alleen binnen één plan of opgave.
+    /// Elke geaccepteerde wijziging van een actie in een thema dat u mag zien, eventueel alleen binnen één plan
+    /// of opgave. Van een actie die u niet mag zien komt alleen de nieuwe samenvatting van haar opgave mee.
     async fn actie_gewijzigd(
         &self,
         ctx: &Context<'_>,
@@ -78,11 +81,10 @@ impl Subscription {
         });
         Ok(events
             .filter(move |ev| {
-                // Changes it may see now, and changes that hide an actie it could see before.
+                // Every change in a thema it may see: hidden work still moves the roll-up.
                 let keep = plan.is_none_or(|p| p == ev.actieplan_id)
                     && opg.is_none_or(|o| o == ev.opgave_id)
-                    && (kijker.ziet_actie(ev.thema_id, ev.vertrouwelijk)
-                        || kijker.ziet_actie(ev.thema_id, ev.was_vertrouwelijk));
+                    && kijker.ziet_thema(ev.thema_id);
                 async move { keep }
             })
             .filter_map(move |ev| {

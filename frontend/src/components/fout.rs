@@ -37,7 +37,7 @@ pub fn FoutMelding(
     let code = fout.code().map(str::to_string);
     view! {
         <div class="fout" role="alert" data-testid="fout" data-code=code>
-            <h2>{t.fout_titel}</h2>
+            <h2 class="utrecht-heading-2">{t.fout_titel}</h2>
             <p>{uitleg(&fout)}</p>
             <details>
                 <summary>{t.fout_details}</summary>
@@ -45,7 +45,7 @@ pub fn FoutMelding(
                     {details(&fout).into_iter().map(|regel| view! { <li><code>{regel}</code></li> }).collect_view()}
                 </ul>
             </details>
-            <button type="button" class="knop" on:click=move |_| opnieuw.run(())>{t.opnieuw}</button>
+            <button type="button" class="utrecht-button utrecht-button--primary-action knop" on:click=move |_| opnieuw.run(())>{t.opnieuw}</button>
         </div>
     }
 }

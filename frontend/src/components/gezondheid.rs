@@ -1,5 +1,6 @@
 //! The worst health of a roll-up: an icon of its own shape plus the label, never colour alone.
 
+use crate::i18n::label;
 use crate::i18n::t;
 use koers_shared::Gezondheid;
 use leptos::prelude::*;
@@ -12,9 +13,9 @@ pub fn GezondheidLabel(
 ) -> impl IntoView {
     match gezondheid {
         Some(g) => view! {
-            <span class=format!("gezondheid gezondheid-{}", g.as_str()) data-gezondheid=g.as_str()>
+            <span class=format!("utrecht-status-badge utrecht-status-badge--{} gezondheid gezondheid-{}", badge(g), g.as_str()) data-gezondheid=g.as_str()>
                 <GezondheidIcoon gezondheid=g />
-                <span>{g.label()}</span>
+                <span>{label(g)}</span>
             </span>
         }
         .into_any(),
@@ -23,6 +24,15 @@ pub fn GezondheidLabel(
 }
 
 /// A decorative icon per health: a tick in a circle, an exclamation mark in a triangle, a cross in an octagon.
+/// The NL Design System status badge variant of a health: safe, warning or danger.
+fn badge(gezondheid: Gezondheid) -> &'static str {
+    match gezondheid {
+        Gezondheid::OpKoers => "safe",
+        Gezondheid::Aandacht => "warning",
+        Gezondheid::Risico => "danger",
+    }
+}
+
 #[component]
 pub fn GezondheidIcoon(
     /// Which health.

@@ -4,6 +4,7 @@ pub mod fout;
 pub mod gezondheid;
 pub mod laden;
 pub mod rollup;
+pub mod sessie_balk;
 pub mod status;
 pub mod voortgangsbalk;
 

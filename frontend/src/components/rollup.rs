@@ -2,6 +2,7 @@
 //! average progress.
 
 use crate::components::{GezondheidLabel, Voortgangsbalk};
+use crate::i18n::label;
 use crate::i18n::t;
 use crate::model::RollupCijfers;
 use koers_shared::procent_tekst;
@@ -28,7 +29,7 @@ pub fn RollupOverzicht(
                     .map(|(status, aantal)| {
                         view! {
                             <li data-status=status.as_str()>
-                                <span class="status-label">{status.label()}</span>
+                                <span class="status-label">{label(status)}</span>
                                 ": "
                                 <span class="status-aantal">{aantal}</span>
                             </li>

@@ -1,5 +1,6 @@
 //! The status of one actie: an icon of its own shape plus the label, never colour alone.
 
+use crate::i18n::label;
 use koers_shared::Status;
 use leptos::prelude::*;
 
@@ -12,7 +13,7 @@ pub fn StatusLabel(
     view! {
         <span class=format!("status status-{}", status.as_str()) data-status=status.as_str()>
             <StatusIcoon status />
-            <span>{status.label()}</span>
+            <span>{label(status)}</span>
         </span>
     }
 }

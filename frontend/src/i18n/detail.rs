@@ -227,3 +227,113 @@ pub static NL: DetailTeksten = DetailTeksten {
     gezondheid_nvt: "niet van toepassing",
     toelichting: "Toelichting",
 };
+
+fn en_vastgesteld(door: Option<&str>, op: Option<&str>) -> String {
+    match (door, op) {
+        (Some(d), Some(o)) => format!("Adopted by {d} ({o})"),
+        (Some(d), None) => format!("Adopted by {d}"),
+        (None, Some(o)) => format!("Adopted in {o}"),
+        (None, None) => String::new(),
+    }
+}
+
+fn en_sortering(s: Sortering) -> &'static str {
+    match s {
+        Sortering::Standaard => "Default",
+        Sortering::Titel => "Title (A–Z)",
+        Sortering::Jaar => "Period (oldest first)",
+        Sortering::Status => "Status",
+        Sortering::Voortgang => "Progress (high–low)",
+    }
+}
+
+fn en_aantal(getoond: usize, totaal: usize) -> String {
+    if getoond == totaal {
+        format!("{totaal} actions")
+    } else {
+        format!("{getoond} of {totaal} actions match the filter")
+    }
+}
+
+fn en_bijschrift(opgave: &str) -> String {
+    format!("Actions of the task “{opgave}”")
+}
+
+fn en_jaar_kwartaal(jaar: i32, kwartaal: Option<i32>) -> String {
+    match kwartaal {
+        Some(k) => format!("{jaar}, quarter {k}"),
+        None => jaar.to_string(),
+    }
+}
+
+fn en_historie_item(versie: i32, door: &str) -> String {
+    format!("Version {versie} · by {door}")
+}
+
+fn en_historie_soort(velden: &[String]) -> String {
+    if velden.iter().any(|v| v == "aangemaakt") {
+        "Created".to_string()
+    } else if velden.iter().all(|v| v == "voortgang") {
+        "Progress reported".to_string()
+    } else {
+        format!("Changed: {}", velden.join(", "))
+    }
+}
+
+/// English texts.
+pub static EN: DetailTeksten = DetailTeksten {
+    thema: "Theme",
+    status: "Status",
+    bron: "Source",
+    vastgesteld: en_vastgesteld,
+    plan_niet_gevonden: "This action plan does not exist (any more).",
+    filters_kop: "Filter and sort actions",
+    filter_status: "Status",
+    alle_statussen: "All statuses",
+    filter_gezondheid: "Health",
+    alle_gezondheden: "All health states",
+    filter_organisatie: "Organisation (lead or partner)",
+    alle_organisaties: "All organisations",
+    filter_jaar: "Year",
+    alle_jaren: "All years",
+    filter_tekst: "Search in title and description",
+    sortering: "Sort by",
+    sortering_naam: en_sortering,
+    filters_wissen: "Clear filters",
+    aantal_getoond: en_aantal,
+    geen_acties_filter: "No actions match this filter.",
+    opgave_zonder_acties: "This task has no actions yet.",
+    tabel_bijschrift: en_bijschrift,
+    kolom_actie: "Action",
+    kolom_gezondheid: "Health",
+    kolom_organisaties: "Leads and partners",
+    periode: "Period",
+    voortgang: "Progress",
+    trekkers: "Leads",
+    partners: "Partners",
+    geen_organisaties: "not recorded",
+    vertrouwelijk: "Confidential",
+    jaar_kwartaal: en_jaar_kwartaal,
+    voortgang_onbekend: "not reported",
+    reden: "Reason",
+    gezondheid: "Health",
+
+    kruimelpad: "Breadcrumb",
+    actie_niet_gevonden: "This action does not exist (any more).",
+    beschrijving: "Description",
+    geen_beschrijving: "No description has been recorded.",
+    opgave: "Task",
+    actieplan: "Action plan",
+    opgave_afgeleid: "(chosen by Koers: the source does not place the action under a task itself)",
+    datum: "Date",
+    versie: "Version",
+    gewijzigd_op: "Last changed",
+    historie_kop: "History",
+    historie_leeg: "No changes have been recorded yet.",
+    historie_item: en_historie_item,
+    van_naar: nl_van_naar,
+    leeg: "none",
+    historie_soort: en_historie_soort,
+    gezondheid_nvt: "not applicable",
+    toelichting: "Note",
+};

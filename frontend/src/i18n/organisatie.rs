@@ -162,6 +162,96 @@ de trekkers om een update. Zonder volgende RVO-vergadering telt Koers terug vana
     door: "door",
 };
 
+fn en_soort_kop(soort: OrganisatieSoort) -> &'static str {
+    match soort {
+        OrganisatieSoort::Samenwerkingsverband => "Partnerships",
+        OrganisatieSoort::Gemeente => "Municipalities",
+        OrganisatieSoort::Politie => "Police",
+        OrganisatieSoort::Justitie => "Justice",
+        OrganisatieSoort::Partner => "Partners",
+    }
+}
+
+fn en_aantal_rollen(trekker: usize, partner: usize) -> String {
+    let acties = |n: usize| if n == 1 { "action" } else { "actions" };
+    match (trekker, partner) {
+        (0, 0) => String::new(),
+        (t, 0) => format!("Lead of {t} {}.", acties(t)),
+        (0, p) => format!("Partner in {p} {}.", acties(p)),
+        (t, p) => format!("Lead of {t} {} and partner in {p} {}.", acties(t), acties(p)),
+    }
+}
+
+fn en_tabel_bijschrift(opgave: &str) -> String {
+    format!("Actions of the organisation under the task {opgave}")
+}
+
+fn en_wijzigingen_kop(datum: &str) -> String {
+    format!("Changed since {datum}")
+}
+
+fn en_soort_wijziging(soort: &str) -> &'static str {
+    match soort {
+        "afgerond" => "Completed",
+        "gezondheid" => "New attention or risk",
+        _ => "Status changed",
+    }
+}
+
+fn en_zonder_update_kop(weken: u32, peildatum: &str) -> String {
+    if weken == 1 {
+        format!("No update in the week before {peildatum}")
+    } else {
+        format!("No update in the {weken} weeks before {peildatum}")
+    }
+}
+
+fn en_peildatum(volgende: Option<&str>) -> String {
+    match volgende {
+        Some(d) => format!("the next RVO meeting ({d})"),
+        None => "today".to_string(),
+    }
+}
+
+/// English texts.
+pub static EN: OrganisatieTeksten = OrganisatieTeksten {
+    organisaties_menu: "Organisations",
+    organisaties_titel: "Organisations",
+    organisaties_intro: "Choose an organisation to see which actions it leads or supports, across all plans.",
+    soort_kop: en_soort_kop,
+    geen_organisaties: "No organisations have been recorded yet.",
+    organisatie_niet_gevonden: "This organisation does not exist (any more).",
+    naar_organisaties: "To all organisations",
+    aantal_rollen: en_aantal_rollen,
+    geen_acties: "This organisation does not lead or support any actions yet.",
+    rol: "Role",
+    rol_trekker: "Lead",
+    rol_partner: "Partner",
+    plan: "Plan",
+    tabel_bijschrift: en_tabel_bijschrift,
+
+    sinds_rvo_menu: "Since last RVO",
+    sinds_rvo_titel: "Since the last RVO meeting",
+    sinds_rvo_intro: "What changed per plan since the chosen RVO meeting: status changes, new attention or \
+risks and completed actions. Below, the actions in progress with no report for a long time.",
+    rvo_datum: "RVO meeting",
+    weken: "Weeks without an update",
+    geen_vergaderingen: "No RVO meetings are known.",
+    wijzigingen_kop: en_wijzigingen_kop,
+    geen_wijzigingen: "No status, health or completion has changed since this date.",
+    soort_wijziging: en_soort_wijziging,
+    zonder_update_kop: en_zonder_update_kop,
+    zonder_update_uitleg: "Actions in progress or ongoing whose last report is from before then: ask the leads \
+for an update. Without a next RVO meeting Koers counts back from today.",
+    geen_zonder_update: "Every action in progress has a recent update.",
+    laatste_update: "Last update",
+    peildatum: en_peildatum,
+    op: "on",
+    kolom_wijziging: "Change",
+    kolom_wanneer: "When",
+    door: "by",
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

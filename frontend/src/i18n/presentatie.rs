@@ -86,3 +86,41 @@ pub static NL: PresentatieTeksten = PresentatieTeksten {
     geen_acties: "Geen acties om te tonen.",
     leeg: "Er zijn nog geen actieplannen om te presenteren.",
 };
+
+fn en_dia_van(nummer: usize, aantal: usize) -> String {
+    format!("Slide {nummer} of {aantal}")
+}
+
+fn en_deel_van(deel: usize, delen: usize) -> String {
+    format!("part {deel} of {delen}")
+}
+
+fn en_autoplay_aan(seconden: u32) -> String {
+    format!("every {seconden} s")
+}
+
+/// English texts.
+pub static EN: PresentatieTeksten = PresentatieTeksten {
+    menu: "Presentation",
+    naam: "Presentation for the RVO",
+    bediening: "Presentation controls",
+    dia_van: en_dia_van,
+    deel_van: en_deel_van,
+    autoplay_naam: "Advance automatically",
+    autoplay_kort: "Automatic",
+    autoplay_aan: en_autoplay_aan,
+    autoplay_uit: "paused",
+    vorige: "Previous slide",
+    volgende: "Next slide",
+    volledig_scherm: "Full screen",
+    sluiten: "Close",
+    verbinding_herstellen: "Restoring the connection…",
+    opgaven: "Tasks",
+    kolom_actie: "Action",
+    kolom_status: "Status",
+    kolom_gezondheid: "Health",
+    kolom_voortgang: "Progress",
+    niet_gemeld: "–",
+    geen_acties: "No actions to show.",
+    leeg: "There are no action plans to present yet.",
+};

@@ -1,6 +1,7 @@
 //! The Actie view (`/actie/:id`): every detail of one actie and its history as a timeline, newest first.
 
 use crate::components::{FoutMelding, Laden, StatusLabel};
+use crate::i18n::label;
 use crate::i18n::{t, td};
 use crate::model::actie::{ActieDetail, Voortgangsupdate, haal_actie};
 use crate::pages::actieplan::NietGevondenMelding;
@@ -45,7 +46,7 @@ fn Details(actie: ActieDetail) -> impl IntoView {
     let historie = actie.historie_nieuwste_eerst();
     let plan = actie.opgave.as_ref().and_then(|o| o.actieplan.clone());
     let kruimel_plan = plan.clone().map(|p| {
-        view! { <li><a href=format!("/actieplan/{}", p.id)>{p.titel}</a></li> }
+        view! { <li><a class="utrecht-link" href=format!("/actieplan/{}", p.id)>{p.titel}</a></li> }
     });
     let opgave = actie.opgave.clone().map(|o| {
         let href = o
@@ -57,13 +58,13 @@ fn Details(actie: ActieDetail) -> impl IntoView {
             .then(|| view! { " " <span class="meta">{td.opgave_afgeleid}</span> });
         view! {
             <dt>{td.opgave}</dt>
-            <dd><a href=href data-testid="actie-opgave">{o.titel}</a>{afgeleid}</dd>
+            <dd><a class="utrecht-link" href=href data-testid="actie-opgave">{o.titel}</a>{afgeleid}</dd>
         }
     });
     let plan_regel = plan.map(|p| {
         view! {
             <dt>{td.actieplan}</dt>
-            <dd><a href=format!("/actieplan/{}", p.id) data-testid="actie-actieplan">{p.titel}</a></dd>
+            <dd><a class="utrecht-link" href=format!("/actieplan/{}", p.id) data-testid="actie-actieplan">{p.titel}</a></dd>
         }
     });
     let datum = actie.datum.clone().map(|d| {
@@ -99,11 +100,11 @@ fn Details(actie: ActieDetail) -> impl IntoView {
         <article class="actie-pagina" data-testid="actie-pagina" data-id=actie.id.clone()>
             <nav class="kruimelpad" aria-label=td.kruimelpad>
                 <ol>
-                    <li><a href="/">{t.overzicht_titel}</a></li>
+                    <li><a class="utrecht-link" href="/">{t.overzicht_titel}</a></li>
                     {kruimel_plan}
                 </ol>
             </nav>
-            <h1 data-testid="actie-titel">{actie.titel.clone()}</h1>
+            <h1 class="utrecht-heading-1" data-testid="actie-titel">{actie.titel.clone()}</h1>
             {vertrouwelijk_marker(actie.vertrouwelijk)}
             <dl class="gegevens">
                 {opgave}
@@ -128,9 +129,9 @@ fn Details(actie: ActieDetail) -> impl IntoView {
                 <dt>{td.gewijzigd_op}</dt>
                 <dd><time datetime=gewijzigd.iso>{gewijzigd.tekst}</time></dd>
             </dl>
-            <h2>{td.beschrijving}</h2>
+            <h2 class="utrecht-heading-2">{td.beschrijving}</h2>
             {beschrijving}
-            <h2>{td.historie_kop}</h2>
+            <h2 class="utrecht-heading-2">{td.historie_kop}</h2>
             {tijdlijn}
         </article>
     }
@@ -154,9 +155,9 @@ fn HistorieItem(update: Voortgangsupdate) -> impl IntoView {
     let wanneer = moment(&update.tijdstip);
     let mut wijzigingen: Vec<(&'static str, String)> = Vec::new();
     match update.status_van {
-        None => wijzigingen.push((td.status, update.status_naar.label().to_string())),
+        None => wijzigingen.push((td.status, label(update.status_naar).to_string())),
         Some(van) if van != update.status_naar => {
-            wijzigingen.push((td.status, (td.van_naar)(van.label(), update.status_naar.label())));
+            wijzigingen.push((td.status, (td.van_naar)(label(van), label(update.status_naar))));
         }
         Some(_) => {}
     }
@@ -180,7 +181,7 @@ fn HistorieItem(update: Voortgangsupdate) -> impl IntoView {
     });
     view! {
         <li class="historie-item" data-testid="historie-item" data-versie=update.versie>
-            <h3>{(td.historie_item)(update.versie, &update.door)}</h3>
+            <h3 class="utrecht-heading-3">{(td.historie_item)(update.versie, &update.door)}</h3>
             <p class="meta">
                 <time datetime=wanneer.iso>{wanneer.tekst}</time>
                 <span class="scheiding" aria-hidden="true">" · "</span>

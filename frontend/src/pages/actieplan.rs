@@ -3,6 +3,7 @@
 
 use crate::components::{BalkLegenda, FoutMelding, Laden, RollupOverzicht};
 use crate::filter::ActieFilter;
+use crate::i18n::label;
 use crate::i18n::{t, td};
 use crate::model::plan::{OpgaveDetail, PlanDetail, haal_actieplan};
 use crate::pages::acties_filter::FilterFormulier;
@@ -46,10 +47,10 @@ pub fn NietGevondenMelding(
     let t = t();
     view! {
         <div data-testid="niet-gevonden">
-            <h1>{t.niet_gevonden_titel}</h1>
+            <h1 class="utrecht-heading-1">{t.niet_gevonden_titel}</h1>
             <p>{tekst}</p>
             <p>
-                <a href="/">{t.naar_overzicht}</a>
+                <a class="utrecht-link" href="/">{t.naar_overzicht}</a>
             </p>
         </div>
     }
@@ -92,12 +93,12 @@ fn Geladen(plan: PlanDetail) -> impl IntoView {
     view! {
         <div class="actieplan-pagina" data-testid="actieplan-pagina" data-id=plan.id.clone()>
             <p class="terug">
-                <a href="/">{t.naar_overzicht}</a>
+                <a class="utrecht-link" href="/">{t.naar_overzicht}</a>
             </p>
-            <h1 data-testid="actieplan-titel">{plan.titel.clone()}</h1>
+            <h1 class="utrecht-heading-1" data-testid="actieplan-titel">{plan.titel.clone()}</h1>
             <p class="meta">
                 {thema}
-                <span data-soort=plan.soort.as_str()>{plan.soort.label()}</span>
+                <span data-soort=plan.soort.as_str()>{label(plan.soort)}</span>
                 <span class="scheiding" aria-hidden="true">" · "</span>
                 <span>
                     <span class="meta-label">{t.periode}": "</span>
@@ -106,7 +107,7 @@ fn Geladen(plan: PlanDetail) -> impl IntoView {
                 <span class="scheiding" aria-hidden="true">" · "</span>
                 <span data-status=plan.status.as_str()>
                     <span class="meta-label">{td.status}": "</span>
-                    {plan.status.label()}
+                    {label(plan.status)}
                 </span>
             </p>
             {vastgesteld}
@@ -115,7 +116,7 @@ fn Geladen(plan: PlanDetail) -> impl IntoView {
                 {plan.bron.clone()}
             </p>
             <section class="plan-totaal" aria-labelledby="plan-totaal-kop">
-                <h2 id="plan-totaal-kop">{t.plan_totaal_kop}</h2>
+                <h2 class="utrecht-heading-2" id="plan-totaal-kop">{t.plan_totaal_kop}</h2>
                 <BalkLegenda />
                 <RollupOverzicht rollup=plan.rollup.clone() testid="actieplan" />
             </section>
@@ -153,7 +154,7 @@ fn OpgaveSectie(opgave: OpgaveDetail, filter: Memo<ActieFilter>) -> impl IntoVie
             data-id=opgave.id.clone()
             aria-labelledby=kop_ref
         >
-            <h2 id=kop>{format!("{}. {}", opgave.volgorde, opgave.titel)}</h2>
+            <h2 class="utrecht-heading-2" id=kop>{format!("{}. {}", opgave.volgorde, opgave.titel)}</h2>
             <RollupOverzicht rollup=opgave.rollup testid="opgave" />
             {rijen}
         </section>

@@ -2,6 +2,7 @@
 //! a choice in a menu adds a history entry, typing in the search field replaces it after the first letter.
 
 use crate::filter::{ActieFilter, Sortering};
+use crate::i18n::label;
 use crate::i18n::td;
 use crate::model::plan::Organisatie;
 use koers_shared::{Gezondheid, Status};
@@ -50,7 +51,7 @@ pub fn FilterFormulier(
         .iter()
         .map(|&s| {
             view! {
-                <option value=s.as_str() prop:selected=move || filter.read().status == Some(s)>{s.label()}</option>
+                <option value=s.as_str() prop:selected=move || filter.read().status == Some(s)>{label(s)}</option>
             }
         })
         .collect_view();
@@ -58,7 +59,7 @@ pub fn FilterFormulier(
         .iter()
         .map(|&g| {
             view! {
-                <option value=g.as_str() prop:selected=move || filter.read().gezondheid == Some(g)>{g.label()}</option>
+                <option value=g.as_str() prop:selected=move || filter.read().gezondheid == Some(g)>{label(g)}</option>
             }
         })
         .collect_view();
@@ -94,23 +95,23 @@ pub fn FilterFormulier(
                 ..ActieFilter::default()
             };
             let href = format!("{pad}{}", sortering.naar_query());
-            view! { <a class="wissen" href=href data-testid="filters-wissen">{td.filters_wissen}</a> }
+            view! { <a class="utrecht-link wissen" href=href data-testid="filters-wissen">{td.filters_wissen}</a> }
         })
     };
     view! {
         <form class="filters" data-testid="filters" role="search" aria-labelledby="filters-kop" on:submit=|ev| ev.prevent_default()>
-            <h2 id="filters-kop">{td.filters_kop}</h2>
+            <h2 class="utrecht-heading-2" id="filters-kop">{td.filters_kop}</h2>
             <div class="filter-velden">
-                <div class="veld">
-                    <label for="filter-status">{td.filter_status}</label>
-                    <select id="filter-status" data-testid="filter-status" on:change=wijzig(|f, v| f.status = v.parse().ok())>
+                <div class="utrecht-form-field utrecht-form-field--text veld">
+                    <label class="utrecht-form-label" for="filter-status">{td.filter_status}</label>
+                    <select class="utrecht-select utrecht-select--html-select" id="filter-status" data-testid="filter-status" on:change=wijzig(|f, v| f.status = v.parse().ok())>
                         <option value="" prop:selected=move || filter.read().status.is_none()>{td.alle_statussen}</option>
                         {statussen}
                     </select>
                 </div>
-                <div class="veld">
-                    <label for="filter-gezondheid">{td.filter_gezondheid}</label>
-                    <select
+                <div class="utrecht-form-field utrecht-form-field--text veld">
+                    <label class="utrecht-form-label" for="filter-gezondheid">{td.filter_gezondheid}</label>
+                    <select class="utrecht-select utrecht-select--html-select"
                         id="filter-gezondheid"
                         data-testid="filter-gezondheid"
                         on:change=wijzig(|f, v| f.gezondheid = v.parse().ok())
@@ -119,9 +120,9 @@ pub fn FilterFormulier(
                         {gezondheden}
                     </select>
                 </div>
-                <div class="veld">
-                    <label for="filter-organisatie">{td.filter_organisatie}</label>
-                    <select
+                <div class="utrecht-form-field utrecht-form-field--text veld">
+                    <label class="utrecht-form-label" for="filter-organisatie">{td.filter_organisatie}</label>
+                    <select class="utrecht-select utrecht-select--html-select"
                         id="filter-organisatie"
                         data-testid="filter-organisatie"
                         on:change=wijzig(|f, v| f.organisatie = Some(v).filter(|v| !v.is_empty()))
@@ -130,16 +131,16 @@ pub fn FilterFormulier(
                         {organisatie_opties}
                     </select>
                 </div>
-                <div class="veld">
-                    <label for="filter-jaar">{td.filter_jaar}</label>
-                    <select id="filter-jaar" data-testid="filter-jaar" on:change=wijzig(|f, v| f.jaar = v.parse().ok())>
+                <div class="utrecht-form-field utrecht-form-field--text veld">
+                    <label class="utrecht-form-label" for="filter-jaar">{td.filter_jaar}</label>
+                    <select class="utrecht-select utrecht-select--html-select" id="filter-jaar" data-testid="filter-jaar" on:change=wijzig(|f, v| f.jaar = v.parse().ok())>
                         <option value="" prop:selected=move || filter.read().jaar.is_none()>{td.alle_jaren}</option>
                         {jaar_opties}
                     </select>
                 </div>
-                <div class="veld veld-breed">
-                    <label for="filter-tekst">{td.filter_tekst}</label>
-                    <input
+                <div class="utrecht-form-field utrecht-form-field--text veld veld-breed">
+                    <label class="utrecht-form-label" for="filter-tekst">{td.filter_tekst}</label>
+                    <input class="utrecht-textbox utrecht-textbox--html-input"
                         type="search"
                         id="filter-tekst"
                         data-testid="filter-tekst"
@@ -147,9 +148,9 @@ pub fn FilterFormulier(
                         on:input=op_tekst
                     />
                 </div>
-                <div class="veld">
-                    <label for="sortering">{td.sortering}</label>
-                    <select
+                <div class="utrecht-form-field utrecht-form-field--text veld">
+                    <label class="utrecht-form-label" for="sortering">{td.sortering}</label>
+                    <select class="utrecht-select utrecht-select--html-select"
                         id="sortering"
                         data-testid="sortering"
                         on:change=wijzig(|f, v| f.sortering = Sortering::parse(&v).unwrap_or_default())

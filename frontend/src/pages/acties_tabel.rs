@@ -77,19 +77,19 @@ pub fn ActiesTabel(
     let td = td();
     view! {
         <div class="tabel-houder">
-            <table class="acties" data-testid="acties-tabel">
+            <table class="utrecht-table acties" data-testid="acties-tabel">
                 <caption class="visueel-verborgen">{(td.tabel_bijschrift)(&opgave)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{td.kolom_actie}</th>
-                        <th scope="col">{td.status}</th>
-                        <th scope="col">{td.kolom_gezondheid}</th>
-                        <th scope="col">{td.kolom_organisaties}</th>
-                        <th scope="col">{td.periode}</th>
-                        <th scope="col">{td.voortgang}</th>
+                <thead class="utrecht-table__header">
+                    <tr class="utrecht-table__row">
+                        <th class="utrecht-table__header-cell" scope="col">{td.kolom_actie}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{td.status}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{td.kolom_gezondheid}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{td.kolom_organisaties}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{td.periode}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{td.voortgang}</th>
                     </tr>
                 </thead>
-                <tbody>{rijen.into_iter().map(|actie| view! { <ActieRij actie /> }).collect_view()}</tbody>
+                <tbody class="utrecht-table__body">{rijen.into_iter().map(|actie| view! { <ActieRij actie /> }).collect_view()}</tbody>
             </table>
         </div>
     }
@@ -114,19 +114,19 @@ fn ActieRij(actie: ActieRegel) -> impl IntoView {
         }
     });
     view! {
-        <tr data-testid="actie-rij" data-id=actie.id.clone() data-status=actie.status.as_str()>
-            <th scope="row">
-                <a href=format!("/actie/{}", actie.id) data-testid="actie-link">{actie.titel}</a>
+        <tr class="utrecht-table__row" data-testid="actie-rij" data-id=actie.id.clone() data-status=actie.status.as_str()>
+            <th class="utrecht-table__header-cell" scope="row">
+                <a class="utrecht-link" href=format!("/actie/{}", actie.id) data-testid="actie-link">{actie.titel}</a>
                 {vertrouwelijk_marker(actie.vertrouwelijk)}
             </th>
-            <td>
+            <td class="utrecht-table__cell">
                 <StatusLabel status=actie.status />
             </td>
-            <td>
+            <td class="utrecht-table__cell">
                 <GezondheidCel status=actie.status gezondheid=actie.gezondheid />
                 {reden}
             </td>
-            <td>
+            <td class="utrecht-table__cell">
                 <dl class="organisaties">
                     <dt>{td.trekkers}</dt>
                     <dd>{namen(&actie.trekkers)}</dd>
@@ -134,8 +134,8 @@ fn ActieRij(actie: ActieRegel) -> impl IntoView {
                     <dd>{namen(&actie.partners)}</dd>
                 </dl>
             </td>
-            <td>{(td.jaar_kwartaal)(actie.jaar, actie.kwartaal)} {datum}</td>
-            <td>
+            <td class="utrecht-table__cell">{(td.jaar_kwartaal)(actie.jaar, actie.kwartaal)} {datum}</td>
+            <td class="utrecht-table__cell">
                 <VoortgangTekst voortgang=actie.voortgang />
             </td>
         </tr>

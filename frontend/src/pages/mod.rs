@@ -1,9 +1,11 @@
 //! The routes of the app.
 
+pub mod aanmelden;
 pub mod actie;
 pub mod actieplan;
 pub mod acties_filter;
 pub mod acties_tabel;
+pub mod beheer;
 pub mod niet_gevonden;
 pub mod organisatie;
 pub mod overzicht;

@@ -9,10 +9,12 @@ use leptos_router::components::A;
 pub fn NietGevonden() -> impl IntoView {
     let t = t();
     view! {
-        <h1>{t.niet_gevonden_titel}</h1>
-        <p>{t.niet_gevonden_tekst}</p>
-        <p>
-            <A href="/">{t.naar_overzicht}</A>
-        </p>
+        <div class="niet-gevonden" data-testid="onbekende-pagina">
+            <h1 class="utrecht-heading-1">{t.niet_gevonden_titel}</h1>
+            <p class="utrecht-paragraph">{t.niet_gevonden_tekst}</p>
+            <p class="utrecht-paragraph">
+                <A attr:class="utrecht-link" href="/">{t.naar_overzicht}</A>
+            </p>
+        </div>
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::api::ApiError;
 use crate::components::{FoutMelding, Laden, StatusLabel};
+use crate::i18n::label;
 use crate::i18n::{td, to};
 use crate::model::organisatie::{
     ActieFilterInvoer, ActieOverzicht, OpgaveGroep, OrganisatieInfo, PlanGroep, Rol, groepeer_per_plan,
@@ -27,7 +28,7 @@ pub fn OrganisatiesPagina() -> impl IntoView {
     let to = to();
     view! {
         <div class="organisaties-pagina" data-testid="organisaties-pagina">
-            <h1>{to.organisaties_titel}</h1>
+            <h1 class="utrecht-heading-1">{to.organisaties_titel}</h1>
             <p>{to.organisaties_intro}</p>
             <Suspense fallback=|| view! { <Laden /> }>
                 {move || Suspend::new(async move {
@@ -55,7 +56,7 @@ fn OrganisatieLijst(organisaties: Vec<OrganisatieInfo>) -> impl IntoView {
             let kop_ref = kop.clone();
             view! {
                 <section class="organisatie-soort" data-soort=soort.as_str() aria-labelledby=kop_ref>
-                    <h2 id=kop>{(to.soort_kop)(soort)}</h2>
+                    <h2 class="utrecht-heading-2" id=kop>{(to.soort_kop)(soort)}</h2>
                     <ul class="organisatie-lijst">
                         {groep
                             .into_iter()
@@ -67,7 +68,7 @@ fn OrganisatieLijst(organisaties: Vec<OrganisatieInfo>) -> impl IntoView {
                                     .map(|a| format!(" ({a})"));
                                 view! {
                                     <li>
-                                        <a
+                                        <a class="utrecht-link"
                                             href=organisatie_pad(&o.id)
                                             data-testid="organisatie-link"
                                             data-id=o.id.clone()
@@ -157,11 +158,11 @@ fn OrganisatieGeladen(organisatie: OrganisatieInfo, acties: Vec<ActieOverzicht>)
     view! {
         <div class="organisatie-pagina" data-testid="organisatie-pagina" data-id=organisatie.id.clone()>
             <p class="terug">
-                <a href="/organisaties">{to.naar_organisaties}</a>
+                <a class="utrecht-link" href="/organisaties">{to.naar_organisaties}</a>
             </p>
-            <h1 data-testid="organisatie-naam">{organisatie.naam.clone()} {afkorting}</h1>
+            <h1 class="utrecht-heading-1" data-testid="organisatie-naam">{organisatie.naam.clone()} {afkorting}</h1>
             <p class="meta">
-                <span data-soort=organisatie.soort.as_str()>{organisatie.soort.label()}</span>
+                <span data-soort=organisatie.soort.as_str()>{label(organisatie.soort)}</span>
             </p>
             {(!samenvatting.is_empty()).then(|| view! { <p class="aantal" data-testid="organisatie-aantal">{samenvatting}</p> })}
             {inhoud}
@@ -178,11 +179,12 @@ fn PlanSectie(plan: PlanGroep, organisatie: String) -> impl IntoView {
     let titel = if plan.id.is_empty() {
         view! { <span>{to.plan}</span> }.into_any()
     } else {
-        view! { <a href=format!("/actieplan/{}", plan.id)>{plan.titel.clone()}</a> }.into_any()
+        view! { <a class="utrecht-link" href=format!("/actieplan/{}", plan.id)>{plan.titel.clone()}</a> }
+            .into_any()
     };
     view! {
         <section class="plan-sectie" data-testid="organisatie-plan" data-id=plan.id.clone() aria-labelledby=kop_ref>
-            <h2 id=kop>{titel}</h2>
+            <h2 class="utrecht-heading-2" id=kop>{titel}</h2>
             {plan
                 .opgaven
                 .into_iter()
@@ -204,21 +206,21 @@ fn OpgaveTabel(opgave: OpgaveGroep, organisatie: String) -> impl IntoView {
     };
     view! {
         <div class="opgave-sectie" data-testid="organisatie-opgave" data-id=opgave.id.clone()>
-            <h3>{kop}</h3>
+            <h3 class="utrecht-heading-3">{kop}</h3>
             <div class="tabel-houder">
-                <table class="acties">
+                <table class="utrecht-table acties">
                     <caption class="visueel-verborgen">{(to.tabel_bijschrift)(&opgave.titel)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{td.kolom_actie}</th>
-                            <th scope="col">{to.rol}</th>
-                            <th scope="col">{td.status}</th>
-                            <th scope="col">{td.kolom_gezondheid}</th>
-                            <th scope="col">{td.periode}</th>
-                            <th scope="col">{td.voortgang}</th>
+                    <thead class="utrecht-table__header">
+                        <tr class="utrecht-table__row">
+                            <th class="utrecht-table__header-cell" scope="col">{td.kolom_actie}</th>
+                            <th class="utrecht-table__header-cell" scope="col">{to.rol}</th>
+                            <th class="utrecht-table__header-cell" scope="col">{td.status}</th>
+                            <th class="utrecht-table__header-cell" scope="col">{td.kolom_gezondheid}</th>
+                            <th class="utrecht-table__header-cell" scope="col">{td.periode}</th>
+                            <th class="utrecht-table__header-cell" scope="col">{td.voortgang}</th>
                         </tr>
                     </thead>
-                    <tbody>
+                    <tbody class="utrecht-table__body">
                         {opgave
                             .acties
                             .into_iter()
@@ -260,26 +262,26 @@ fn OrganisatieActieRij(actie: ActieOverzicht, organisatie: String) -> impl IntoV
         }
     });
     view! {
-        <tr
+        <tr class="utrecht-table__row"
             data-testid="organisatie-actie"
             data-id=actie.id.clone()
             data-rol=rol.as_str()
             data-status=actie.status.as_str()
         >
-            <th scope="row">
-                <a href=format!("/actie/{}", actie.id) data-testid="actie-link">{actie.titel.clone()}</a>
+            <th class="utrecht-table__header-cell" scope="row">
+                <a class="utrecht-link" href=format!("/actie/{}", actie.id) data-testid="actie-link">{actie.titel.clone()}</a>
                 {vertrouwelijk_marker(actie.vertrouwelijk)}
             </th>
-            <td class="rol">{rol_tekst}</td>
-            <td>
+            <td class="utrecht-table__cell rol">{rol_tekst}</td>
+            <td class="utrecht-table__cell">
                 <StatusLabel status=actie.status />
             </td>
-            <td>
+            <td class="utrecht-table__cell">
                 <GezondheidCel status=actie.status gezondheid=actie.gezondheid />
                 {reden}
             </td>
-            <td>{(td.jaar_kwartaal)(actie.jaar, actie.kwartaal)} {datum}</td>
-            <td>
+            <td class="utrecht-table__cell">{(td.jaar_kwartaal)(actie.jaar, actie.kwartaal)} {datum}</td>
+            <td class="utrecht-table__cell">
                 <VoortgangTekst voortgang=actie.voortgang />
             </td>
         </tr>

@@ -1,6 +1,7 @@
 //! The overview ("Actieplannen"): every thema with its plans, and per plan every opgave with its roll-up.
 
 use crate::components::{BalkLegenda, FoutMelding, Laden, RollupOverzicht};
+use crate::i18n::label;
 use crate::i18n::t;
 use crate::model::{Actieplan, Opgave, Overzicht, Thema, haal_overzicht};
 use crate::tijd::{Moment, nu};
@@ -13,7 +14,7 @@ pub fn OverzichtPagina() -> impl IntoView {
     let data = LocalResource::new(|| async { haal_overzicht().await.map(|o| (o, nu())) });
     let opnieuw = Callback::new(move |()| data.refetch());
     view! {
-        <h1>{t.overzicht_titel}</h1>
+        <h1 class="utrecht-heading-1">{t.overzicht_titel}</h1>
         <p class="intro">{t.overzicht_intro}</p>
         <Suspense fallback=|| view! { <Laden /> }>
             {move || Suspend::new(async move {
@@ -77,7 +78,7 @@ fn ThemaSectie(thema: Thema) -> impl IntoView {
     };
     view! {
         <section class="thema" data-testid="thema" data-id=thema.id aria-labelledby=kop_ref>
-            <h2 id=kop>{thema.naam}</h2>
+            <h2 class="utrecht-heading-2" id=kop>{thema.naam}</h2>
             {portefeuillehouder}
             {plannen}
         </section>
@@ -103,24 +104,24 @@ fn PlanSectie(plan: Actieplan) -> impl IntoView {
     };
     view! {
         <section class="actieplan" data-testid="actieplan" data-id=plan.id aria-labelledby=kop_ref>
-            <h3 id=kop>
-                <a href=format!("/actieplan/{}", plan.id) data-testid="actieplan-link">{plan.titel}</a>
+            <h3 class="utrecht-heading-3" id=kop>
+                <a class="utrecht-link" href=format!("/actieplan/{}", plan.id) data-testid="actieplan-link">{plan.titel}</a>
             </h3>
             <p class="meta">
-                <span data-soort=plan.soort.as_str()>{plan.soort.label()}</span>
+                <span data-soort=plan.soort.as_str()>{label(plan.soort)}</span>
                 <span class="scheiding" aria-hidden="true">" · "</span>
                 <span>
                     <span class="meta-label">{t.periode}": "</span>
                     {(t.periode_tekst)(plan.periode_van, plan.periode_tot)}
                 </span>
                 <span class="scheiding" aria-hidden="true">" · "</span>
-                <span data-status=plan.status.as_str()>{plan.status.label()}</span>
+                <span data-status=plan.status.as_str()>{label(plan.status)}</span>
             </p>
             <div class="plan-totaal">
-                <h4>{t.plan_totaal_kop}</h4>
+                <h4 class="utrecht-heading-4">{t.plan_totaal_kop}</h4>
                 <RollupOverzicht rollup=plan.rollup testid="actieplan" />
             </div>
-            <h4>{t.opgaven_kop}</h4>
+            <h4 class="utrecht-heading-4">{t.opgaven_kop}</h4>
             {lijst}
         </section>
     }
@@ -133,7 +134,7 @@ fn OpgaveRij(opgave: Opgave) -> impl IntoView {
     let kop_ref = kop.clone();
     view! {
         <li class="opgave" data-testid="opgave" data-id=opgave.id aria-labelledby=kop_ref>
-            <h5 id=kop>{opgave.titel}</h5>
+            <h5 class="utrecht-heading-5" id=kop>{opgave.titel}</h5>
             <RollupOverzicht rollup=opgave.rollup testid="opgave" />
         </li>
     }

@@ -4,6 +4,7 @@
 
 use crate::api::ApiError;
 use crate::components::{FoutMelding, GezondheidLabel, Laden, StatusLabel};
+use crate::i18n::label;
 use crate::i18n::{td, to};
 use crate::model::organisatie::{
     ActieFilterInvoer, ActieOverzicht, RvoVergadering, haal_alle_acties, haal_rvo_vergaderingen,
@@ -88,7 +89,7 @@ pub fn SindsRvoPagina() -> impl IntoView {
     let opnieuw = Callback::new(move |()| data.refetch());
     view! {
         <div class="sinds-rvo-pagina" data-testid="sinds-rvo-pagina">
-            <h1>{to.sinds_rvo_titel}</h1>
+            <h1 class="utrecht-heading-1">{to.sinds_rvo_titel}</h1>
             <p>{to.sinds_rvo_intro}</p>
             <Suspense fallback=|| view! { <Laden /> }>
                 {move || Suspend::new(async move {
@@ -162,9 +163,9 @@ fn Geladen(gegevens: Gegevens, weken: Memo<u32>) -> impl IntoView {
         view! {
             <form class="filters" on:submit=|ev| ev.prevent_default()>
                 <div class="filter-velden">
-                    <div class="veld veld-breed">
-                        <label for="rvo-datum">{to.rvo_datum}</label>
-                        <select
+                    <div class="utrecht-form-field utrecht-form-field--text veld veld-breed">
+                        <label class="utrecht-form-label" for="rvo-datum">{to.rvo_datum}</label>
+                        <select class="utrecht-select utrecht-select--html-select"
                             id="rvo-datum"
                             data-testid="rvo-datum"
                             on:change=move |ev| ga(&event_target_value(&ev), weken.get_untracked())
@@ -172,9 +173,9 @@ fn Geladen(gegevens: Gegevens, weken: Memo<u32>) -> impl IntoView {
                             {opties}
                         </select>
                     </div>
-                    <div class="veld">
-                        <label for="rvo-weken">{to.weken}</label>
-                        <select
+                    <div class="utrecht-form-field utrecht-form-field--text veld">
+                        <label class="utrecht-form-label" for="rvo-weken">{to.weken}</label>
+                        <select class="utrecht-select utrecht-select--html-select"
                             id="rvo-weken"
                             data-testid="rvo-weken"
                             on:change=move |ev| {
@@ -203,7 +204,7 @@ fn Geladen(gegevens: Gegevens, weken: Memo<u32>) -> impl IntoView {
         };
         view! {
             <section class="opgave-sectie" data-testid="wijzigingen-sectie" aria-labelledby="wijzigingen-kop">
-                <h2 id="wijzigingen-kop">{(to.wijzigingen_kop)(&datum_tekst(&d))}</h2>
+                <h2 class="utrecht-heading-2" id="wijzigingen-kop">{(to.wijzigingen_kop)(&datum_tekst(&d))}</h2>
                 {inhoud}
             </section>
         }
@@ -221,7 +222,7 @@ fn Geladen(gegevens: Gegevens, weken: Memo<u32>) -> impl IntoView {
             view! { <ZonderUpdateTabel acties=lijst /> }.into_any()
         };
         view! {
-            <h2 id="zonder-update-kop">{kop}</h2>
+            <h2 class="utrecht-heading-2" id="zonder-update-kop">{kop}</h2>
             <p>{to.zonder_update_uitleg}</p>
             {inhoud}
         }
@@ -249,20 +250,20 @@ fn PlanWijzigingen(id: String, titel: String, wijzigingen: Vec<Wijziging>) -> im
     };
     view! {
         <div class="plan-wijzigingen" data-testid="wijzigingen-plan" data-id=id.clone()>
-            <h3>{kop}</h3>
+            <h3 class="utrecht-heading-3">{kop}</h3>
             <div class="tabel-houder">
-                <table class="acties">
+                <table class="utrecht-table acties">
                     <caption class="visueel-verborgen">{titel}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{td.kolom_actie}</th>
-                            <th scope="col">{to.kolom_wijziging}</th>
-                            <th scope="col">{td.status}</th>
-                            <th scope="col">{td.kolom_gezondheid}</th>
-                            <th scope="col">{to.kolom_wanneer}</th>
+                    <thead class="utrecht-table__header">
+                        <tr class="utrecht-table__row">
+                            <th class="utrecht-table__header-cell" scope="col">{td.kolom_actie}</th>
+                            <th class="utrecht-table__header-cell" scope="col">{to.kolom_wijziging}</th>
+                            <th class="utrecht-table__header-cell" scope="col">{td.status}</th>
+                            <th class="utrecht-table__header-cell" scope="col">{td.kolom_gezondheid}</th>
+                            <th class="utrecht-table__header-cell" scope="col">{to.kolom_wanneer}</th>
                         </tr>
                     </thead>
-                    <tbody>{wijzigingen.into_iter().map(|w| view! { <WijzigingRij w /> }).collect_view()}</tbody>
+                    <tbody class="utrecht-table__body">{wijzigingen.into_iter().map(|w| view! { <WijzigingRij w /> }).collect_view()}</tbody>
                 </table>
             </div>
         </div>
@@ -281,11 +282,11 @@ fn WijzigingRij(w: Wijziging) -> impl IntoView {
     let Wijziging { actie, soort, regel } = w;
     let van_naar = match soort {
         SoortWijziging::Afgerond | SoortWijziging::Status => {
-            (td.van_naar)(status_tekst(regel.status_van), regel.status_naar.label())
+            (td.van_naar)(status_tekst(regel.status_van), label(regel.status_naar))
         }
         SoortWijziging::Gezondheid => (td.van_naar)(
-            regel.gezondheid_van.map_or(td.leeg, |g| g.label()),
-            regel.gezondheid_naar.map_or(td.leeg, |g| g.label()),
+            regel.gezondheid_van.map_or(td.leeg, |g| label(g)),
+            regel.gezondheid_naar.map_or(td.leeg, |g| label(g)),
         ),
     };
     let reden = (soort == SoortWijziging::Gezondheid)
@@ -314,25 +315,25 @@ fn WijzigingRij(w: Wijziging) -> impl IntoView {
         });
     let wanneer = moment(&regel.tijdstip);
     view! {
-        <tr data-testid="wijziging" data-id=actie.id.clone() data-soort=soort.as_str()>
-            <th scope="row">
-                <a href=format!("/actie/{}", actie.id) data-testid="actie-link">{actie.titel.clone()}</a>
+        <tr class="utrecht-table__row" data-testid="wijziging" data-id=actie.id.clone() data-soort=soort.as_str()>
+            <th class="utrecht-table__header-cell" scope="row">
+                <a class="utrecht-link" href=format!("/actie/{}", actie.id) data-testid="actie-link">{actie.titel.clone()}</a>
                 {vertrouwelijk_marker(actie.vertrouwelijk)}
             </th>
-            <td>
+            <td class="utrecht-table__cell">
                 <strong>{(to.soort_wijziging)(soort.as_str())}</strong>
                 <br />
                 {van_naar}
                 {toelichting}
             </td>
-            <td>
+            <td class="utrecht-table__cell">
                 <StatusLabel status=actie.status />
             </td>
-            <td>
+            <td class="utrecht-table__cell">
                 <GezondheidCel status=actie.status gezondheid=actie.gezondheid />
                 {reden}
             </td>
-            <td>
+            <td class="utrecht-table__cell">
                 <time datetime=wanneer.iso>{wanneer.tekst}</time>
                 <br />
                 {to.door}" "{regel.door.clone()}
@@ -348,38 +349,38 @@ fn ZonderUpdateTabel(acties: Vec<ActieOverzicht>) -> impl IntoView {
     let td = td();
     view! {
         <div class="tabel-houder">
-            <table class="acties" data-testid="zonder-update-tabel">
-                <thead>
-                    <tr>
-                        <th scope="col">{td.kolom_actie}</th>
-                        <th scope="col">{td.actieplan}</th>
-                        <th scope="col">{td.status}</th>
-                        <th scope="col">{td.trekkers}</th>
-                        <th scope="col">{to.laatste_update}</th>
+            <table class="utrecht-table acties" data-testid="zonder-update-tabel">
+                <thead class="utrecht-table__header">
+                    <tr class="utrecht-table__row">
+                        <th class="utrecht-table__header-cell" scope="col">{td.kolom_actie}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{td.actieplan}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{td.status}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{td.trekkers}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{to.laatste_update}</th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody class="utrecht-table__body">
                     {acties
                         .into_iter()
                         .map(|actie| {
                             let (_, plan) = actie.plan();
                             let laatste = moment(laatste_update(&actie));
                             view! {
-                                <tr data-testid="zonder-update" data-id=actie.id.clone()>
-                                    <th scope="row">
-                                        <a href=format!("/actie/{}", actie.id) data-testid="actie-link">
+                                <tr class="utrecht-table__row" data-testid="zonder-update" data-id=actie.id.clone()>
+                                    <th class="utrecht-table__header-cell" scope="row">
+                                        <a class="utrecht-link" href=format!("/actie/{}", actie.id) data-testid="actie-link">
                                             {actie.titel.clone()}
                                         </a>
                                         {vertrouwelijk_marker(actie.vertrouwelijk)}
                                     </th>
-                                    <td>{plan}</td>
-                                    <td>
+                                    <td class="utrecht-table__cell">{plan}</td>
+                                    <td class="utrecht-table__cell">
                                         <StatusLabel status=actie.status />
                                         <br />
                                         <GezondheidLabel gezondheid=actie.gezondheid />
                                     </td>
-                                    <td>{namen(&actie.trekkers)}</td>
-                                    <td>
+                                    <td class="utrecht-table__cell">{namen(&actie.trekkers)}</td>
+                                    <td class="utrecht-table__cell">
                                         <time datetime=laatste.iso>{laatste.tekst}</time>
                                     </td>
                                 </tr>

@@ -223,15 +223,17 @@ impl Presentatie {
             opgave,
             opgave_rollup,
         } = wijziging;
-        let Some(id) = actie.as_ref().map(|a| a.id.clone()).or(verborgen) else {
-            return;
-        };
+        // Hidden work (no actie, no id) still moves the opgave's roll-up.
+        let id = actie.as_ref().map(|a| a.id.clone()).or(verborgen);
         let openbaar = actie.and_then(Actie::openbaar);
         for plan in &mut self.plannen {
             for o in &mut plan.opgaven {
                 if o.id == opgave.id {
                     o.rollup = opgave_rollup.clone();
-                    match (o.acties.iter().position(|a| a.id == id), &openbaar) {
+                    let plek = id
+                        .as_ref()
+                        .and_then(|id| o.acties.iter().position(|a| &a.id == id));
+                    match (plek, &openbaar) {
                         (Some(i), Some(a)) => o.acties[i] = a.clone(),
                         (Some(i), None) => {
                             o.acties.remove(i);
@@ -239,8 +241,8 @@ impl Presentatie {
                         (None, Some(a)) => o.acties.push(a.clone()),
                         (None, None) => {}
                     }
-                } else {
-                    o.acties.retain(|a| a.id != id);
+                } else if let Some(id) = &id {
+                    o.acties.retain(|a| &a.id != id);
                 }
             }
         }
@@ -381,6 +383,15 @@ mod tests {
         p.pas_toe(w);
         assert!(p.plannen[0].opgaven[0].acties.is_empty());
         assert_eq!(p.plannen[0].opgaven[0].rollup.totaal, 2);
+        // Hidden work without an id: only the roll-up moves.
+        let json = json
+            .replace(r#""verborgen":"a1""#, r#""verborgen":null"#)
+            .replace(r#""totaal":2"#, r#""totaal":5"#);
+        let w = serde_json::from_str::<LiveData>(&json)
+            .expect("decodes")
+            .actie_gewijzigd;
+        p.pas_toe(w);
+        assert_eq!(p.plannen[0].opgaven[0].rollup.totaal, 5);
     }
 
     #[test]

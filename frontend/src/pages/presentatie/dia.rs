@@ -5,6 +5,7 @@ use super::data::{ACTIES_PER_DIA, Actie, Dia, Opgave, Plan, Presentatie, Soort};
 use crate::components::gezondheid::GezondheidIcoon;
 use crate::components::status::StatusIcoon;
 use crate::components::{GezondheidLabel, Voortgangsbalk};
+use crate::i18n::label;
 use crate::i18n::{t, tp};
 use crate::model::RollupCijfers;
 use koers_shared::procent_tekst;
@@ -41,7 +42,7 @@ fn bovenregel(plan: &Plan) -> String {
     format!(
         "{} · {} {}",
         plan.thema,
-        plan.soort.label(),
+        label(plan.soort),
         (t().periode_tekst)(plan.periode.0, plan.periode.1)
     )
 }
@@ -77,7 +78,7 @@ fn Kerncijfers(rollup: RollupCijfers) -> impl IntoView {
                         view! {
                             <li data-status=status.as_str()>
                                 <StatusIcoon status />
-                                <span>{status.label()}": "{aantal}</span>
+                                <span>{label(status)}": "{aantal}</span>
                             </li>
                         }
                     })
@@ -165,7 +166,7 @@ fn ActieRij(actie: Actie) -> impl IntoView {
         Some(g) => view! {
             <span class=format!("gezondheid gezondheid-{}", g.as_str()) data-gezondheid=g.as_str()>
                 <GezondheidIcoon gezondheid=g />
-                <span>{g.label()}</span>
+                <span>{label(g)}</span>
             </span>
         }
         .into_any(),
@@ -181,7 +182,7 @@ fn ActieRij(actie: Actie) -> impl IntoView {
             <td>
                 <span class=format!("status status-{}", actie.status.as_str()) data-status=actie.status.as_str()>
                     <StatusIcoon status=actie.status />
-                    <span>{actie.status.label()}</span>
+                    <span>{label(actie.status)}</span>
                 </span>
             </td>
             <td>{gezondheid}</td>

@@ -1,0 +1,241 @@
+//! API tokens and the audit log for the beheer page, and the operations on them.
+//!
+//! The query texts are the contract with the backend: their field names are fixed.
+
+use crate::api::{self, ApiError, GeenVariabelen};
+use serde::{Deserialize, Serialize};
+
+/// Every token and every thema (for the scope choice).
+pub const TOKENS_QUERY: &str = "query Tokens { apiTokens { id naam prefix schrijven vertrouwelijk alleThemas \
+themas { naam } verlooptOp laatstGebruiktOp actief ingetrokkenOp } themas { id naam } }";
+
+/// A page of the audit log, newest first.
+pub const AUDIT_QUERY: &str = "query Audit($handeling: String, $after: String) { auditLog(handeling: $handeling, \
+first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id tijdstip actor \
+handeling object details } } } }";
+
+/// Creates a token.
+pub const TOKEN_AANMAKEN: &str = "mutation TokenAanmaken($invoer: ApiTokenAanmakenInvoer!) { \
+apiTokenAanmaken(invoer: $invoer) { geheim token { id prefix } } }";
+
+/// Revokes a token.
+pub const TOKEN_INTREKKEN: &str =
+    "mutation TokenIntrekken($id: ID!) { apiTokenIntrekken(id: $id) { id actief } }";
+
+/// The kinds of audit entry, as the API names them.
+pub const HANDELINGEN: [&str; 9] = [
+    "actieAanmaken",
+    "actieWijzigen",
+    "actieVoortgangRapporteren",
+    "aanmelden",
+    "aanmeldenMislukt",
+    "afmelden",
+    "apiTokenAanmaken",
+    "apiTokenIntrekken",
+    "gebruikerAanmaken",
+];
+
+/// A thema name.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Naam {
+    /// Name.
+    pub naam: String,
+}
+
+/// A thema to choose.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ThemaKeuze {
+    /// Opaque id.
+    pub id: String,
+    /// Name.
+    pub naam: String,
+}
+
+/// An API token as listed (never its secret).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Token {
+    /// Opaque id.
+    pub id: String,
+    /// Name of the integration.
+    pub naam: String,
+    /// Public start of the token.
+    pub prefix: String,
+    /// May write.
+    pub schrijven: bool,
+    /// May read confidential work.
+    pub vertrouwelijk: bool,
+    /// Every thema.
+    pub alle_themas: bool,
+    /// Its thema's.
+    pub themas: Vec<Naam>,
+    /// Expiry, RFC 3339.
+    pub verloopt_op: String,
+    /// Last use, RFC 3339.
+    pub laatst_gebruikt_op: Option<String>,
+    /// Usable now.
+    pub actief: bool,
+    /// When revoked.
+    pub ingetrokken_op: Option<String>,
+}
+
+/// The tokens and the thema's.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokensData {
+    /// Every token, newest first.
+    pub api_tokens: Vec<Token>,
+    /// Every thema.
+    pub themas: Vec<ThemaKeuze>,
+}
+
+/// One audit entry.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct AuditRegel {
+    /// Opaque id.
+    pub id: String,
+    /// When, RFC 3339.
+    pub tijdstip: String,
+    /// Who.
+    pub actor: String,
+    /// What.
+    pub handeling: String,
+    /// On what.
+    pub object: Option<String>,
+    /// JSON details.
+    pub details: String,
+}
+
+#[derive(Deserialize)]
+struct Edge {
+    node: AuditRegel,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PageInfo {
+    has_next_page: bool,
+    end_cursor: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AuditLog {
+    total_count: u64,
+    page_info: PageInfo,
+    edges: Vec<Edge>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AuditData {
+    audit_log: AuditLog,
+}
+
+/// A page of the audit log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditPagina {
+    /// The entries.
+    pub regels: Vec<AuditRegel>,
+    /// All entries matching the filter.
+    pub totaal: u64,
+    /// Cursor of the next (older) page.
+    pub volgende: Option<String>,
+}
+
+#[derive(Serialize)]
+struct AuditVariabelen<'a> {
+    handeling: Option<&'a str>,
+    after: Option<&'a str>,
+}
+
+/// Loads the tokens and thema's.
+pub async fn haal_tokens() -> Result<TokensData, ApiError> {
+    api::graphql(TOKENS_QUERY, "Tokens", GeenVariabelen {}).await
+}
+
+/// Loads a page of the audit log.
+pub async fn haal_audit(handeling: Option<&str>, after: Option<&str>) -> Result<AuditPagina, ApiError> {
+    let d: AuditData = api::graphql(AUDIT_QUERY, "Audit", AuditVariabelen { handeling, after }).await?;
+    Ok(AuditPagina {
+        regels: d.audit_log.edges.into_iter().map(|e| e.node).collect(),
+        totaal: d.audit_log.total_count,
+        volgende: d
+            .audit_log
+            .page_info
+            .has_next_page
+            .then_some(d.audit_log.page_info.end_cursor)
+            .flatten(),
+    })
+}
+
+/// A token to create.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NieuwToken {
+    /// Name of the integration.
+    pub naam: String,
+    /// May write.
+    pub schrijven: bool,
+    /// May read confidential work.
+    pub vertrouwelijk: bool,
+    /// Thema ids; `None` for every thema.
+    pub themas: Option<Vec<String>>,
+    /// Days valid.
+    pub geldig_dagen: i32,
+}
+
+#[derive(Serialize)]
+struct InvoerVariabelen<T> {
+    invoer: T,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AangemaaktData {
+    api_token_aanmaken: Aangemaakt,
+}
+
+/// A created token with its secret.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Aangemaakt {
+    /// The secret, shown once.
+    pub geheim: String,
+}
+
+/// Creates a token; returns its secret.
+pub async fn maak_token(invoer: NieuwToken) -> Result<String, ApiError> {
+    let d: AangemaaktData =
+        api::graphql(TOKEN_AANMAKEN, "TokenAanmaken", InvoerVariabelen { invoer }).await?;
+    Ok(d.api_token_aanmaken.geheim)
+}
+
+#[derive(Serialize)]
+struct IdVariabelen<'a> {
+    id: &'a str,
+}
+
+/// Revokes a token.
+pub async fn trek_in(id: &str) -> Result<(), ApiError> {
+    api::graphql::<_, serde_json::Value>(TOKEN_INTREKKEN, "TokenIntrekken", IdVariabelen { id }).await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_token_without_thema_choice_asks_for_every_thema() {
+        let t = NieuwToken {
+            naam: "RIEC".into(),
+            schrijven: false,
+            vertrouwelijk: true,
+            themas: None,
+            geldig_dagen: 90,
+        };
+        let v = serde_json::to_value(&t).expect("serialises");
+        assert_eq!(v["themas"], serde_json::Value::Null);
+        assert_eq!(v["geldigDagen"], 90);
+    }
+}
