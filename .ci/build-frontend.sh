@@ -80,7 +80,10 @@ WASM_OPT="$FRONTEND/tools/node_modules/.bin/wasm-opt"
 # The profile's `strip = true` would drop the `target_features` section wasm-bindgen reads to know which wasm
 # features (reference types …) it may use; strip only debug info here, wasm-opt strips the rest below.
 export CARGO_PROFILE_WASM_RELEASE_STRIP="debuginfo"
-log "cargo build -p koers-frontend --target $WASM_TARGET --profile $PROFILE (strip=debuginfo)"
+# Leptos' `erase_components`: components become type-erased views, which cuts the wasm by about a sixth
+# (fewer monomorphised view types) without changing behaviour.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} --cfg erase_components"
+log "cargo build -p koers-frontend --target $WASM_TARGET --profile $PROFILE (strip=debuginfo, --cfg erase_components)"
 # shellcheck disable=SC2086 # CARGO_BUILD_FLAGS is a list of flags
 (cd "$ROOT" && cargo build -p koers-frontend --target "$WASM_TARGET" --profile "$PROFILE" ${CARGO_BUILD_FLAGS:-})
 WASM_IN="$TARGET_DIR/$WASM_TARGET/$PROFILE/koers-frontend.wasm"

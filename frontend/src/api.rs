@@ -134,7 +134,8 @@ struct AlleenFouten {
 
 /// Sends a GraphQL operation and decodes its `data` as `T`.
 ///
-/// Any `errors` in the answer make this an [`ApiError::GraphQl`], even if partial data came along.
+/// Any `errors` in the answer make this an [`ApiError::GraphQl`], even if partial data came along. When the
+/// API cannot be reached, a query is answered with its last successful answer (see [`crate::verbinding`]).
 pub async fn graphql<V, T>(query: &str, operation_name: &str, variables: V) -> Result<T, ApiError>
 where
     V: Serialize,
@@ -145,12 +146,48 @@ where
         operation_name,
         variables,
     };
+    let lezen = query.trim_start().starts_with("query");
+    let sleutel = serde_json::to_string(&verzoek).map_err(|e| ApiError::Onleesbaar(e.to_string()))?;
+    let antwoord = verstuur(&verzoek).await.and_then(|tekst| {
+        let data = decodeer(&tekst)?;
+        Ok((data, tekst))
+    });
+    match antwoord {
+        Ok((data, tekst)) => {
+            if lezen {
+                crate::verbinding::bewaar(sleutel, tekst);
+            }
+            Ok(data)
+        }
+        Err(fout) if lezen && onbereikbaar(&fout) => match crate::verbinding::laatste(&sleutel) {
+            Some(tekst) => decodeer(&tekst),
+            None => Err(fout),
+        },
+        Err(fout) => Err(fout),
+    }
+}
+
+/// Whether `fout` means the API (or its database) cannot be reached right now, rather than a wrong request.
+pub fn onbereikbaar(fout: &ApiError) -> bool {
+    matches!(fout, ApiError::Netwerk(_))
+        || matches!(
+            fout,
+            ApiError::Http {
+                status: 408 | 502 | 503 | 504,
+                ..
+            }
+        )
+        || fout.code() == Some("DATABASE_UNAVAILABLE")
+}
+
+/// Posts the request; the body of a successful HTTP answer.
+async fn verstuur<V: Serialize>(verzoek: &Verzoek<'_, V>) -> Result<String, ApiError> {
     let mut post = Request::post(GRAPHQL_PAD).header("Accept", "application/json");
     if let Some(csrf) = crate::sessie::csrf() {
         post = post.header(CSRF_HEADER, &csrf);
     }
     let antwoord = post
-        .json(&verzoek)
+        .json(verzoek)
         .map_err(|e| ApiError::Onleesbaar(e.to_string()))?
         .send()
         .await
@@ -166,7 +203,7 @@ where
             .unwrap_or_default();
         return Err(ApiError::Http { status, fouten });
     }
-    decodeer(&tekst)
+    Ok(tekst)
 }
 
 /// Header with the session's CSRF token.
@@ -282,6 +319,25 @@ mod tests {
             r#"{"errors":[{"message":"x","extensions":{"code":"CONFLICT","huidigeVersie":7}}]}"#,
         );
         assert_eq!(c.err().and_then(|e| e.huidige_versie()), Some(7));
+    }
+
+    #[test]
+    fn only_an_unreachable_api_counts_as_unreachable() {
+        assert!(onbereikbaar(&ApiError::Netwerk("weg".into())));
+        assert!(onbereikbaar(&ApiError::Http {
+            status: 503,
+            fouten: vec![]
+        }));
+        let db =
+            decodeer::<Data>(r#"{"errors":[{"message":"x","extensions":{"code":"DATABASE_UNAVAILABLE"}}]}"#);
+        assert!(db.as_ref().is_err_and(onbereikbaar));
+        assert!(!onbereikbaar(&ApiError::Http {
+            status: 400,
+            fouten: vec![]
+        }));
+        let invoer =
+            decodeer::<Data>(r#"{"errors":[{"message":"x","extensions":{"code":"BAD_USER_INPUT"}}]}"#);
+        assert!(invoer.is_err_and(|e| !onbereikbaar(&e)));
     }
 
     #[test]

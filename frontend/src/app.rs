@@ -3,6 +3,7 @@
 //! The skip link has `target="_self"` so that the router leaves it to the browser, which moves the focus.
 
 use crate::components::sessie_balk::SessieBalk;
+use crate::components::verbinding_melding::VerbindingMelding;
 use crate::i18n::{keuze, t, taal, to, tp};
 use crate::pages::aanmelden::AanmeldenPagina;
 use crate::pages::beheer::BeheerPagina;
@@ -21,6 +22,7 @@ pub const VERKENNER_PAD: &str = "/graphql";
 pub fn App() -> impl IntoView {
     let t = t();
     Sessie::geef();
+    let verbinding = crate::verbinding::start();
     view! {
         <Router>
             <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus overslaan" href="#inhoud" target="_self">{t.naar_inhoud}</a>
@@ -34,7 +36,7 @@ pub fn App() -> impl IntoView {
                 <nav class="menu" aria-label=t.navigatie>
                     <ul>
                         <li>
-                            <A attr:class="utrecht-link" href="/">{t.overzicht_titel}</A>
+                            <A attr:class="utrecht-link" href="/" attr:data-testid="overzicht-link">{t.overzicht_titel}</A>
                         </li>
                         <li>
                             <A attr:class="utrecht-link" href="/organisaties" attr:data-testid="organisaties-link">{to().organisaties_menu}</A>
@@ -54,6 +56,7 @@ pub fn App() -> impl IntoView {
                 <TaalKeuze />
             </header>
             <main id="inhoud" class="utrecht-page-body" tabindex="-1">
+                <VerbindingMelding staat=verbinding />
                 <Routes fallback=|| view! { <NietGevonden /> }>
                     <Route path=path!("/") view=OverzichtPagina />
                     <Route path=path!("/actieplan/:id") view=ActieplanPagina />

@@ -213,6 +213,8 @@ pub struct Teksten {
     pub andere_taal: &'static str,
     /// The language switch's accessible description.
     pub andere_taal_uitleg: &'static str,
+    /// Notice while the API is unreachable, with the time of the shown data.
+    pub verbinding_weg: fn(&str) -> String,
 }
 
 /// A period in years, the same in both languages ("2024–2027", or "2025" for one year).
@@ -296,6 +298,11 @@ pub static NL: Teksten = Teksten {
 
     andere_taal: "English",
     andere_taal_uitleg: "Switch to English",
+    verbinding_weg: |tijd| {
+        format!(
+            "Koers is even niet bereikbaar. U ziet de gegevens van {tijd}; Koers werkt ze zelf bij zodra de verbinding terug is."
+        )
+    },
 };
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod model;
 pub mod pages;
 pub mod sessie;
 pub mod tijd;
+pub mod verbinding;
 pub mod wijzigingen;
 
 pub use app::App;

@@ -6,6 +6,7 @@ pub mod laden;
 pub mod rollup;
 pub mod sessie_balk;
 pub mod status;
+pub mod verbinding_melding;
 pub mod voortgangsbalk;
 
 pub use fout::FoutMelding;

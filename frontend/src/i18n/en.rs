@@ -72,6 +72,11 @@ pub static EN: Teksten = Teksten {
 
     andere_taal: "Nederlands",
     andere_taal_uitleg: "Schakel over naar Nederlands",
+    verbinding_weg: |tijd| {
+        format!(
+            "Koers cannot be reached right now. You see the data of {tijd}; Koers updates it by itself once the connection is back."
+        )
+    },
 };
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ pub fn ActieplanPagina() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let data = LocalResource::new(move || {
+        crate::verbinding::volg();
         let id = id.get();
         async move { haal_actieplan(&id).await }
     });

@@ -23,7 +23,10 @@ pub fn organisatie_pad(id: &str) -> String {
 /// The route `/organisaties`: every organisation, grouped by kind (`data-testid="organisaties-pagina"`).
 #[component]
 pub fn OrganisatiesPagina() -> impl IntoView {
-    let data = LocalResource::new(haal_organisaties);
+    let data = LocalResource::new(|| {
+        crate::verbinding::volg();
+        haal_organisaties()
+    });
     let opnieuw = Callback::new(move |()| data.refetch());
     let to = to();
     view! {
@@ -94,6 +97,7 @@ pub fn OrganisatiePagina() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let data = LocalResource::new(move || {
+        crate::verbinding::volg();
         let id = id.get();
         async move {
             let organisaties = haal_organisaties().await?;

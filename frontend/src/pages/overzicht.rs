@@ -4,14 +4,21 @@ use crate::components::{BalkLegenda, FoutMelding, Laden, RollupOverzicht};
 use crate::i18n::label;
 use crate::i18n::t;
 use crate::model::{Actieplan, Opgave, Overzicht, Thema, haal_overzicht};
-use crate::tijd::{Moment, nu};
+use crate::tijd::Moment;
 use leptos::prelude::*;
 
 /// The route `/`: loads the overview and shows it, or the loading or error state.
 #[component]
 pub fn OverzichtPagina() -> impl IntoView {
     let t = t();
-    let data = LocalResource::new(|| async { haal_overzicht().await.map(|o| (o, nu())) });
+    let data = LocalResource::new(|| {
+        crate::verbinding::volg();
+        async {
+            haal_overzicht()
+                .await
+                .map(|o| (o, crate::verbinding::stand_van_gegevens()))
+        }
+    });
     let opnieuw = Callback::new(move |()| data.refetch());
     view! {
         <h1 class="utrecht-heading-1">{t.overzicht_titel}</h1>

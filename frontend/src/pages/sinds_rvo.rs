@@ -85,7 +85,10 @@ pub fn SindsRvoPagina() -> impl IntoView {
     let query = use_query_map();
     let datum = Memo::new(move |_| query.read().get(DATUM).filter(|d| !d.is_empty()));
     let weken = Memo::new(move |_| weken_uit_query(query.read().get(WEKEN).as_deref()));
-    let data = LocalResource::new(move || haal(datum.get()));
+    let data = LocalResource::new(move || {
+        crate::verbinding::volg();
+        haal(datum.get())
+    });
     let opnieuw = Callback::new(move |()| data.refetch());
     view! {
         <div class="sinds-rvo-pagina" data-testid="sinds-rvo-pagina">
