@@ -271,6 +271,12 @@ async fn actie_toont_haar_hele_historie_nieuwste_eerst() -> anyhow::Result<()> {
         Some(&versie),
         "the newest entry is the current version"
     );
+    // The newest change names the health and its reason, from → to.
+    let nieuwste = browser.wait_for(fixtures::HISTORIE_ITEM).await?.text().await?;
+    assert!(
+        nieuwste.contains("Capaciteit bij partners.") && nieuwste.contains("Reden"),
+        "the reason from → to in the timeline: {nieuwste}"
+    );
     browser.screenshot("actie").await?;
     browser.scroll_to(fixtures::HISTORIE_ITEM).await?;
     browser.screenshot("actie-historie").await?;

@@ -11,8 +11,8 @@ use serde::Deserialize;
 pub const ACTIE_QUERY: &str = "query Actie($id: ID!) { actie(id: $id) { id titel beschrijving opgaveAfgeleid \
 opgave { id titel actieplan { id titel } } trekkers { id naam afkorting } partners { id naam afkorting } jaar \
 kwartaal datum status gezondheid gezondheidReden voortgang vertrouwelijk bron versie gewijzigdOp historie { id \
-versie tijdstip door statusVan statusNaar gezondheidVan gezondheidNaar voortgangVan voortgangNaar toelichting \
-velden } } }";
+versie tijdstip door statusVan statusNaar gezondheidVan gezondheidNaar gezondheidRedenVan gezondheidRedenNaar \
+voortgangVan voortgangNaar toelichting velden } } }";
 
 #[derive(Deserialize)]
 struct ActieData {
@@ -112,6 +112,12 @@ pub struct Voortgangsupdate {
     pub gezondheid_van: Option<Gezondheid>,
     /// Health after.
     pub gezondheid_naar: Option<Gezondheid>,
+    /// Reason of the health before (aandacht, risico).
+    #[serde(default)]
+    pub gezondheid_reden_van: Option<String>,
+    /// Reason of the health after.
+    #[serde(default)]
+    pub gezondheid_reden_naar: Option<String>,
     /// Progress before.
     pub voortgang_van: Option<Voortgang>,
     /// Progress after.

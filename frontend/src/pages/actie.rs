@@ -169,6 +169,18 @@ fn HistorieItem(update: Voortgangsupdate) -> impl IntoView {
         );
         wijzigingen.push((td.gezondheid, (td.van_naar)(van, naar)));
     }
+    if update.gezondheid_reden_van != update.gezondheid_reden_naar {
+        let tekst = |r: &Option<String>| {
+            r.clone()
+                .filter(|r| !r.trim().is_empty())
+                .unwrap_or_else(|| td.leeg.to_string())
+        };
+        let (van, naar) = (
+            tekst(&update.gezondheid_reden_van),
+            tekst(&update.gezondheid_reden_naar),
+        );
+        wijzigingen.push((td.reden, (td.van_naar)(&van, &naar)));
+    }
     if update.voortgang_van != update.voortgang_naar {
         let (van, naar) = (
             voortgang_tekst(update.voortgang_van),
