@@ -9,7 +9,12 @@
   var endpoint = new URL(container.dataset.endpoint, window.location.href).href;
   var wsScheme = window.location.protocol === "https:" ? "wss:" : "ws:";
   var subscriptionUrl = wsScheme + "//" + window.location.host + container.dataset.subscriptions;
-  var fetcher = GraphiQL.createFetcher({ url: endpoint, subscriptionUrl: subscriptionUrl });
+  // Signed in (session cookie): changes need the session's CSRF token, which only this origin can read.
+  function mount(csrf) {
+    var headers = csrf ? { "X-CSRF-Token": csrf } : {};
+    var fetcher = GraphiQL.createFetcher({ url: endpoint, subscriptionUrl: subscriptionUrl, headers: headers });
+    render(fetcher);
+  }
   var defaultQuery = [
     "# Koers GraphQL API. Run with ▶ or Ctrl+Enter.",
     "query Overzicht {",
@@ -29,12 +34,22 @@
     "}",
     "",
   ].join("\n");
-  ReactDOM.createRoot(container).render(
-    React.createElement(GraphiQL, {
-      fetcher: fetcher,
-      defaultQuery: defaultQuery,
-      defaultEditorToolsVisibility: true,
-      shouldPersistHeaders: false,
-    }),
-  );
+  function render(fetcher) {
+    ReactDOM.createRoot(container).render(
+      React.createElement(GraphiQL, {
+        fetcher: fetcher,
+        defaultQuery: defaultQuery,
+        defaultEditorToolsVisibility: true,
+        shouldPersistHeaders: false,
+      }),
+    );
+  }
+  fetch(endpoint, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ query: "{ ik { csrfToken } }" }),
+  })
+    .then(function (r) { return r.json(); })
+    .then(function (a) { mount(a && a.data && a.data.ik ? a.data.ik.csrfToken : null); })
+    .catch(function () { mount(null); });
 })();
