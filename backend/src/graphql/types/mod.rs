@@ -4,6 +4,7 @@ mod actie;
 mod enums;
 mod plan;
 mod rollup;
+pub mod toegang;
 
 pub use actie::{Actie, Organisatie, RvoVergadering, Voortgangsupdate};
 pub use enums::{GezondheidGql, OrganisatieSoortGql, PlanSoortGql, PlanStatusGql, StatusGql};
