@@ -187,6 +187,33 @@ impl Drop for Koers {
     }
 }
 
+/// Signs in through the sign-in page and waits until the app is back on `terug` (a path) with the session bar
+/// showing the person.
+pub async fn aanmelden(
+    browser: &Browser,
+    koers: &Koers,
+    gebruikersnaam: &str,
+    wachtwoord: &str,
+    terug: &str,
+) -> anyhow::Result<()> {
+    let pad = format!("/aanmelden?terug={}", terug.replace('/', "%2F"));
+    browser.goto(&koers.url(&pad)).await?;
+    browser
+        .wait_for(fixtures::GEBRUIKERSNAAM_VELD)
+        .await?
+        .send_keys(gebruikersnaam)
+        .await?;
+    browser
+        .wait_for(fixtures::WACHTWOORD_VELD)
+        .await?
+        .send_keys(wachtwoord)
+        .await?;
+    browser.wait_for(fixtures::AANMELDEN_KNOP).await?.click().await?;
+    browser.wait_for(fixtures::AANGEMELD_ALS).await?;
+    browser.wait_for_url(terug, |u| u.ends_with(terug)).await?;
+    Ok(())
+}
+
 /// The `id` of a JSON object, as a string (a GraphQL `ID` may come as a string or an integer).
 pub fn id_of(value: &Value) -> anyhow::Result<String> {
     match value.get("id") {

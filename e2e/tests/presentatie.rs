@@ -7,7 +7,7 @@
 
 use anyhow::{Context, bail};
 use fantoccini::key::Key;
-use koers_e2e::{Browser, Koers, array, fixtures, id_of};
+use koers_e2e::{Browser, Koers, aanmelden, array, fixtures, id_of};
 use koers_shared::procent_tekst;
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
@@ -262,23 +262,43 @@ async fn live_wijziging_binnen_een_seconde() -> anyhow::Result<()> {
     browser.wait_for(&fixtures::dia_van_opgave(&opgave_id)).await?;
     let stand_voor = browser.wait_for(fixtures::STAND_PER).await?.text().await?;
 
-    let invoer = json!({
-        "id": id_of(&actie)?,
-        "versie": actie["versie"],
-        "status": "AFGEROND",
-        "toelichting": "afgerond tijdens het RVO",
-    });
-    koers
-        .graphql(fixtures::VOORTGANG_MUTATIE, json!({ "invoer": invoer }))
+    // A second window: a beheerder reports the actie afgerond through the form on the Actie view.
+    let wachtwoord = koers.gebruiker("vera", "beheerder", &[]).await?;
+    let melder = Browser::start().await?;
+    let pad = fixtures::actie_pad(&id_of(&actie)?);
+    aanmelden(&melder, &koers, "vera", &wachtwoord, &pad).await?;
+    melder
+        .wait_for(fixtures::VELD_STATUS)
+        .await?
+        .select_by_value("AFGEROND")
         .await?;
+    let toelichting = melder.wait_for(fixtures::VELD_TOELICHTING).await?;
+    toelichting.send_keys("afgerond tijdens het RVO").await?;
+    melder.wait_for(fixtures::MELDEN_OPSLAAN).await?.click().await?;
     let gemeld = Instant::now();
-    let rollup = koers
-        .graphql(fixtures::OPGAVE_ROLLUP_QUERY, json!({ "id": opgave_id }))
-        .await?;
-    let aandeel = rollup["opgave"]["rollup"]["aandeelAfgerond"]
-        .as_f64()
-        .context("aandeelAfgerond")?;
-    let verwacht = procent_tekst(aandeel);
+    // What the slide must show: the roll-up after the report (read once the API has the new version).
+    let verwacht = loop {
+        let nu = koers
+            .graphql(
+                "query($id: ID!) { actie(id: $id) { status } }",
+                json!({ "id": id_of(&actie)? }),
+            )
+            .await?;
+        if nu["actie"]["status"] == "AFGEROND" {
+            let rollup = koers
+                .graphql(fixtures::OPGAVE_ROLLUP_QUERY, json!({ "id": opgave_id }))
+                .await?;
+            let aandeel = rollup["opgave"]["rollup"]["aandeelAfgerond"]
+                .as_f64()
+                .context("aandeelAfgerond")?;
+            break procent_tekst(aandeel);
+        }
+        anyhow::ensure!(
+            gemeld.elapsed() < Duration::from_secs(1),
+            "the form did not save within 1 s"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
 
     let mut getoond = String::new();
     while gemeld.elapsed() < Duration::from_secs(1) {
@@ -315,6 +335,7 @@ async fn live_wijziging_binnen_een_seconde() -> anyhow::Result<()> {
         "stand per is always shown"
     );
     browser.screenshot("presentatie-opgave-live").await?;
+    melder.close().await?;
     browser.close().await
 }
 

@@ -10,11 +10,13 @@ pub mod detail;
 pub mod en;
 pub mod keuze;
 pub mod labels;
+pub mod melden;
 pub mod organisatie;
 pub mod presentatie;
 pub mod toegang;
 
 pub use labels::label;
+pub use melden::tm;
 pub use toegang::tt;
 
 pub use detail::DetailTeksten;

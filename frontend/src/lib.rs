@@ -4,6 +4,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod concept;
 pub mod filter;
 pub mod i18n;
 pub mod model;

@@ -4,6 +4,7 @@
 
 pub mod actie;
 pub mod beheer;
+pub mod melden;
 pub mod organisatie;
 pub mod plan;
 

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 /// The `Actie` query: one actie with its opgave and plan, owners and history.
 pub const ACTIE_QUERY: &str = "query Actie($id: ID!) { actie(id: $id) { id titel beschrijving opgaveAfgeleid \
-opgave { id titel actieplan { id titel } } trekkers { id naam afkorting } partners { id naam afkorting } jaar \
+opgave { id titel actieplan { id titel thema { id } } } trekkers { id naam afkorting } partners { id naam afkorting } jaar \
 kwartaal datum status gezondheid gezondheidReden voortgang vertrouwelijk bron versie gewijzigdOp historie { id \
 versie tijdstip door statusVan statusNaar gezondheidVan gezondheidNaar gezondheidRedenVan gezondheidRedenNaar \
 voortgangVan voortgangNaar toelichting velden } } }";
@@ -19,13 +19,23 @@ struct ActieData {
     actie: Option<ActieDetail>,
 }
 
-/// A plan, only its title.
+/// A plan, only its title (and its thema, to know who may change its acties).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct PlanNaam {
     /// Opaque id.
     pub id: String,
     /// Title.
     pub titel: String,
+    /// The thema of the plan.
+    #[serde(default)]
+    pub thema: Option<IdAlleen>,
+}
+
+/// Only an id.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct IdAlleen {
+    /// Opaque id.
+    pub id: String,
 }
 
 /// The opgave of an actie, with its plan.

@@ -25,6 +25,7 @@ pub(crate) fn actie(id: &str, plan: &str, opgave: &str, volgorde: i32) -> ActieO
             actieplan: Some(PlanNaam {
                 id: plan.to_string(),
                 titel: format!("Plan {plan}"),
+                thema: None,
             }),
         }),
         historie: Vec::new(),

@@ -6,6 +6,8 @@ use crate::i18n::{t, td};
 use crate::model::actie::{ActieDetail, Voortgangsupdate, haal_actie};
 use crate::pages::actieplan::NietGevondenMelding;
 use crate::pages::acties_tabel::{GezondheidCel, VoortgangTekst, namen, vertrouwelijk_marker};
+use crate::pages::melden::VoortgangFormulier;
+use crate::sessie::Sessie;
 use crate::tijd::{datum_tekst, moment};
 use koers_shared::{Gezondheid, Voortgang, procent_tekst};
 use leptos::prelude::*;
@@ -26,7 +28,7 @@ pub fn ActiePagina() -> impl IntoView {
         <Suspense fallback=|| view! { <Laden /> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(Some(actie)) => view! { <Details actie /> }.into_any(),
+                    Ok(Some(actie)) => view! { <Details actie geladen=opnieuw /> }.into_any(),
                     Ok(None) => view! { <NietGevondenMelding tekst=td().actie_niet_gevonden /> }.into_any(),
                     // The only input is the id from the address: a malformed one is an unknown page.
                     Err(fout) if fout.code() == Some("BAD_USER_INPUT") => {
@@ -41,10 +43,27 @@ pub fn ActiePagina() -> impl IntoView {
 
 /// The loaded actie (`data-testid="actie-pagina"`).
 #[component]
-fn Details(actie: ActieDetail) -> impl IntoView {
+fn Details(actie: ActieDetail, geladen: Callback<()>) -> impl IntoView {
     let t = t();
     let td = td();
     let historie = actie.historie_nieuwste_eerst();
+    let thema = actie
+        .opgave
+        .as_ref()
+        .and_then(|o| o.actieplan.as_ref())
+        .and_then(|p| p.thema.as_ref())
+        .map(|t| t.id.clone())
+        .unwrap_or_default();
+    let sessie = Sessie::van_context();
+    let formulier_actie = actie.clone();
+    // Only who may change this actie sees the form; the server checks it again.
+    let melden = move || {
+        sessie
+            .0
+            .get()
+            .filter(|ik| ik.mag_schrijven_in(&thema))
+            .map(|_| view! { <VoortgangFormulier actie=formulier_actie.clone() geladen /> })
+    };
     let plan = actie.opgave.as_ref().and_then(|o| o.actieplan.clone());
     let kruimel_plan = plan.clone().map(|p| {
         view! { <li><a class="utrecht-link" href=format!("/actieplan/{}", p.id)>{p.titel}</a></li> }
@@ -132,6 +151,7 @@ fn Details(actie: ActieDetail) -> impl IntoView {
             </dl>
             <h2 class="utrecht-heading-2">{td.beschrijving}</h2>
             {beschrijving}
+            {melden}
             <h2 class="utrecht-heading-2">{td.historie_kop}</h2>
             {tijdlijn}
         </article>

@@ -6,6 +6,7 @@ pub mod actieplan;
 pub mod acties_filter;
 pub mod acties_tabel;
 pub mod beheer;
+pub mod melden;
 pub mod niet_gevonden;
 pub mod organisatie;
 pub mod overzicht;

@@ -1,0 +1,187 @@
+//! Browser tests of editing: a redacteur reports progress through the form on the Actie view (numbers checked
+//! against the API), an invalid input is refused next to its field without saving, a draft survives a reload,
+//! and a version conflict between two browser sessions is resolved by applying the same input again.
+//!
+//! Ignored by default (they need Chromium and a built `frontend/dist`); run them with
+//! `cargo test -p koers-e2e --test bewerken -- --ignored --test-threads=1` (also done by `.ci/test`).
+
+use anyhow::Context;
+use koers_e2e::{Browser, Koers, aanmelden, fixtures, id_of};
+use serde_json::{Value, json};
+
+const ACTIE: &str = "query($id: ID!) { actie(id: $id) { versie status gezondheid gezondheidReden voortgang
+    historie { versie door toelichting } } }";
+
+/// A fresh actie in the Mensenhandel plan, in uitvoering at 10 %.
+async fn actie(koers: &Koers) -> anyhow::Result<String> {
+    let plannen = koers
+        .graphql("{ actieplannen { sleutel opgaven { id } } }", json!({}))
+        .await?;
+    let opgave = plannen["actieplannen"]
+        .as_array()
+        .context("plannen")?
+        .iter()
+        .find(|p| p["sleutel"] == "mh-2024-2026")
+        .context("the Mensenhandel plan")?["opgaven"][0]["id"]
+        .clone();
+    let d = koers
+        .graphql(
+            "mutation($i: ActieAanmakenInvoer!) { actieAanmaken(invoer: $i) { id } }",
+            json!({ "i": { "opgave": opgave, "titel": "Bewerken e2e", "jaar": 2026, "status": "IN_UITVOERING",
+                           "voortgang": 10 } }),
+        )
+        .await?;
+    id_of(&d["actieAanmaken"])
+}
+
+async fn stand(koers: &Koers, id: &str) -> anyhow::Result<Value> {
+    Ok(koers.graphql(ACTIE, json!({ "id": id })).await?["actie"].clone())
+}
+
+/// Replaces the text of the field `css`.
+async fn typ(browser: &Browser, css: &str, tekst: &str) -> anyhow::Result<()> {
+    let veld = browser.wait_for(css).await?;
+    veld.clear().await?;
+    veld.send_keys(tekst).await?;
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
+async fn voortgang_melden_met_fouten_bij_het_veld() -> anyhow::Result<()> {
+    let koers = Koers::start().await?;
+    let wachtwoord = koers.gebruiker("ria", "redacteur", &["mensenhandel"]).await?;
+    let id = actie(&koers).await?;
+    let browser = Browser::start().await?;
+    // Anonymous: no form.
+    browser.goto(&koers.url(&fixtures::actie_pad(&id))).await?;
+    browser.wait_for(&fixtures::actie_pagina(&id)).await?;
+    assert!(browser.find_now(fixtures::MELDEN_FORMULIER).await?.is_none());
+
+    aanmelden(&browser, &koers, "ria", &wachtwoord, &fixtures::actie_pad(&id)).await?;
+    browser.wait_for(fixtures::MELDEN_FORMULIER).await?;
+    let fouten = browser.axe_violations().await?;
+    assert!(fouten.is_empty(), "axe on the form: {fouten:?}");
+
+    // Invalid: risico without a reason, 140 %. Errors next to both fields, nothing saved.
+    browser
+        .wait_for(fixtures::VELD_GEZONDHEID)
+        .await?
+        .select_by_value("RISICO")
+        .await?;
+    typ(&browser, fixtures::VELD_VOORTGANG, "140").await?;
+    browser.wait_for(fixtures::MELDEN_OPSLAAN).await?.click().await?;
+    let fout = browser.wait_for(fixtures::FOUT_VOORTGANG).await?.text().await?;
+    assert!(!fout.trim().is_empty(), "an error next to voortgang");
+    let fout = browser.wait_for(fixtures::FOUT_REDEN).await?.text().await?;
+    assert!(!fout.trim().is_empty(), "an error next to the reason");
+    let veld = browser.wait_for(fixtures::VELD_VOORTGANG).await?;
+    assert_eq!(veld.attr("aria-invalid").await?.as_deref(), Some("true"));
+    browser.screenshot("bewerken-fouten").await?;
+    assert_eq!(stand(&koers, &id).await?["versie"], 1, "nothing was saved");
+
+    // Valid: saved, shown, and the API agrees.
+    typ(&browser, fixtures::VELD_REDEN, "Capaciteit bij de partners.").await?;
+    typ(&browser, fixtures::VELD_VOORTGANG, "60").await?;
+    typ(
+        &browser,
+        fixtures::VELD_TOELICHTING,
+        "Halverwege, met vertraging.",
+    )
+    .await?;
+    browser.wait_for(fixtures::MELDEN_OPSLAAN).await?.click().await?;
+    let item = format!(r#"{}[{}="2"]"#, fixtures::HISTORIE_ITEM, fixtures::DATA_VERSIE);
+    let tekst = browser.wait_for(&item).await?.text().await?;
+    assert!(tekst.contains("Halverwege, met vertraging."), "{tekst}");
+    let s = stand(&koers, &id).await?;
+    assert_eq!(s["versie"], 2);
+    assert_eq!(s["voortgang"], 60);
+    assert_eq!(s["gezondheid"], "RISICO");
+    assert_eq!(s["gezondheidReden"], "Capaciteit bij de partners.");
+    assert_eq!(s["historie"][1]["door"], "ria (e2e)");
+    browser.close().await
+}
+
+#[tokio::test]
+#[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
+async fn invoer_blijft_bewaard_na_herladen() -> anyhow::Result<()> {
+    let koers = Koers::start().await?;
+    let wachtwoord = koers.gebruiker("rik", "redacteur", &["mensenhandel"]).await?;
+    let id = actie(&koers).await?;
+    let browser = Browser::start().await?;
+    aanmelden(&browser, &koers, "rik", &wachtwoord, &fixtures::actie_pad(&id)).await?;
+    typ(&browser, fixtures::VELD_TOELICHTING, "Nog niet opgeslagen tekst").await?;
+    typ(&browser, fixtures::VELD_VOORTGANG, "35").await?;
+    browser.client().refresh().await?;
+    browser.wait_for(fixtures::CONCEPT_HERSTELD).await?;
+    let veld = browser.wait_for(fixtures::VELD_TOELICHTING).await?;
+    assert_eq!(
+        veld.prop("value").await?.as_deref(),
+        Some("Nog niet opgeslagen tekst")
+    );
+    let veld = browser.wait_for(fixtures::VELD_VOORTGANG).await?;
+    assert_eq!(veld.prop("value").await?.as_deref(), Some("35"));
+    browser.close().await
+}
+
+#[tokio::test]
+#[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
+async fn versieconflict_tussen_twee_sessies() -> anyhow::Result<()> {
+    let koers = Koers::start().await?;
+    let wa = koers.gebruiker("anna", "redacteur", &["mensenhandel"]).await?;
+    let wb = koers.gebruiker("bram", "beheerder", &[]).await?;
+    let id = actie(&koers).await?;
+    let pad = fixtures::actie_pad(&id);
+    let a = Browser::start().await?;
+    let b = Browser::start().await?;
+    aanmelden(&a, &koers, "anna", &wa, &pad).await?;
+    aanmelden(&b, &koers, "bram", &wb, &pad).await?;
+    a.wait_for(fixtures::MELDEN_FORMULIER).await?;
+    b.wait_for(fixtures::MELDEN_FORMULIER).await?;
+
+    // Anna saves first.
+    typ(&a, fixtures::VELD_VOORTGANG, "30").await?;
+    a.wait_for(fixtures::MELDEN_OPSLAAN).await?.click().await?;
+    a.wait_for(&format!(
+        r#"{}[{}="2"]"#,
+        fixtures::HISTORIE_ITEM,
+        fixtures::DATA_VERSIE
+    ))
+    .await?;
+
+    // Bram, still on version 1, saves: the conflict shows Anna's change; his input is kept.
+    typ(&b, fixtures::VELD_VOORTGANG, "70").await?;
+    typ(&b, fixtures::VELD_TOELICHTING, "Bram meldt 70").await?;
+    b.wait_for(fixtures::MELDEN_OPSLAAN).await?.click().await?;
+    b.wait_for(fixtures::CONFLICT).await?;
+    let verschil = b.wait_for(fixtures::CONFLICT_VERSCHILLEN).await?.text().await?;
+    assert!(verschil.contains("30"), "Anna's 30 % is shown: {verschil}");
+    let paneel = b.wait_for(fixtures::CONFLICT).await?.text().await?;
+    assert!(paneel.contains("anna (e2e)"), "who changed it: {paneel}");
+    b.scroll_to(fixtures::CONFLICT).await?;
+    b.screenshot("bewerken-conflict").await?;
+    let veld = b.wait_for(fixtures::VELD_TOELICHTING).await?;
+    assert_eq!(veld.prop("value").await?.as_deref(), Some("Bram meldt 70"));
+    assert_eq!(
+        stand(&koers, &id).await?["versie"],
+        2,
+        "the conflicting save changed nothing"
+    );
+
+    // Applying it again needs no retyping.
+    b.wait_for(fixtures::OPNIEUW_TOEPASSEN).await?.click().await?;
+    b.wait_for(&format!(
+        r#"{}[{}="3"]"#,
+        fixtures::HISTORIE_ITEM,
+        fixtures::DATA_VERSIE
+    ))
+    .await?;
+    let s = stand(&koers, &id).await?;
+    assert_eq!(s["versie"], 3);
+    assert_eq!(s["voortgang"], 70);
+    assert_eq!(s["historie"][1]["door"], "anna (e2e)");
+    assert_eq!(s["historie"][2]["door"], "bram (e2e)");
+    assert_eq!(s["historie"][2]["toelichting"], "Bram meldt 70");
+    a.close().await?;
+    b.close().await
+}

@@ -1,0 +1,102 @@
+//! The texts of the progress-report form, per language (see [`super::Taal`]).
+
+/// The texts of the progress-report form in one language. Texts with values are functions.
+#[derive(Debug)]
+pub struct MeldenTeksten {
+    /// Heading of the form.
+    pub titel: &'static str,
+    /// Label: status.
+    pub status: &'static str,
+    /// Label: health.
+    pub gezondheid: &'static str,
+    /// The choice "no health".
+    pub geen_gezondheid: &'static str,
+    /// Label: reason.
+    pub reden: &'static str,
+    /// Hint under the reason.
+    pub reden_hint: &'static str,
+    /// Label: progress.
+    pub voortgang: &'static str,
+    /// Label: note.
+    pub toelichting: &'static str,
+    /// Button: save.
+    pub opslaan: &'static str,
+    /// Heading of the error summary.
+    pub fouten_kop: &'static str,
+    /// Saved.
+    pub opgeslagen: fn(i32) -> String,
+    /// A restored draft.
+    pub concept_terug: &'static str,
+    /// Button: discard the draft.
+    pub concept_weg: &'static str,
+    /// Not sent (network).
+    pub niet_verstuurd: &'static str,
+    /// Heading of the conflict panel: "versie {mine} → {now}".
+    pub conflict_kop: fn(i32, i32) -> String,
+    /// Explanation of the conflict panel.
+    pub conflict_uitleg: &'static str,
+    /// One change by someone else: "{who} op {when}".
+    pub conflict_door: fn(&str, &str) -> String,
+    /// Button: apply mine again.
+    pub opnieuw_toepassen: &'static str,
+    /// Button: discard mine.
+    pub mijn_invoer_weg: &'static str,
+    /// "was → now".
+    pub was_nu: fn(&str, &str) -> String,
+}
+
+/// Dutch.
+pub static NL: MeldenTeksten = MeldenTeksten {
+    titel: "Voortgang melden",
+    status: "Status",
+    gezondheid: "Gezondheid",
+    geen_gezondheid: "geen",
+    reden: "Reden",
+    reden_hint: "Verplicht bij aandacht of risico.",
+    voortgang: "Voortgang (0–100 %)",
+    toelichting: "Toelichting",
+    opslaan: "Voortgang opslaan",
+    fouten_kop: "Controleer deze velden",
+    opgeslagen: |v| format!("Opgeslagen als versie {v}."),
+    concept_terug: "Uw niet-opgeslagen invoer is teruggezet.",
+    concept_weg: "Invoer weggooien",
+    niet_verstuurd: "Niet verstuurd: Koers is niet bereikbaar. Uw invoer staat er nog; probeer het zo opnieuw.",
+    conflict_kop: |mijn, nu| format!("Iemand anders wijzigde deze actie intussen (versie {mijn} → {nu})"),
+    conflict_uitleg: "Dit veranderde er intussen. Uw invoer staat er nog: pas hem opnieuw toe op de nieuwe versie, of gooi hem weg.",
+    conflict_door: |wie, wanneer| format!("{wie} op {wanneer}"),
+    opnieuw_toepassen: "Mijn wijziging opnieuw toepassen",
+    mijn_invoer_weg: "Mijn invoer weggooien",
+    was_nu: |was, nu| format!("{was} → {nu}"),
+};
+
+/// English.
+pub static EN: MeldenTeksten = MeldenTeksten {
+    titel: "Report progress",
+    status: "Status",
+    gezondheid: "Health",
+    geen_gezondheid: "none",
+    reden: "Reason",
+    reden_hint: "Required for attention or risk.",
+    voortgang: "Progress (0–100 %)",
+    toelichting: "Note",
+    opslaan: "Save progress",
+    fouten_kop: "Please check these fields",
+    opgeslagen: |v| format!("Saved as version {v}."),
+    concept_terug: "Your unsaved input has been restored.",
+    concept_weg: "Discard input",
+    niet_verstuurd: "Not sent: Koers cannot be reached. Your input is still here; try again shortly.",
+    conflict_kop: |mijn, nu| format!("Someone else changed this action meanwhile (version {mijn} → {nu})"),
+    conflict_uitleg: "This changed meanwhile. Your input is still here: apply it again to the new version, or discard it.",
+    conflict_door: |wie, wanneer| format!("{wie} on {wanneer}"),
+    opnieuw_toepassen: "Apply my change again",
+    mijn_invoer_weg: "Discard my input",
+    was_nu: |was, nu| format!("{was} → {nu}"),
+};
+
+/// The texts of the progress-report form in the current language.
+pub fn tm() -> &'static MeldenTeksten {
+    match super::taal() {
+        super::Taal::Nl => &NL,
+        super::Taal::En => &EN,
+    }
+}

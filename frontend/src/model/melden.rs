@@ -1,0 +1,130 @@
+//! Reporting progress on an actie: the form's input, checked with the shared rules, and the mutation.
+
+use crate::api::{self, ApiError};
+use koers_shared::{ActieToestand, FieldError, Gezondheid, Status, valideer_toestand};
+use serde::{Deserialize, Serialize};
+
+/// The mutation; answers the new version.
+pub const VOORTGANG_MUTATIE: &str = "mutation Voortgang($invoer: VoortgangRapporterenInvoer!) { \
+actieVoortgangRapporteren(invoer: $invoer) { id versie } }";
+
+/// What the person typed, as text (kept as a draft exactly as typed).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Melding {
+    /// Status on the wire (`IN_UITVOERING`).
+    pub status: String,
+    /// Health on the wire (`AANDACHT`), or empty for none.
+    pub gezondheid: String,
+    /// Reason for aandacht or risico.
+    pub reden: String,
+    /// Progress 0–100, or empty.
+    pub voortgang: String,
+    /// Note with the change.
+    pub toelichting: String,
+}
+
+fn wire<T: Serialize>(w: T) -> String {
+    serde_json::to_value(w)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn van_wire<T: for<'de> Deserialize<'de>>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+}
+
+impl Melding {
+    /// The form filled with the actie's current state.
+    pub fn van(
+        status: Status,
+        gezondheid: Option<Gezondheid>,
+        reden: Option<&str>,
+        voortgang: Option<u8>,
+    ) -> Self {
+        Melding {
+            status: wire(status),
+            gezondheid: gezondheid.map(wire).unwrap_or_default(),
+            reden: reden.unwrap_or_default().to_string(),
+            voortgang: voortgang.map(|v| v.to_string()).unwrap_or_default(),
+            toelichting: String::new(),
+        }
+    }
+
+    /// The variables of the mutation for version `versie`, or every problem per field (the same rules as the
+    /// server's, from `koers_shared`).
+    pub fn invoer(&self, id: &str, versie: i32) -> Result<serde_json::Value, Vec<FieldError>> {
+        let mut fouten = Vec::new();
+        let voortgang = match self.voortgang.trim() {
+            "" => None,
+            v => match v.parse::<i64>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    fouten.push(FieldError::new("voortgang", "vul een getal van 0 tot 100 in"));
+                    None
+                }
+            },
+        };
+        let reden = Some(self.reden.trim().to_string()).filter(|r| !r.is_empty());
+        let toestand = ActieToestand {
+            status: van_wire::<Status>(&self.status),
+            gezondheid: van_wire::<Gezondheid>(&self.gezondheid),
+            gezondheid_reden: reden.clone(),
+            voortgang,
+        };
+        if let Err(f) = valideer_toestand(&toestand) {
+            fouten.extend(f);
+        }
+        if self.toelichting.chars().count() > 10_000 {
+            fouten.push(FieldError::new("toelichting", "hoogstens 10.000 tekens"));
+        }
+        if !fouten.is_empty() {
+            return Err(fouten);
+        }
+        let toelichting = Some(self.toelichting.trim().to_string()).filter(|t| !t.is_empty());
+        Ok(serde_json::json!({ "invoer": {
+            "id": id, "versie": versie, "status": self.status,
+            "gezondheid": toestand.gezondheid.map(wire), "gezondheidReden": reden,
+            "voortgang": voortgang, "toelichting": toelichting } }))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Gemeld {
+    actie_voortgang_rapporteren: Versie,
+}
+
+#[derive(Deserialize)]
+struct Versie {
+    versie: i32,
+}
+
+/// Sends the report; answers the new version.
+pub async fn meld(variabelen: serde_json::Value) -> Result<i32, ApiError> {
+    let g: Gemeld = api::graphql(VOORTGANG_MUTATIE, "Voortgang", variabelen).await?;
+    Ok(g.actie_voortgang_rapporteren.versie)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shared_rules_name_the_field() {
+        let mut m = Melding::van(Status::InUitvoering, None, None, Some(20));
+        m.gezondheid = "RISICO".into();
+        let fouten = m.invoer("a", 1).expect_err("a reason is needed");
+        assert_eq!(fouten[0].veld, "gezondheidReden");
+        m.reden = "geen capaciteit".into();
+        m.voortgang = "140".into();
+        assert_eq!(m.invoer("a", 1).expect_err("0–100")[0].veld, "voortgang");
+        m.voortgang = "veertig".into();
+        assert_eq!(m.invoer("a", 1).expect_err("a number")[0].veld, "voortgang");
+        m.voortgang = "40".into();
+        let v = m.invoer("a", 3).expect("valid");
+        assert_eq!(v["invoer"]["versie"], 3);
+        assert_eq!(v["invoer"]["gezondheid"], "RISICO");
+        assert_eq!(v["invoer"]["voortgang"], 40);
+    }
+}

@@ -1,0 +1,275 @@
+//! The progress-report form on the Actie view: status, health with reason, progress and a note. Errors stand
+//! next to their field (the shared rules first, then the server's); the input is kept as a draft; on a version
+//! conflict it shows what the other person changed and applies the same input again on request.
+
+use crate::api::{ApiError, onbereikbaar};
+use crate::components::fout::uitleg;
+use crate::concept;
+use crate::i18n::{label, tm};
+use crate::model::actie::{ActieDetail, haal_actie};
+use crate::model::melden::{Melding, meld};
+use crate::tijd::moment;
+use koers_shared::{FieldError, Gezondheid, Status, procent_tekst};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+fn beginstand(a: &ActieDetail) -> Melding {
+    Melding::van(
+        a.status,
+        a.gezondheid,
+        a.gezondheid_reden.as_deref(),
+        a.voortgang.map(|v| v.procent()),
+    )
+}
+
+/// What changed between `oud` and `nieuw` in the fields of this form: (field, was, now).
+fn verschillen(oud: &ActieDetail, nieuw: &ActieDetail) -> Vec<(&'static str, String, String)> {
+    let t = tm();
+    let g = |g: Option<Gezondheid>| g.map_or(t.geen_gezondheid.to_string(), |g| label(g).to_string());
+    let v = |a: &ActieDetail| {
+        a.voortgang
+            .map_or("–".to_string(), |v| procent_tekst(f64::from(v.procent())))
+    };
+    let r = |a: &ActieDetail| a.gezondheid_reden.clone().unwrap_or_else(|| "–".to_string());
+    let mut d = Vec::new();
+    if oud.status != nieuw.status {
+        d.push((
+            t.status,
+            label(oud.status).to_string(),
+            label(nieuw.status).to_string(),
+        ));
+    }
+    if oud.gezondheid != nieuw.gezondheid {
+        d.push((t.gezondheid, g(oud.gezondheid), g(nieuw.gezondheid)));
+    }
+    if oud.gezondheid_reden != nieuw.gezondheid_reden {
+        d.push((t.reden, r(oud), r(nieuw)));
+    }
+    if oud.voortgang != nieuw.voortgang {
+        d.push((t.voortgang, v(oud), v(nieuw)));
+    }
+    d
+}
+
+/// The form (`data-testid="melden-formulier"`), for who may change this actie.
+#[component]
+pub fn VoortgangFormulier(
+    /// The actie as loaded.
+    actie: ActieDetail,
+    /// Reloads the page's data (after a save, or when the input is discarded).
+    geladen: Callback<()>,
+) -> impl IntoView {
+    let t = tm();
+    let concept_naam = format!("melden.{}", actie.id);
+    let hersteld = concept::lees::<Melding>(&concept_naam);
+    let invoer = RwSignal::new(hersteld.clone().unwrap_or_else(|| beginstand(&actie)));
+    let concept_terug = RwSignal::new(hersteld.is_some());
+    let basis = RwSignal::new(actie);
+    let fouten = RwSignal::new(Vec::<FieldError>::new());
+    let bericht = RwSignal::new(None::<String>);
+    let conflict = RwSignal::new(None::<ActieDetail>);
+    let bezig = RwSignal::new(false);
+
+    let naam = concept_naam.clone();
+    let wijzig = move |f: fn(&mut Melding, String), waarde: String| {
+        invoer.update(|m| f(m, waarde));
+        concept::bewaar(&naam, &invoer.get_untracked());
+    };
+    let naam = concept_naam.clone();
+    let verstuur = move || {
+        let a = basis.get_untracked();
+        let variabelen = match invoer.get_untracked().invoer(&a.id, a.versie) {
+            Ok(v) => v,
+            Err(f) => {
+                fouten.set(f);
+                return;
+            }
+        };
+        fouten.set(Vec::new());
+        bericht.set(None);
+        bezig.set(true);
+        let naam = naam.clone();
+        spawn_local(async move {
+            let r = meld(variabelen).await;
+            bezig.set(false);
+            match r {
+                Ok(versie) => {
+                    concept::wis(&naam);
+                    bericht.set(Some((tm().opgeslagen)(versie)));
+                    geladen.run(());
+                }
+                Err(e) if e.code() == Some("CONFLICT") => match haal_actie(&a.id).await {
+                    Ok(Some(nu)) => conflict.set(Some(nu)),
+                    Ok(None) => bericht.set(Some(uitleg(&e))),
+                    Err(e) => bericht.set(Some(uitleg(&e))),
+                },
+                Err(e) => bericht.set(Some(reden(&e, fouten))),
+            }
+        });
+    };
+    let verstuur2 = verstuur.clone();
+
+    let opnieuw = move |_| {
+        if let Some(nu) = conflict.get_untracked() {
+            basis.set(nu);
+            conflict.set(None);
+            verstuur2();
+        }
+    };
+    let naam = concept_naam.clone();
+    let weggooien = move |_| {
+        concept::wis(&naam);
+        conflict.set(None);
+        concept_terug.set(false);
+        invoer.set(beginstand(&basis.get_untracked()));
+        geladen.run(());
+    };
+    let weggooien2 = weggooien.clone();
+    let fout_van = move |veld: &'static str| {
+        move || {
+            fouten
+                .read()
+                .iter()
+                .find(|f| f.veld == veld)
+                .map(|f| f.melding.clone())
+        }
+    };
+    let ongeldig = move |veld: &'static str| move || fouten.read().iter().any(|f| f.veld == veld).to_string();
+    let status_opties = Status::ALL
+        .iter()
+        .map(|s| {
+            let w = serde_json::to_value(s)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let w2 = w.clone();
+            view! { <option value=w selected=move || invoer.read().status == w2>{label(*s)}</option> }
+        })
+        .collect_view();
+    let gezondheid_opties = Gezondheid::ALL
+        .iter()
+        .map(|g| {
+            let w = serde_json::to_value(g)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let w2 = w.clone();
+            view! { <option value=w selected=move || invoer.read().gezondheid == w2>{label(*g)}</option> }
+        })
+        .collect_view();
+
+    view! {
+        <section class="melden" aria-labelledby="melden-kop" data-testid="melden-formulier">
+            <h2 class="utrecht-heading-2" id="melden-kop">{t.titel}</h2>
+            {move || concept_terug.get().then(|| view! {
+                <p class="concept" role="status" data-testid="concept-hersteld">{t.concept_terug}</p>
+            })}
+            {move || (!fouten.read().is_empty()).then(|| view! {
+                <div class="fout-melding" role="alert" data-testid="melden-fouten">
+                    <p>{t.fouten_kop}</p>
+                    <ul>{fouten.get().into_iter().map(|f| view! {
+                        <li><a class="utrecht-link" href=format!("#veld-{}", f.veld)>{f.melding}</a></li>
+                    }).collect_view()}</ul>
+                </div>
+            })}
+            {move || conflict.get().map(|nu| {
+                let oud = basis.get_untracked();
+                let wie: Vec<_> = nu.historie.iter().filter(|h| h.versie > oud.versie).map(|h| {
+                    (t.conflict_door)(&h.door, &moment(&h.tijdstip).tekst)
+                }).collect();
+                view! {
+                    <div class="conflict" role="alert" data-testid="conflict">
+                        <h3 class="utrecht-heading-3">{(t.conflict_kop)(oud.versie, nu.versie)}</h3>
+                        <p>{wie.join(", ")}</p>
+                        <p>{t.conflict_uitleg}</p>
+                        <ul data-testid="conflict-verschillen">
+                            {verschillen(&oud, &nu).into_iter().map(|(veld, was, nu)| view! {
+                                <li><span class="meta-label">{veld}": "</span>{(t.was_nu)(&was, &nu)}</li>
+                            }).collect_view()}
+                        </ul>
+                        <button type="button" class="utrecht-button utrecht-button--primary-action knop"
+                            data-testid="opnieuw-toepassen" on:click=opnieuw.clone()>{t.opnieuw_toepassen}</button>
+                        " "
+                        <button type="button" class="utrecht-button utrecht-button--secondary-action knop"
+                            on:click=weggooien.clone()>{t.mijn_invoer_weg}</button>
+                    </div>
+                }
+            })}
+            <form class="formulier" novalidate on:submit=move |ev: SubmitEvent| { ev.prevent_default(); verstuur(); }>
+                <div class="utrecht-form-field">
+                    <label class="utrecht-form-label" for="veld-status">{t.status}</label>
+                    <select class="utrecht-select utrecht-select--html-select" id="veld-status" data-testid="veld-status"
+                        aria-invalid=ongeldig("status") aria-describedby="fout-status"
+                        on:change={let w = wijzig.clone(); move |ev| w(|m, v| m.status = v, event_target_value(&ev))}>
+                        {status_opties}
+                    </select>
+                    <p class="utrecht-form-field-error-message" id="fout-status">{fout_van("status")}</p>
+                </div>
+                <div class="utrecht-form-field">
+                    <label class="utrecht-form-label" for="veld-gezondheid">{t.gezondheid}</label>
+                    <select class="utrecht-select utrecht-select--html-select" id="veld-gezondheid" data-testid="veld-gezondheid"
+                        aria-invalid=ongeldig("gezondheid") aria-describedby="fout-gezondheid"
+                        on:change={let w = wijzig.clone(); move |ev| w(|m, v| m.gezondheid = v, event_target_value(&ev))}>
+                        <option value="" selected=move || invoer.read().gezondheid.is_empty()>{t.geen_gezondheid}</option>
+                        {gezondheid_opties}
+                    </select>
+                    <p class="utrecht-form-field-error-message" id="fout-gezondheid">{fout_van("gezondheid")}</p>
+                </div>
+                <div class="utrecht-form-field">
+                    <label class="utrecht-form-label" for="veld-gezondheidReden">{t.reden}</label>
+                    <p class="utrecht-form-field-description" id="hint-reden">{t.reden_hint}</p>
+                    <textarea class="utrecht-textarea utrecht-textbox" id="veld-gezondheidReden" data-testid="veld-reden" rows="3"
+                        aria-invalid=ongeldig("gezondheidReden") aria-describedby="hint-reden fout-gezondheidReden"
+                        prop:value=move || invoer.read().reden.clone()
+                        on:input={let w = wijzig.clone(); move |ev| w(|m, v| m.reden = v, event_target_value(&ev))}></textarea>
+                    <p class="utrecht-form-field-error-message" id="fout-gezondheidReden" data-testid="fout-gezondheidReden">{fout_van("gezondheidReden")}</p>
+                </div>
+                <div class="utrecht-form-field">
+                    <label class="utrecht-form-label" for="veld-voortgang">{t.voortgang}</label>
+                    <input class="utrecht-textbox utrecht-textbox--html-input" id="veld-voortgang" data-testid="veld-voortgang"
+                        type="text" inputmode="numeric"
+                        aria-invalid=ongeldig("voortgang") aria-describedby="fout-voortgang"
+                        prop:value=move || invoer.read().voortgang.clone()
+                        on:input={let w = wijzig.clone(); move |ev| w(|m, v| m.voortgang = v, event_target_value(&ev))} />
+                    <p class="utrecht-form-field-error-message" id="fout-voortgang" data-testid="fout-voortgang">{fout_van("voortgang")}</p>
+                </div>
+                <div class="utrecht-form-field">
+                    <label class="utrecht-form-label" for="veld-toelichting">{t.toelichting}</label>
+                    <textarea class="utrecht-textarea utrecht-textbox" id="veld-toelichting" data-testid="veld-toelichting" rows="3"
+                        aria-invalid=ongeldig("toelichting") aria-describedby="fout-toelichting"
+                        prop:value=move || invoer.read().toelichting.clone()
+                        on:input={let w = wijzig.clone(); move |ev| w(|m, v| m.toelichting = v, event_target_value(&ev))}></textarea>
+                    <p class="utrecht-form-field-error-message" id="fout-toelichting">{fout_van("toelichting")}</p>
+                </div>
+                <p class="knoppen">
+                    <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="melden-opslaan"
+                        prop:disabled=move || bezig.get()>{t.opslaan}</button>
+                    " "
+                    {move || concept_terug.get().then(|| view! {
+                        <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=weggooien2.clone()>{t.concept_weg}</button>
+                    })}
+                </p>
+                {move || bericht.get().map(|b| view! { <p role="status" data-testid="melden-bericht">{b}</p> })}
+            </form>
+        </section>
+    }
+}
+
+/// The words for a failed save; per-field problems go next to their fields.
+fn reden(e: &ApiError, fouten: RwSignal<Vec<FieldError>>) -> String {
+    let velden = e.veld_fouten();
+    if !velden.is_empty() {
+        fouten.set(
+            velden
+                .into_iter()
+                .map(|f| FieldError::new(&f.veld, f.melding))
+                .collect(),
+        );
+        return tm().fouten_kop.to_string();
+    }
+    if onbereikbaar(e) {
+        return tm().niet_verstuurd.to_string();
+    }
+    uitleg(e)
+}
