@@ -185,3 +185,89 @@ async fn versieconflict_tussen_twee_sessies() -> anyhow::Result<()> {
     a.close().await?;
     b.close().await
 }
+
+#[tokio::test]
+#[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
+async fn actie_toevoegen_en_wijzigen() -> anyhow::Result<()> {
+    let koers = Koers::start().await?;
+    let wachtwoord = koers.gebruiker("rob", "redacteur", &["mensenhandel"]).await?;
+    let plannen = koers
+        .graphql("{ actieplannen { id sleutel opgaven { id } } }", json!({}))
+        .await?;
+    let plan = plannen["actieplannen"]
+        .as_array()
+        .context("plannen")?
+        .iter()
+        .find(|p| p["sleutel"] == "mh-2024-2026")
+        .context("the Mensenhandel plan")?
+        .clone();
+    let plan_id = id_of(&plan)?;
+    let totaal = "{ acties { totalCount } }";
+    let voor = koers.graphql(totaal, json!({})).await?["acties"]["totalCount"].clone();
+    let browser = Browser::start().await?;
+    aanmelden(
+        &browser,
+        &koers,
+        "rob",
+        &wachtwoord,
+        &fixtures::actieplan_pad(&plan_id),
+    )
+    .await?;
+    browser
+        .wait_for(fixtures::NIEUWE_ACTIE_LINK)
+        .await?
+        .click()
+        .await?;
+    browser.wait_for(fixtures::ACTIE_FORMULIER).await?;
+    let fouten = browser.axe_violations().await?;
+    assert!(fouten.is_empty(), "axe on the add form: {fouten:?}");
+    browser.screenshot("bewerken-nieuwe-actie").await?;
+
+    // Without a title: the error stands next to it and nothing is created.
+    browser.wait_for(fixtures::ACTIE_OPSLAAN).await?.click().await?;
+    let fout = browser.wait_for(fixtures::FOUT_TITEL).await?.text().await?;
+    assert!(!fout.trim().is_empty(), "an error next to the title");
+    assert_eq!(
+        koers.graphql(totaal, json!({})).await?["acties"]["totalCount"],
+        voor
+    );
+
+    typ(&browser, fixtures::VELD_TITEL, "Nieuwe e2e-actie").await?;
+    browser.wait_for(fixtures::ACTIE_OPSLAAN).await?.click().await?;
+    let url = browser
+        .wait_for_url("the new actie's page", |u| {
+            u.contains("/actie/") && !u.contains("nieuw")
+        })
+        .await?;
+    let id = url.rsplit('/').next().context("an id in the URL")?.to_string();
+    browser.wait_for(&fixtures::actie_pagina(&id)).await?;
+    let nieuw = koers
+        .graphql(
+            "query($id: ID!) { actie(id: $id) { titel versie opgave { id } historie { door } } }",
+            json!({ "id": id }),
+        )
+        .await?;
+    assert_eq!(nieuw["actie"]["titel"], "Nieuwe e2e-actie");
+    assert_eq!(nieuw["actie"]["opgave"]["id"], plan["opgaven"][0]["id"]);
+    assert_eq!(nieuw["actie"]["historie"][0]["door"], "rob (e2e)");
+
+    // Change its title through the change form.
+    browser
+        .wait_for(fixtures::ACTIE_WIJZIGEN_LINK)
+        .await?
+        .click()
+        .await?;
+    browser.wait_for(fixtures::ACTIE_FORMULIER).await?;
+    typ(&browser, fixtures::VELD_TITEL, "Gewijzigde e2e-actie").await?;
+    browser.wait_for(fixtures::ACTIE_OPSLAAN).await?.click().await?;
+    browser.wait_for(&fixtures::actie_pagina(&id)).await?;
+    let na = koers
+        .graphql(
+            "query($id: ID!) { actie(id: $id) { titel versie } }",
+            json!({ "id": id }),
+        )
+        .await?;
+    assert_eq!(na["actie"]["titel"], "Gewijzigde e2e-actie");
+    assert_eq!(na["actie"]["versie"], 2);
+    browser.close().await
+}

@@ -6,6 +6,7 @@ use crate::components::sessie_balk::SessieBalk;
 use crate::components::verbinding_melding::VerbindingMelding;
 use crate::i18n::{keuze, t, taal, to, tp};
 use crate::pages::aanmelden::AanmeldenPagina;
+use crate::pages::actie_form::{NieuweActiePagina, WijzigActiePagina};
 use crate::pages::beheer::BeheerPagina;
 use crate::pages::{ActiePagina, ActieplanPagina, NietGevonden, OverzichtPagina, PresentatiePagina};
 use crate::pages::{OrganisatiePagina, OrganisatiesPagina, SindsRvoPagina};
@@ -60,6 +61,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NietGevonden /> }>
                     <Route path=path!("/") view=OverzichtPagina />
                     <Route path=path!("/actieplan/:id") view=ActieplanPagina />
+                    <Route path=path!("/actie/nieuw") view=NieuweActiePagina />
+                    <Route path=path!("/actie/:id/wijzigen") view=WijzigActiePagina />
                     <Route path=path!("/actie/:id") view=ActiePagina />
                     <Route path=path!("/presentatie") view=PresentatiePagina />
                     <Route path=path!("/organisaties") view=OrganisatiesPagina />

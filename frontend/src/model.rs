@@ -3,6 +3,7 @@
 //! The query text is the contract with the backend: its field names are fixed.
 
 pub mod actie;
+pub mod actie_bewerken;
 pub mod beheer;
 pub mod melden;
 pub mod organisatie;

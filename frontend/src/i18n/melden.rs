@@ -1,4 +1,4 @@
-//! The texts of the progress-report form, per language (see [`super::Taal`]).
+//! The texts of the editing forms (progress report, add and change an actie), per language (see [`super::Taal`]).
 
 /// The texts of the progress-report form in one language. Texts with values are functions.
 #[derive(Debug)]
@@ -43,6 +43,32 @@ pub struct MeldenTeksten {
     pub mijn_invoer_weg: &'static str,
     /// "was → now".
     pub was_nu: fn(&str, &str) -> String,
+    /// Heading and link: add an actie.
+    pub nieuwe_actie: &'static str,
+    /// Heading and link: change this actie.
+    pub actie_wijzigen: &'static str,
+    /// Label: opgave.
+    pub opgave: &'static str,
+    /// Label: title.
+    pub titel_veld: &'static str,
+    /// Label: description.
+    pub beschrijving: &'static str,
+    /// Label: year.
+    pub jaar: &'static str,
+    /// Label: quarter.
+    pub kwartaal: &'static str,
+    /// No quarter.
+    pub geen_kwartaal: &'static str,
+    /// Label: leading organisations.
+    pub trekkers: &'static str,
+    /// Label: joining organisations.
+    pub partners: &'static str,
+    /// Hint under a multiple choice.
+    pub meerdere_hint: &'static str,
+    /// Label: confidential.
+    pub vertrouwelijk: &'static str,
+    /// Button: save the actie.
+    pub actie_opslaan: &'static str,
 }
 
 /// Dutch.
@@ -67,6 +93,19 @@ pub static NL: MeldenTeksten = MeldenTeksten {
     opnieuw_toepassen: "Mijn wijziging opnieuw toepassen",
     mijn_invoer_weg: "Mijn invoer weggooien",
     was_nu: |was, nu| format!("{was} → {nu}"),
+    nieuwe_actie: "Nieuwe actie",
+    actie_wijzigen: "Actie wijzigen",
+    opgave: "Opgave",
+    titel_veld: "Titel",
+    beschrijving: "Beschrijving",
+    jaar: "Jaar",
+    kwartaal: "Kwartaal",
+    geen_kwartaal: "onbekend",
+    trekkers: "Trekkers",
+    partners: "Partners",
+    meerdere_hint: "Houd Ctrl (of ⌘) ingedrukt om er meer te kiezen.",
+    vertrouwelijk: "Vertrouwelijk (nooit in de presentatiemodus, alleen voor wie het mag zien)",
+    actie_opslaan: "Actie opslaan",
 };
 
 /// English.
@@ -91,6 +130,19 @@ pub static EN: MeldenTeksten = MeldenTeksten {
     opnieuw_toepassen: "Apply my change again",
     mijn_invoer_weg: "Discard my input",
     was_nu: |was, nu| format!("{was} → {nu}"),
+    nieuwe_actie: "New action",
+    actie_wijzigen: "Change action",
+    opgave: "Task",
+    titel_veld: "Title",
+    beschrijving: "Description",
+    jaar: "Year",
+    kwartaal: "Quarter",
+    geen_kwartaal: "unknown",
+    trekkers: "Leads",
+    partners: "Partners",
+    meerdere_hint: "Hold Ctrl (or ⌘) to choose more than one.",
+    vertrouwelijk: "Confidential (never in presentation mode, only for who may see it)",
+    actie_opslaan: "Save action",
 };
 
 /// The texts of the progress-report form in the current language.

@@ -56,13 +56,19 @@ fn Details(actie: ActieDetail, geladen: Callback<()>) -> impl IntoView {
         .unwrap_or_default();
     let sessie = Sessie::van_context();
     let formulier_actie = actie.clone();
+    let wijzig_href = format!("/actie/{}/wijzigen", actie.id);
     // Only who may change this actie sees the form; the server checks it again.
     let melden = move || {
         sessie
             .0
             .get()
             .filter(|ik| ik.mag_schrijven_in(&thema))
-            .map(|_| view! { <VoortgangFormulier actie=formulier_actie.clone() geladen /> })
+            .map(|_| {
+                view! {
+                    <p><a class="utrecht-link" href=wijzig_href.clone() data-testid="actie-wijzigen-link">{crate::i18n::tm().actie_wijzigen}</a></p>
+                    <VoortgangFormulier actie=formulier_actie.clone() geladen />
+                }
+            })
     };
     let plan = actie.opgave.as_ref().and_then(|o| o.actieplan.clone());
     let kruimel_plan = plan.clone().map(|p| {

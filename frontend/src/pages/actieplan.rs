@@ -82,6 +82,21 @@ fn Geladen(plan: PlanDetail) -> impl IntoView {
     let vastgesteld = (td.vastgesteld)(plan.vastgesteld_door.as_deref(), plan.vastgesteld_op.as_deref());
     let vastgesteld = (!vastgesteld.is_empty()).then(|| view! { <p class="meta">{vastgesteld}</p> });
     let opgaven = plan.opgaven_op_volgorde();
+    // Who may change acties in this plan's thema can add one (the form lets them choose the opgave).
+    let sessie = crate::sessie::Sessie::van_context();
+    let thema_id = plan.thema.as_ref().map(|th| th.id.clone()).unwrap_or_default();
+    let nieuw_href = format!(
+        "/actie/nieuw?plan={}&opgave={}",
+        plan.id,
+        opgaven.first().map(|o| o.id.clone()).unwrap_or_default()
+    );
+    let nieuw = move || {
+        sessie.0.get().filter(|ik| ik.mag_schrijven_in(&thema_id)).map(|_| {
+            view! {
+                <p><a class="utrecht-link" href=nieuw_href.clone() data-testid="nieuwe-actie-link">{crate::i18n::tm().nieuwe_actie}</a></p>
+            }
+        })
+    };
     let inhoud = if opgaven.is_empty() {
         view! { <p class="leeg">{t.plan_zonder_opgaven}</p> }.into_any()
     } else {
@@ -97,6 +112,7 @@ fn Geladen(plan: PlanDetail) -> impl IntoView {
                 <a class="utrecht-link" href="/">{t.naar_overzicht}</a>
             </p>
             <h1 class="utrecht-heading-1" data-testid="actieplan-titel">{plan.titel.clone()}</h1>
+            {nieuw}
             <p class="meta">
                 {thema}
                 <span data-soort=plan.soort.as_str()>{label(plan.soort)}</span>

@@ -2,6 +2,7 @@
 
 pub mod aanmelden;
 pub mod actie;
+pub mod actie_form;
 pub mod actieplan;
 pub mod acties_filter;
 pub mod acties_tabel;

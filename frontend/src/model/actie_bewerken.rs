@@ -1,0 +1,167 @@
+//! Adding and changing an actie: the form's input as typed (kept as a draft), checked, and the mutations.
+
+use crate::api::{self, ApiError};
+use crate::model::actie::ActieDetail;
+use koers_shared::FieldError;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+/// Creates an actie; answers its id.
+pub const AANMAKEN: &str =
+    "mutation Aanmaken($invoer: ActieAanmakenInvoer!) { actieAanmaken(invoer: $invoer) { id } }";
+/// Changes an actie; answers its id.
+pub const WIJZIGEN: &str =
+    "mutation Wijzigen($invoer: ActieWijzigenInvoer!) { actieWijzigen(invoer: $invoer) { id } }";
+
+/// The form's input, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ActieInvoer {
+    /// The opgave (id).
+    pub opgave: String,
+    /// Title.
+    pub titel: String,
+    /// Description.
+    pub beschrijving: String,
+    /// Year, as typed.
+    pub jaar: String,
+    /// Quarter `1`–`4`, or empty.
+    pub kwartaal: String,
+    /// Status on the wire (only when adding).
+    pub status: String,
+    /// Leading organisations (ids).
+    pub trekkers: Vec<String>,
+    /// Joining organisations (ids).
+    pub partners: Vec<String>,
+    /// Confidential work.
+    pub vertrouwelijk: bool,
+    /// Note with the change.
+    pub toelichting: String,
+}
+
+impl ActieInvoer {
+    /// The form filled with an actie's current values.
+    pub fn van(a: &ActieDetail) -> Self {
+        ActieInvoer {
+            opgave: a.opgave.as_ref().map(|o| o.id.clone()).unwrap_or_default(),
+            titel: a.titel.clone(),
+            beschrijving: a.beschrijving.clone(),
+            jaar: a.jaar.to_string(),
+            kwartaal: a.kwartaal.map(|k| k.to_string()).unwrap_or_default(),
+            status: String::new(),
+            trekkers: a.trekkers.iter().map(|o| o.id.clone()).collect(),
+            partners: a.partners.iter().map(|o| o.id.clone()).collect(),
+            vertrouwelijk: a.vertrouwelijk,
+            toelichting: String::new(),
+        }
+    }
+
+    fn gecontroleerd(&self) -> Result<(i32, Option<i32>), Vec<FieldError>> {
+        let mut fouten = Vec::new();
+        if self.titel.trim().is_empty() {
+            fouten.push(FieldError::new("titel", "een titel is verplicht"));
+        } else if self.titel.chars().count() > 300 {
+            fouten.push(FieldError::new("titel", "hoogstens 300 tekens"));
+        }
+        let jaar = self
+            .jaar
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|j| (2000..=2100).contains(j));
+        if jaar.is_none() {
+            fouten.push(FieldError::new("jaar", "een jaar van 2000 tot 2100"));
+        }
+        let kwartaal = match self.kwartaal.trim() {
+            "" => None,
+            k => k.parse::<i32>().ok().filter(|k| (1..=4).contains(k)).or_else(|| {
+                fouten.push(FieldError::new("kwartaal", "kwartaal 1 tot 4"));
+                None
+            }),
+        };
+        if self.opgave.is_empty() {
+            fouten.push(FieldError::new("opgave", "kies een opgave"));
+        }
+        match (fouten.is_empty(), jaar) {
+            (true, Some(j)) => Ok((j, kwartaal)),
+            _ => Err(fouten),
+        }
+    }
+
+    fn tekst(s: &str) -> Option<String> {
+        Some(s.trim().to_string()).filter(|s| !s.is_empty())
+    }
+
+    /// Variables of `actieAanmaken`, or every problem per field.
+    pub fn aanmaken(&self) -> Result<Value, Vec<FieldError>> {
+        let (jaar, kwartaal) = self.gecontroleerd()?;
+        Ok(json!({ "invoer": {
+            "opgave": self.opgave, "titel": self.titel.trim(), "beschrijving": Self::tekst(&self.beschrijving),
+            "jaar": jaar, "kwartaal": kwartaal, "status": self.status, "trekkers": self.trekkers,
+            "partners": self.partners, "vertrouwelijk": self.vertrouwelijk,
+            "toelichting": Self::tekst(&self.toelichting) } }))
+    }
+
+    /// Variables of `actieWijzigen` for actie `id` at `versie` (every field sent: what the form shows is what
+    /// is saved), or every problem per field.
+    pub fn wijzigen(&self, id: &str, versie: i32) -> Result<Value, Vec<FieldError>> {
+        let (jaar, kwartaal) = self.gecontroleerd()?;
+        Ok(json!({ "invoer": {
+            "id": id, "versie": versie, "opgave": self.opgave, "titel": self.titel.trim(),
+            "beschrijving": self.beschrijving.trim(), "jaar": jaar, "kwartaal": kwartaal,
+            "trekkers": self.trekkers, "partners": self.partners, "vertrouwelijk": self.vertrouwelijk,
+            "toelichting": Self::tekst(&self.toelichting) } }))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Antwoord {
+    actie_aanmaken: Option<Id>,
+    actie_wijzigen: Option<Id>,
+}
+
+#[derive(Deserialize)]
+struct Id {
+    id: String,
+}
+
+/// Sends `mutatie` with `variabelen`; answers the actie's id.
+pub async fn bewaar(mutatie: &str, naam: &str, variabelen: Value) -> Result<String, ApiError> {
+    let a: Antwoord = api::graphql(mutatie, naam, variabelen).await?;
+    a.actie_aanmaken
+        .or(a.actie_wijzigen)
+        .map(|i| i.id)
+        .ok_or_else(|| ApiError::Onleesbaar("antwoord zonder actie".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_name_the_field_and_a_valid_form_sends_everything() {
+        let mut i = ActieInvoer {
+            opgave: "o1".into(),
+            jaar: "twintig".into(),
+            kwartaal: "5".into(),
+            status: "GEPLAND".into(),
+            ..Default::default()
+        };
+        let velden: Vec<String> = i
+            .aanmaken()
+            .expect_err("invalid")
+            .into_iter()
+            .map(|f| f.veld)
+            .collect();
+        assert_eq!(velden, ["titel", "jaar", "kwartaal"]);
+        i.titel = " Nieuwe aanpak ".into();
+        i.jaar = "2026".into();
+        i.kwartaal = String::new();
+        i.trekkers = vec!["org1".into()];
+        let v = i.wijzigen("a1", 4).expect("valid");
+        assert_eq!(v["invoer"]["titel"], "Nieuwe aanpak");
+        assert_eq!(v["invoer"]["kwartaal"], Value::Null);
+        assert_eq!(v["invoer"]["versie"], 4);
+        assert_eq!(v["invoer"]["trekkers"], json!(["org1"]));
+    }
+}
