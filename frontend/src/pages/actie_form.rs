@@ -6,11 +6,12 @@ use crate::api::{ApiError, onbereikbaar};
 use crate::components::fout::uitleg;
 use crate::components::{FoutMelding, Laden};
 use crate::concept;
-use crate::i18n::{label, tm};
+use crate::i18n::tm;
 use crate::model::actie::{ActieDetail, haal_actie};
 use crate::model::actie_bewerken::{AANMAKEN, ActieInvoer, WIJZIGEN, bewaar};
 use crate::model::organisatie::{OrganisatieInfo, haal_organisaties};
 use crate::model::plan::{OpgaveDetail, haal_actieplan};
+use crate::pages::melden::keuze_opties;
 use crate::tijd::moment;
 use koers_shared::{FieldError, Status};
 use leptos::ev::SubmitEvent;
@@ -218,17 +219,7 @@ fn Formulier(
             view! { <option value=o.id.clone() selected=move || invoer.read().opgave == id>{format!("{}. {}", o.volgorde, o.titel)}</option> }
         })
         .collect_view();
-    let status_opties = Status::ALL
-        .iter()
-        .map(|s| {
-            let w = serde_json::to_value(s)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            let w2 = w.clone();
-            view! { <option value=w selected=move || invoer.read().status == w2>{label(*s)}</option> }
-        })
-        .collect_view();
+    let status_opties = keuze_opties(Status::ALL, Signal::derive(move || invoer.read().status.clone()));
     let trekkers = keuzes(&orgs, Signal::derive(move || invoer.read().trekkers.clone()));
     let partners = keuzes(&orgs, Signal::derive(move || invoer.read().partners.clone()));
     let z = zet.clone();

@@ -136,28 +136,11 @@ pub fn VoortgangFormulier(
         }
     };
     let ongeldig = move |veld: &'static str| move || fouten.read().iter().any(|f| f.veld == veld).to_string();
-    let status_opties = Status::ALL
-        .iter()
-        .map(|s| {
-            let w = serde_json::to_value(s)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            let w2 = w.clone();
-            view! { <option value=w selected=move || invoer.read().status == w2>{label(*s)}</option> }
-        })
-        .collect_view();
-    let gezondheid_opties = Gezondheid::ALL
-        .iter()
-        .map(|g| {
-            let w = serde_json::to_value(g)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            let w2 = w.clone();
-            view! { <option value=w selected=move || invoer.read().gezondheid == w2>{label(*g)}</option> }
-        })
-        .collect_view();
+    let status_opties = keuze_opties(Status::ALL, Signal::derive(move || invoer.read().status.clone()));
+    let gezondheid_opties = keuze_opties(
+        Gezondheid::ALL,
+        Signal::derive(move || invoer.read().gezondheid.clone()),
+    );
 
     view! {
         <section class="melden" aria-labelledby="melden-kop" data-testid="melden-formulier">
@@ -254,6 +237,23 @@ pub fn VoortgangFormulier(
             </form>
         </section>
     }
+}
+
+/// `<option>`s for every value of a wire enum (value: its GraphQL name, text: its label), `gekozen` selected.
+pub fn keuze_opties<T>(alle: &'static [T], gekozen: Signal<String>) -> impl IntoView + use<T>
+where
+    T: Copy + serde::Serialize + crate::i18n::labels::Label + Send + Sync + 'static,
+{
+    alle.iter()
+        .map(|w| {
+            let waarde = serde_json::to_value(w)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let zelfde = waarde.clone();
+            view! { <option value=waarde selected=move || gekozen.read() == zelfde>{label(*w)}</option> }
+        })
+        .collect_view()
 }
 
 /// The words for a failed save; per-field problems go next to their fields.
