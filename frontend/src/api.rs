@@ -118,14 +118,13 @@ struct Verzoek<'a, V: Serialize> {
     variables: V,
 }
 
+/// The `data` of an answer whose `errors` were already found empty.
 #[derive(Deserialize)]
-struct Antwoord<T> {
+struct AlleenData<T> {
     data: Option<T>,
-    #[serde(default)]
-    errors: Vec<GraphQlFout>,
 }
 
-/// The part of an answer that is read when the body may not hold the expected data.
+/// The part of an answer that is read first: its errors, whatever its data.
 #[derive(Deserialize)]
 struct AlleenFouten {
     #[serde(default)]
@@ -136,33 +135,39 @@ struct AlleenFouten {
 ///
 /// Any `errors` in the answer make this an [`ApiError::GraphQl`], even if partial data came along. When the
 /// API cannot be reached, a query is answered with its last successful answer (see [`crate::verbinding`]).
+///
+/// Only serialising the variables and decoding the data depend on `V` and `T`; the rest is [`vraag`], which
+/// is compiled once (each generic copy would add a few kB to the wasm).
 pub async fn graphql<V, T>(query: &str, operation_name: &str, variables: V) -> Result<T, ApiError>
 where
     V: Serialize,
     T: DeserializeOwned,
 {
-    let verzoek = Verzoek {
+    let verzoek = serde_json::to_string(&Verzoek {
         query,
         operation_name,
         variables,
-    };
+    })
+    .map_err(|e| ApiError::Onleesbaar(e.to_string()))?;
+    let tekst = vraag(query, verzoek).await?;
+    decodeer(&tekst)
+}
+
+/// Posts a serialised request; the body of an answer without GraphQL errors. A query that cannot reach the
+/// API gets its last successful body instead.
+async fn vraag(query: &str, verzoek: String) -> Result<String, ApiError> {
     let lezen = query.trim_start().starts_with("query");
-    let sleutel = serde_json::to_string(&verzoek).map_err(|e| ApiError::Onleesbaar(e.to_string()))?;
-    let antwoord = verstuur(&verzoek).await.and_then(|tekst| {
-        let data = decodeer(&tekst)?;
-        Ok((data, tekst))
-    });
+    let antwoord = verstuur(&verzoek)
+        .await
+        .and_then(|tekst| zonder_fouten(&tekst).map(|()| tekst));
     match antwoord {
-        Ok((data, tekst)) => {
+        Ok(tekst) => {
             if lezen {
-                crate::verbinding::bewaar(sleutel, tekst);
+                crate::verbinding::bewaar(verzoek, tekst.clone());
             }
-            Ok(data)
+            Ok(tekst)
         }
-        Err(fout) if lezen && onbereikbaar(&fout) => match crate::verbinding::laatste(&sleutel) {
-            Some(tekst) => decodeer(&tekst),
-            None => Err(fout),
-        },
+        Err(fout) if lezen && onbereikbaar(&fout) => crate::verbinding::laatste(&verzoek).ok_or(fout),
         Err(fout) => Err(fout),
     }
 }
@@ -180,14 +185,16 @@ pub fn onbereikbaar(fout: &ApiError) -> bool {
         || fout.code() == Some("DATABASE_UNAVAILABLE")
 }
 
-/// Posts the request; the body of a successful HTTP answer.
-async fn verstuur<V: Serialize>(verzoek: &Verzoek<'_, V>) -> Result<String, ApiError> {
-    let mut post = Request::post(GRAPHQL_PAD).header("Accept", "application/json");
+/// Posts the request body; the body of a successful HTTP answer.
+async fn verstuur(verzoek: &str) -> Result<String, ApiError> {
+    let mut post = Request::post(GRAPHQL_PAD)
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/json");
     if let Some(csrf) = crate::sessie::csrf() {
         post = post.header(CSRF_HEADER, &csrf);
     }
     let antwoord = post
-        .json(verzoek)
+        .body(verzoek)
         .map_err(|e| ApiError::Onleesbaar(e.to_string()))?
         .send()
         .await
@@ -252,21 +259,27 @@ async fn zonder_inhoud(antwoord: gloo_net::http::Response) -> Result<(), ApiErro
     Err(ApiError::Http { status, fouten })
 }
 
-/// Decodes the body of a successful HTTP answer.
+/// The GraphQL errors of a successful HTTP answer, if it has any; an unreadable body is an error too.
+fn zonder_fouten(tekst: &str) -> Result<(), ApiError> {
+    let fouten = serde_json::from_str::<AlleenFouten>(tekst)
+        .map_err(|e| ApiError::Onleesbaar(e.to_string()))?
+        .errors;
+    if fouten.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::GraphQl(fouten))
+    }
+}
+
+/// Decodes the body of a successful HTTP answer as `T`; its errors first, whatever the shape of its data.
 fn decodeer<T: DeserializeOwned>(tekst: &str) -> Result<T, ApiError> {
-    let antwoord: Antwoord<T> = serde_json::from_str(tekst).map_err(|e| {
-        // A body with errors but data of an unexpected shape still reports the server's errors.
-        match serde_json::from_str::<AlleenFouten>(tekst) {
-            Ok(a) if !a.errors.is_empty() => ApiError::GraphQl(a.errors),
-            _ => ApiError::Onleesbaar(e.to_string()),
-        }
-    })?;
-    match (antwoord.data, antwoord.errors) {
-        (_, fouten) if !fouten.is_empty() => Err(ApiError::GraphQl(fouten)),
-        (Some(data), _) => Ok(data),
-        (None, _) => Err(ApiError::Onleesbaar(
+    zonder_fouten(tekst)?;
+    match serde_json::from_str::<AlleenData<T>>(tekst) {
+        Ok(AlleenData { data: Some(data) }) => Ok(data),
+        Ok(AlleenData { data: None }) => Err(ApiError::Onleesbaar(
             "antwoord zonder data en zonder fouten".to_string(),
         )),
+        Err(e) => Err(ApiError::Onleesbaar(e.to_string())),
     }
 }
 

@@ -3,6 +3,7 @@
 //! Pure functions over [`ActieRegel`]s; the text search follows the API (titel or beschrijving, case-insensitive).
 
 use crate::model::plan::ActieRegel;
+use crate::sorteer::{sorteer_op, sorteer_op_sleutel};
 use koers_shared::{Gezondheid, Status};
 use leptos_router::params::ParamsMap;
 use std::cmp::Reverse;
@@ -165,12 +166,14 @@ impl ActieFilter {
         let mut rijen: Vec<ActieRegel> = acties.iter().filter(|a| self.past(a)).cloned().collect();
         match self.sortering {
             Sortering::Standaard => {}
-            Sortering::Titel => rijen.sort_by_key(|a| a.titel.to_lowercase()),
-            Sortering::Jaar => {
-                rijen.sort_by(|a, b| (a.jaar, a.kwartaal, &a.datum).cmp(&(b.jaar, b.kwartaal, &b.datum)))
+            Sortering::Titel => sorteer_op_sleutel(&mut rijen, |a| a.titel.to_lowercase()),
+            Sortering::Jaar => sorteer_op(&mut rijen, |a, b| {
+                (a.jaar, a.kwartaal, &a.datum).cmp(&(b.jaar, b.kwartaal, &b.datum))
+            }),
+            Sortering::Status => sorteer_op_sleutel(&mut rijen, |a| a.status.index()),
+            Sortering::Voortgang => {
+                sorteer_op_sleutel(&mut rijen, |a| Reverse(a.stand().effectieve_voortgang()))
             }
-            Sortering::Status => rijen.sort_by_key(|a| a.status.index()),
-            Sortering::Voortgang => rijen.sort_by_key(|a| Reverse(a.stand().effectieve_voortgang())),
         }
         rijen
     }

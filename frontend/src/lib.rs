@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod model;
 pub mod pages;
 pub mod sessie;
+pub mod sorteer;
 pub mod tijd;
 pub mod verbinding;
 pub mod wijzigingen;

@@ -67,7 +67,7 @@ impl Actieplan {
     /// The opgaven ordered by `volgorde` (stable for equal values).
     pub fn opgaven_op_volgorde(&self) -> Vec<Opgave> {
         let mut opgaven = self.opgaven.clone();
-        opgaven.sort_by_key(|o| o.volgorde);
+        crate::sorteer::sorteer_op_sleutel(&mut opgaven, |o| o.volgorde);
         opgaven
     }
 }

@@ -3,6 +3,7 @@
 //! without an update. No browser needed: the unit tests run on the host.
 
 use crate::model::organisatie::{ActieOverzicht, HistorieRegel};
+use crate::sorteer::{sorteer_op, sorteer_op_sleutel};
 use koers_shared::{Gezondheid, Status};
 
 /// Query key of the chosen meeting date.
@@ -164,7 +165,7 @@ pub fn wijzigingen(acties: &[ActieOverzicht], sinds: &str) -> Vec<Wijziging> {
             .iter()
             .filter(|r| r.tijdstip.get(..10).is_some_and(|d| d >= sinds))
             .collect();
-        regels.sort_by_key(|r| r.versie);
+        sorteer_op_sleutel(&mut regels, |r| r.versie);
         for regel in regels {
             for soort in SoortWijziging::van(regel) {
                 match per_soort.iter_mut().find(|(s, _)| *s == soort) {
@@ -173,7 +174,7 @@ pub fn wijzigingen(acties: &[ActieOverzicht], sinds: &str) -> Vec<Wijziging> {
                 }
             }
         }
-        per_soort.sort_by_key(|(s, _)| *s);
+        sorteer_op_sleutel(&mut per_soort, |(s, _)| *s);
         uit.extend(per_soort.into_iter().map(|(soort, regel)| Wijziging {
             actie: actie.clone(),
             soort,
@@ -193,7 +194,7 @@ pub fn per_plan(wijzigingen: Vec<Wijziging>) -> Vec<(String, String, Vec<Wijzigi
             None => plannen.push((id, titel, vec![w])),
         }
     }
-    plannen.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    sorteer_op(&mut plannen, |a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
     plannen
 }
 
@@ -218,7 +219,7 @@ pub fn zonder_update(acties: &[ActieOverzicht], peildatum: &str, weken: u32) -> 
         .filter(|a| laatste_update(a).get(..10).is_some_and(|d| d < grens.as_str()))
         .cloned()
         .collect();
-    uit.sort_by(|a, b| {
+    sorteer_op(&mut uit, |a, b| {
         laatste_update(a)
             .cmp(laatste_update(b))
             .then_with(|| a.id.cmp(&b.id))

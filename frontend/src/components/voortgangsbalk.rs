@@ -13,6 +13,12 @@ fn begrensd(p: f64, max: f64) -> f64 {
     }
 }
 
+/// `width: …%` with two decimals, without float formatting (which would add its code to the wasm).
+fn breedte(p: f64) -> String {
+    let honderdsten = (p * 100.0).round() as i64;
+    format!("width: {}.{:02}%", honderdsten / 100, honderdsten % 100)
+}
+
 /// `role="progressbar"` with `aria-valuenow` = the share afgerond and `aria-valuetext` naming both parts.
 #[component]
 pub fn Voortgangsbalk(
@@ -32,11 +38,11 @@ pub fn Voortgangsbalk(
             aria-label=t.balk_naam
             aria-valuemin="0"
             aria-valuemax="100"
-            aria-valuenow=a.round().to_string()
+            aria-valuenow=(a.round() as i64).to_string()
             aria-valuetext=waarde
         >
-            <span class="balk-deel balk-afgerond" style=format!("width: {a:.2}%")></span>
-            <span class="balk-deel balk-in-uitvoering" style=format!("width: {u:.2}%")></span>
+            <span class="balk-deel balk-afgerond" style=breedte(a)></span>
+            <span class="balk-deel balk-in-uitvoering" style=breedte(u)></span>
         </div>
     }
 }
@@ -56,5 +62,19 @@ pub fn BalkLegenda() -> impl IntoView {
                 {t.legenda_in_uitvoering}
             </li>
         </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_have_two_decimals_and_stay_in_range() {
+        assert_eq!(breedte(33.333), "width: 33.33%");
+        assert_eq!(breedte(5.0), "width: 5.00%");
+        assert_eq!(breedte(66.666), "width: 66.67%");
+        assert_eq!(breedte(begrensd(f64::NAN, 100.0)), "width: 0.00%");
+        assert_eq!(breedte(begrensd(140.0, 100.0)), "width: 100.00%");
     }
 }

@@ -97,7 +97,7 @@ impl ActieDetail {
     /// The history, newest first.
     pub fn historie_nieuwste_eerst(&self) -> Vec<Voortgangsupdate> {
         let mut h = self.historie.clone();
-        h.sort_by_key(|u| std::cmp::Reverse(u.versie));
+        crate::sorteer::sorteer_op_sleutel(&mut h, |u| std::cmp::Reverse(u.versie));
         h
     }
 }

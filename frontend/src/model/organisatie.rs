@@ -6,6 +6,7 @@
 use crate::api::{self, ApiError, GeenVariabelen};
 use crate::model::actie::PlanNaam;
 use crate::model::plan::Organisatie;
+use crate::sorteer::{sorteer_op, sorteer_op_sleutel};
 use koers_shared::{Gezondheid, OrganisatieSoort, Status, Voortgang};
 use serde::{Deserialize, Serialize};
 
@@ -303,9 +304,11 @@ pub fn groepeer_per_plan(acties: Vec<ActieOverzicht>) -> Vec<PlanGroep> {
             }),
         }
     }
-    plannen.sort_by(|a, b| a.titel.cmp(&b.titel).then_with(|| a.id.cmp(&b.id)));
+    sorteer_op(&mut plannen, |a, b| {
+        a.titel.cmp(&b.titel).then_with(|| a.id.cmp(&b.id))
+    });
     for plan in &mut plannen {
-        plan.opgaven.sort_by_key(|o| o.volgorde);
+        sorteer_op_sleutel(&mut plan.opgaven, |o| o.volgorde);
     }
     plannen
 }
@@ -320,7 +323,7 @@ pub fn per_soort(organisaties: &[OrganisatieInfo]) -> Vec<(OrganisatieSoort, Vec
                 .filter(|o| o.soort == soort)
                 .cloned()
                 .collect();
-            groep.sort_by(|a, b| a.naam.cmp(&b.naam));
+            sorteer_op(&mut groep, |a, b| a.naam.cmp(&b.naam));
             (!groep.is_empty()).then_some((soort, groep))
         })
         .collect()

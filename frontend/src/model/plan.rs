@@ -4,6 +4,7 @@
 
 use crate::api::{self, ApiError};
 use crate::model::RollupCijfers;
+use crate::sorteer::{sorteer_op, sorteer_op_sleutel};
 use koers_shared::{ActieStand, Gezondheid, PlanSoort, PlanStatus, Status, Voortgang};
 use serde::{Deserialize, Serialize};
 
@@ -70,7 +71,7 @@ impl PlanDetail {
     /// The opgaven ordered by `volgorde` (stable for equal values).
     pub fn opgaven_op_volgorde(&self) -> Vec<OpgaveDetail> {
         let mut opgaven = self.opgaven.clone();
-        opgaven.sort_by_key(|o| o.volgorde);
+        sorteer_op_sleutel(&mut opgaven, |o| o.volgorde);
         opgaven
     }
 
@@ -86,7 +87,9 @@ impl PlanDetail {
             .flat_map(|a| a.trekkers.iter().chain(a.partners.iter()))
             .cloned()
             .collect();
-        alle.sort_by(|a, b| a.naam.cmp(&b.naam).then_with(|| a.id.cmp(&b.id)));
+        sorteer_op(&mut alle, |a, b| {
+            a.naam.cmp(&b.naam).then_with(|| a.id.cmp(&b.id))
+        });
         alle.dedup_by(|a, b| a.id == b.id);
         alle
     }
@@ -94,7 +97,7 @@ impl PlanDetail {
     /// Every year an actie of the plan has, ascending.
     pub fn jaren(&self) -> Vec<i32> {
         let mut jaren: Vec<i32> = self.acties().map(|a| a.jaar).collect();
-        jaren.sort_unstable();
+        sorteer_op_sleutel(&mut jaren, |j| *j);
         jaren.dedup();
         jaren
     }

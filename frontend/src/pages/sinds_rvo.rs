@@ -135,7 +135,7 @@ fn Geladen(gegevens: Gegevens, weken: Memo<u32>) -> impl IntoView {
     if !gekozen.is_empty() && !datums.iter().any(|(d, _)| *d == gekozen) {
         datums.push((gekozen.clone(), String::new()));
     }
-    datums.sort_by(|a, b| b.0.cmp(&a.0));
+    crate::sorteer::sorteer_op(&mut datums, |a, b| b.0.cmp(&a.0));
     let opties = datums
         .into_iter()
         .map(|(d, omschrijving)| {
@@ -153,7 +153,7 @@ fn Geladen(gegevens: Gegevens, weken: Memo<u32>) -> impl IntoView {
         let mut keuzes = WEKEN_KEUZES.to_vec();
         if !keuzes.contains(&huidig) {
             keuzes.push(huidig);
-            keuzes.sort_unstable();
+            crate::sorteer::sorteer_op_sleutel(&mut keuzes, |k| *k);
         }
         keuzes
             .into_iter()

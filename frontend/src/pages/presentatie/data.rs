@@ -284,7 +284,7 @@ fn van_antwoord(antwoord: Antwoord) -> Presentatie {
     for thema in antwoord.themas {
         for plan in thema.actieplannen {
             let mut opgaven = plan.opgaven;
-            opgaven.sort_by_key(|o| o.volgorde);
+            crate::sorteer::sorteer_op_sleutel(&mut opgaven, |o| o.volgorde);
             plannen.push(Plan {
                 id: plan.id,
                 titel: plan.titel,
