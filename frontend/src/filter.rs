@@ -2,7 +2,7 @@
 //! and the back button works: `?status=in_uitvoering&gezondheid=risico&organisatie=<id>&jaar=2025&tekst=…&sorteer=titel`.
 //! Pure functions over [`ActieRegel`]s; the text search follows the API (titel or beschrijving, case-insensitive).
 
-use crate::model::plan::ActieRegel;
+use crate::model::actie_regel::ActieRegel;
 use crate::sorteer::{sorteer_op, sorteer_op_sleutel};
 use koers_shared::{Gezondheid, Status};
 use leptos_router::params::ParamsMap;
@@ -194,21 +194,7 @@ mod tests {
     use super::*;
 
     fn actie(id: &str, titel: &str, status: Status, jaar: i32) -> ActieRegel {
-        ActieRegel {
-            id: id.into(),
-            titel: titel.into(),
-            beschrijving: String::new(),
-            status,
-            gezondheid: None,
-            gezondheid_reden: None,
-            voortgang: None,
-            jaar,
-            kwartaal: None,
-            datum: None,
-            vertrouwelijk: false,
-            trekkers: vec![],
-            partners: vec![],
-        }
+        ActieRegel::voor_test(id, titel, status, jaar)
     }
 
     fn decodeer(v: &str) -> String {

@@ -4,6 +4,7 @@
 
 pub mod actie;
 pub mod actie_bewerken;
+pub mod actie_regel;
 pub mod beheer;
 pub mod melden;
 pub mod organisatie;

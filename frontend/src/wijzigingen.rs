@@ -2,7 +2,7 @@
 //! meeting, what changed since a date (from each actie's history) and which acties in progress went too long
 //! without an update. No browser needed: the unit tests run on the host.
 
-use crate::model::organisatie::{ActieOverzicht, HistorieRegel};
+use crate::model::actie_regel::{ActieRegel, HistorieRegel};
 use crate::sorteer::{sorteer_op, sorteer_op_sleutel};
 use koers_shared::{Gezondheid, Status};
 
@@ -146,7 +146,7 @@ impl SoortWijziging {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Wijziging {
     /// The actie as it is now.
-    pub actie: ActieOverzicht,
+    pub actie: ActieRegel,
     /// What changed.
     pub soort: SoortWijziging,
     /// The history row that made the change.
@@ -156,7 +156,7 @@ pub struct Wijziging {
 /// The changes of `acties` on or after `sinds` (`JJJJ-MM-DD`, compared with each row's UTC day): per actie at
 /// most one of each kind (the latest), the acties in the given order, the kinds in the order of
 /// [`SoortWijziging`].
-pub fn wijzigingen(acties: &[ActieOverzicht], sinds: &str) -> Vec<Wijziging> {
+pub fn wijzigingen(acties: &[ActieRegel], sinds: &str) -> Vec<Wijziging> {
     let mut uit = Vec::new();
     for actie in acties {
         let mut per_soort: Vec<(SoortWijziging, &HistorieRegel)> = Vec::new();
@@ -199,7 +199,7 @@ pub fn per_plan(wijzigingen: Vec<Wijziging>) -> Vec<(String, String, Vec<Wijzigi
 }
 
 /// The moment of the latest history row of an actie (RFC 3339), or its last change when it has no history.
-pub fn laatste_update(actie: &ActieOverzicht) -> &str {
+pub fn laatste_update(actie: &ActieRegel) -> &str {
     actie
         .historie
         .iter()
@@ -209,11 +209,11 @@ pub fn laatste_update(actie: &ActieOverzicht) -> &str {
 
 /// The acties in uitvoering or doorlopend whose latest update lies more than `weken` weeks before `peildatum`
 /// (the next RVO meeting, or today), oldest update first.
-pub fn zonder_update(acties: &[ActieOverzicht], peildatum: &str, weken: u32) -> Vec<ActieOverzicht> {
+pub fn zonder_update(acties: &[ActieRegel], peildatum: &str, weken: u32) -> Vec<ActieRegel> {
     let Some(grens) = weken_ervoor(peildatum, weken) else {
         return Vec::new();
     };
-    let mut uit: Vec<ActieOverzicht> = acties
+    let mut uit: Vec<ActieRegel> = acties
         .iter()
         .filter(|a| a.status.is_actief())
         .filter(|a| laatste_update(a).get(..10).is_some_and(|d| d < grens.as_str()))

@@ -3,7 +3,8 @@
 //! The query text is the contract with the backend: its field names are fixed.
 
 use crate::api::{self, ApiError};
-use crate::model::plan::{IdVariabelen, Organisatie};
+use crate::model::actie_regel::Organisatie;
+use crate::model::plan::IdVariabelen;
 use koers_shared::{Gezondheid, Status, Voortgang};
 use serde::Deserialize;
 
@@ -43,6 +44,9 @@ pub struct IdAlleen {
 pub struct OpgaveNaam {
     /// Opaque id.
     pub id: String,
+    /// Position within the plan; 0 when not asked for.
+    #[serde(default)]
+    pub volgorde: i32,
     /// Title.
     pub titel: String,
     /// The plan of the opgave.

@@ -4,10 +4,9 @@
 //! The query texts are the contract with the backend: their field names are fixed.
 
 use crate::api::{self, ApiError, GeenVariabelen};
-use crate::model::actie::PlanNaam;
-use crate::model::plan::Organisatie;
+use crate::model::actie_regel::ActieRegel;
 use crate::sorteer::{sorteer_op, sorteer_op_sleutel};
-use koers_shared::{Gezondheid, OrganisatieSoort, Status, Voortgang};
+use koers_shared::OrganisatieSoort;
 use serde::{Deserialize, Serialize};
 
 /// The `Organisaties` query: every organisation, by name.
@@ -64,88 +63,6 @@ struct RvoData {
     rvo_vergaderingen: Vec<RvoVergadering>,
 }
 
-/// The opgave of an actie with its position and plan.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct OpgaveMetPlan {
-    /// Opaque id.
-    pub id: String,
-    /// Position within the plan.
-    pub volgorde: i32,
-    /// Title.
-    pub titel: String,
-    /// The plan.
-    pub actieplan: Option<PlanNaam>,
-}
-
-/// One history row, as far as these views need it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HistorieRegel {
-    /// Version of the actie after this change.
-    pub versie: i32,
-    /// When (RFC 3339, UTC).
-    pub tijdstip: String,
-    /// By whom.
-    pub door: String,
-    /// Status before; none when the actie was created.
-    pub status_van: Option<Status>,
-    /// Status after.
-    pub status_naar: Status,
-    /// Health before.
-    pub gezondheid_van: Option<Gezondheid>,
-    /// Health after.
-    pub gezondheid_naar: Option<Gezondheid>,
-    /// Note.
-    pub toelichting: Option<String>,
-}
-
-/// An actie across plans, with its opgave, plan and history.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ActieOverzicht {
-    /// Opaque id.
-    pub id: String,
-    /// Title.
-    pub titel: String,
-    /// Lifecycle status.
-    pub status: Status,
-    /// Health, if reported.
-    pub gezondheid: Option<Gezondheid>,
-    /// Why the health is aandacht or risico.
-    pub gezondheid_reden: Option<String>,
-    /// Progress, if reported.
-    pub voortgang: Option<Voortgang>,
-    /// Year.
-    pub jaar: i32,
-    /// Quarter (1–4), if known.
-    pub kwartaal: Option<i32>,
-    /// Date (`JJJJ-MM-DD`), if known.
-    pub datum: Option<String>,
-    /// Confidential work.
-    pub vertrouwelijk: bool,
-    /// Last change (RFC 3339).
-    pub gewijzigd_op: String,
-    /// Leading organisations.
-    pub trekkers: Vec<Organisatie>,
-    /// Participating organisations.
-    pub partners: Vec<Organisatie>,
-    /// The opgave and plan.
-    pub opgave: Option<OpgaveMetPlan>,
-    /// Every accepted change, oldest first.
-    pub historie: Vec<HistorieRegel>,
-}
-
-impl ActieOverzicht {
-    /// The plan's id and title, or empty strings when the actie has no opgave.
-    pub fn plan(&self) -> (String, String) {
-        self.opgave
-            .as_ref()
-            .and_then(|o| o.actieplan.as_ref())
-            .map(|p| (p.id.clone(), p.titel.clone()))
-            .unwrap_or_default()
-    }
-}
-
 /// The filter of the `Acties` query; empty fields are left out.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -177,7 +94,7 @@ struct ActiesData {
 #[serde(rename_all = "camelCase")]
 struct ActiesPagina {
     page_info: PageInfo,
-    nodes: Vec<ActieOverzicht>,
+    nodes: Vec<ActieRegel>,
 }
 
 #[derive(Deserialize)]
@@ -200,7 +117,7 @@ pub async fn haal_rvo_vergaderingen() -> Result<Vec<RvoVergadering>, ApiError> {
 }
 
 /// Fetches every actie that passes `filter`, page by page until the API says there is no more.
-pub async fn haal_alle_acties(filter: &ActieFilterInvoer) -> Result<Vec<ActieOverzicht>, ApiError> {
+pub async fn haal_alle_acties(filter: &ActieFilterInvoer) -> Result<Vec<ActieRegel>, ApiError> {
     let mut alle = Vec::new();
     let mut after = None;
     loop {
@@ -237,7 +154,7 @@ impl Rol {
     }
 
     /// The role of organisation `id` in `actie`, if it has one.
-    pub fn van(actie: &ActieOverzicht, id: &str) -> Option<Rol> {
+    pub fn van(actie: &ActieRegel, id: &str) -> Option<Rol> {
         if actie.trekkers.iter().any(|o| o.id == id) {
             Some(Rol::Trekker)
         } else if actie.partners.iter().any(|o| o.id == id) {
@@ -258,7 +175,7 @@ pub struct OpgaveGroep {
     /// Title.
     pub titel: String,
     /// The acties, in the API's order.
-    pub acties: Vec<ActieOverzicht>,
+    pub acties: Vec<ActieRegel>,
 }
 
 /// Acties of one plan, per opgave.
@@ -273,7 +190,7 @@ pub struct PlanGroep {
 }
 
 /// Groups acties by plan (by title) and opgave (by volgorde); within an opgave the API's order stays.
-pub fn groepeer_per_plan(acties: Vec<ActieOverzicht>) -> Vec<PlanGroep> {
+pub fn groepeer_per_plan(acties: Vec<ActieRegel>) -> Vec<PlanGroep> {
     let mut plannen: Vec<PlanGroep> = Vec::new();
     for actie in acties {
         let (plan_id, plan_titel) = actie.plan();

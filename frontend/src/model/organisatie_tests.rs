@@ -1,24 +1,15 @@
 //! Unit tests of `organisatie`.
 
 use super::*;
+use crate::model::actie::{OpgaveNaam, PlanNaam};
+use crate::model::actie_regel::Organisatie;
+use koers_shared::Status;
 
 /// An actie of plan `plan` and opgave `opgave` (volgorde `volgorde`) for the tests.
-pub(crate) fn actie(id: &str, plan: &str, opgave: &str, volgorde: i32) -> ActieOverzicht {
-    ActieOverzicht {
-        id: id.to_string(),
-        titel: format!("Actie {id}"),
-        status: Status::InUitvoering,
-        gezondheid: None,
-        gezondheid_reden: None,
-        voortgang: None,
-        jaar: 2025,
-        kwartaal: None,
-        datum: None,
-        vertrouwelijk: false,
+pub(crate) fn actie(id: &str, plan: &str, opgave: &str, volgorde: i32) -> ActieRegel {
+    ActieRegel {
         gewijzigd_op: "2025-01-01T00:00:00Z".to_string(),
-        trekkers: Vec::new(),
-        partners: Vec::new(),
-        opgave: Some(OpgaveMetPlan {
+        opgave: Some(OpgaveNaam {
             id: opgave.to_string(),
             volgorde,
             titel: format!("Opgave {opgave}"),
@@ -28,7 +19,7 @@ pub(crate) fn actie(id: &str, plan: &str, opgave: &str, volgorde: i32) -> ActieO
                 thema: None,
             }),
         }),
-        historie: Vec::new(),
+        ..ActieRegel::voor_test(id, &format!("Actie {id}"), Status::InUitvoering, 2025)
     }
 }
 

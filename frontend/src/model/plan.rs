@@ -4,8 +4,9 @@
 
 use crate::api::{self, ApiError};
 use crate::model::RollupCijfers;
+use crate::model::actie_regel::{ActieRegel, Organisatie};
 use crate::sorteer::{sorteer_op, sorteer_op_sleutel};
-use koers_shared::{ActieStand, Gezondheid, PlanSoort, PlanStatus, Status, Voortgang};
+use koers_shared::{PlanSoort, PlanStatus};
 use serde::{Deserialize, Serialize};
 
 /// The `Actieplan` query: one plan, its roll-up, and per opgave the roll-up and every actie.
@@ -116,67 +117,6 @@ pub struct OpgaveDetail {
     pub rollup: RollupCijfers,
     /// The acties, in the API's order (by year).
     pub acties: Vec<ActieRegel>,
-}
-
-/// An organisation as a trekker or partner.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Organisatie {
-    /// Opaque id.
-    pub id: String,
-    /// Name.
-    pub naam: String,
-    /// Abbreviation, if common.
-    pub afkorting: Option<String>,
-}
-
-impl Organisatie {
-    /// The abbreviation when there is one, otherwise the name.
-    pub fn korte_naam(&self) -> &str {
-        self.afkorting.as_deref().unwrap_or(&self.naam)
-    }
-}
-
-/// One actie as a row of the Actieplan view.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ActieRegel {
-    /// Opaque id.
-    pub id: String,
-    /// Title.
-    pub titel: String,
-    /// Description (searched by the free-text filter).
-    pub beschrijving: String,
-    /// Lifecycle status.
-    pub status: Status,
-    /// Health, if reported.
-    pub gezondheid: Option<Gezondheid>,
-    /// Why the health is aandacht or risico.
-    pub gezondheid_reden: Option<String>,
-    /// Progress, if reported.
-    pub voortgang: Option<Voortgang>,
-    /// Year.
-    pub jaar: i32,
-    /// Quarter (1–4), if known.
-    pub kwartaal: Option<i32>,
-    /// Date (`JJJJ-MM-DD`), if known.
-    pub datum: Option<String>,
-    /// Confidential work.
-    pub vertrouwelijk: bool,
-    /// Leading organisations.
-    pub trekkers: Vec<Organisatie>,
-    /// Participating organisations.
-    pub partners: Vec<Organisatie>,
-}
-
-impl ActieRegel {
-    /// What the shared roll-up rules need of this actie.
-    pub fn stand(&self) -> ActieStand {
-        ActieStand {
-            status: self.status,
-            gezondheid: self.gezondheid,
-            voortgang: self.voortgang,
-        }
-    }
 }
 
 /// Fetches one plan; `Ok(None)` when it does not exist.

@@ -160,7 +160,7 @@ fn OpgaveSectie(opgave: OpgaveDetail, filter: Memo<ActieFilter>) -> impl IntoVie
         if rijen.is_empty() {
             view! { <p class="leeg" data-testid="geen-acties-filter">{td.geen_acties_filter}</p> }.into_any()
         } else {
-            view! { <ActiesTabel opgave=titel.clone() rijen /> }.into_any()
+            view! { <ActiesTabel bijschrift=(td.tabel_bijschrift)(&titel) rijen /> }.into_any()
         }
     };
     view! {

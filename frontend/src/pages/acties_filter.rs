@@ -4,7 +4,7 @@
 use crate::filter::{ActieFilter, Sortering};
 use crate::i18n::label;
 use crate::i18n::td;
-use crate::model::plan::Organisatie;
+use crate::model::actie_regel::Organisatie;
 use koers_shared::{Gezondheid, Status};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;

@@ -1,9 +1,11 @@
-//! The acties of one opgave as a table: title (link to the Actie view), status, health with its reason,
-//! trekkers and partners, period and progress.
+//! Acties as tables: the table of one opgave (title with a link to the Actie view, status, health with its
+//! reason, trekkers and partners or one organisation's role, period, progress), and the cells every acties
+//! table shares.
 
 use crate::components::{GezondheidLabel, StatusLabel};
-use crate::i18n::td;
-use crate::model::plan::{ActieRegel, Organisatie};
+use crate::i18n::{td, to};
+use crate::model::actie_regel::{ActieRegel, Organisatie};
+use crate::model::organisatie::Rol;
 use crate::tijd::datum_tekst;
 use koers_shared::{Gezondheid, Status, Voortgang, procent_tekst};
 use leptos::prelude::*;
@@ -66,66 +68,141 @@ pub fn GezondheidCel(
     }
 }
 
-/// The table of acties of an opgave (`data-testid="acties-tabel"`).
+/// Column headers of an acties table.
+#[component]
+pub fn Kolomkoppen(
+    /// The header texts, left to right.
+    koppen: Vec<&'static str>,
+) -> impl IntoView {
+    view! {
+        <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+                {koppen
+                    .into_iter()
+                    .map(|kop| view! { <th class="utrecht-table__header-cell" scope="col">{kop}</th> })
+                    .collect_view()}
+            </tr>
+        </thead>
+    }
+}
+
+/// The first cell of a row: the title as a link to the Actie view, and the confidential marker.
+#[component]
+pub fn TitelCel(
+    /// Opaque id of the actie.
+    id: String,
+    /// Title.
+    titel: String,
+    /// Confidential work.
+    vertrouwelijk: bool,
+) -> impl IntoView {
+    view! {
+        <th class="utrecht-table__header-cell" scope="row">
+            <a class="utrecht-link" href=format!("/actie/{id}") data-testid="actie-link">{titel}</a>
+            {vertrouwelijk_marker(vertrouwelijk)}
+        </th>
+    }
+}
+
+/// A labelled note under a cell's value ("Reden: …"), or nothing when the text is empty.
+pub fn notitie(label: &'static str, tekst: Option<String>) -> Option<impl IntoView> {
+    tekst.filter(|t| !t.trim().is_empty()).map(|t| {
+        view! {
+            <p class="reden">
+                <span class="meta-label">{label}": "</span>
+                {t}
+            </p>
+        }
+    })
+}
+
+/// The health cell: the health (or "niet van toepassing") and, when given, its reason.
+#[component]
+pub fn GezondheidMetReden(
+    /// The lifecycle status.
+    status: Status,
+    /// The health, if reported.
+    gezondheid: Option<Gezondheid>,
+    /// Why the health is what it is, if shown.
+    reden: Option<String>,
+) -> impl IntoView {
+    view! {
+        <td class="utrecht-table__cell">
+            <GezondheidCel status gezondheid />
+            {notitie(td().reden, reden)}
+        </td>
+    }
+}
+
+/// The table of acties of an opgave. On the Actieplan view (`data-testid="acties-tabel"`, rows `actie-rij`)
+/// with a column of trekkers and partners; for one organisation (rows `organisatie-actie` with `data-rol`)
+/// with its role instead.
 #[component]
 pub fn ActiesTabel(
-    /// Title of the opgave, for the caption.
-    opgave: String,
+    /// The table's caption (for screen readers).
+    bijschrift: String,
     /// The rows, already filtered and sorted.
     rijen: Vec<ActieRegel>,
+    /// The organisation whose role is shown, on the Per-organisatie view.
+    #[prop(optional)]
+    organisatie: Option<String>,
 ) -> impl IntoView {
     let td = td();
+    let koppen = match organisatie {
+        None => vec![
+            td.kolom_actie,
+            td.status,
+            td.kolom_gezondheid,
+            td.kolom_organisaties,
+            td.periode,
+            td.voortgang,
+        ],
+        Some(_) => vec![
+            td.kolom_actie,
+            to().rol,
+            td.status,
+            td.kolom_gezondheid,
+            td.periode,
+            td.voortgang,
+        ],
+    };
+    let testid = organisatie.is_none().then_some("acties-tabel");
     view! {
         <div class="tabel-houder">
-            <table class="utrecht-table acties" data-testid="acties-tabel">
-                <caption class="visueel-verborgen">{(td.tabel_bijschrift)(&opgave)}</caption>
-                <thead class="utrecht-table__header">
-                    <tr class="utrecht-table__row">
-                        <th class="utrecht-table__header-cell" scope="col">{td.kolom_actie}</th>
-                        <th class="utrecht-table__header-cell" scope="col">{td.status}</th>
-                        <th class="utrecht-table__header-cell" scope="col">{td.kolom_gezondheid}</th>
-                        <th class="utrecht-table__header-cell" scope="col">{td.kolom_organisaties}</th>
-                        <th class="utrecht-table__header-cell" scope="col">{td.periode}</th>
-                        <th class="utrecht-table__header-cell" scope="col">{td.voortgang}</th>
-                    </tr>
-                </thead>
-                <tbody class="utrecht-table__body">{rijen.into_iter().map(|actie| view! { <ActieRij actie /> }).collect_view()}</tbody>
+            <table class="utrecht-table acties" data-testid=testid>
+                <caption class="visueel-verborgen">{bijschrift}</caption>
+                <Kolomkoppen koppen />
+                <tbody class="utrecht-table__body">
+                    {rijen
+                        .into_iter()
+                        .map(|actie| view! { <ActieRij actie organisatie=organisatie.clone() /> })
+                        .collect_view()}
+                </tbody>
             </table>
         </div>
     }
 }
 
-/// One actie (`data-testid="actie-rij"`, its id in `data-id`).
+/// One actie (its id in `data-id`).
 #[component]
-fn ActieRij(actie: ActieRegel) -> impl IntoView {
+fn ActieRij(actie: ActieRegel, organisatie: Option<String>) -> impl IntoView {
     let td = td();
-    let reden = actie.gezondheid_reden.filter(|r| !r.trim().is_empty()).map(|r| {
-        view! {
-            <p class="reden">
-                <span class="meta-label">{td.reden}": "</span>
-                {r}
-            </p>
-        }
-    });
-    let datum = actie.datum.map(|d| {
+    let datum = actie.datum.clone().map(|d| {
         view! {
             <br />
             <time datetime=d.clone()>{datum_tekst(&d)}</time>
         }
     });
-    view! {
-        <tr class="utrecht-table__row" data-testid="actie-rij" data-id=actie.id.clone() data-status=actie.status.as_str()>
-            <th class="utrecht-table__header-cell" scope="row">
-                <a class="utrecht-link" href=format!("/actie/{}", actie.id) data-testid="actie-link">{actie.titel}</a>
-                {vertrouwelijk_marker(actie.vertrouwelijk)}
-            </th>
-            <td class="utrecht-table__cell">
-                <StatusLabel status=actie.status />
-            </td>
-            <td class="utrecht-table__cell">
-                <GezondheidCel status=actie.status gezondheid=actie.gezondheid />
-                {reden}
-            </td>
+    let rol = organisatie.map(|id| Rol::van(&actie, &id).unwrap_or(Rol::Partner));
+    let rol_cel = rol.map(|rol| {
+        let tekst = match rol {
+            Rol::Trekker => to().rol_trekker,
+            Rol::Partner => to().rol_partner,
+        };
+        view! { <td class="utrecht-table__cell rol">{tekst}</td> }
+    });
+    let organisaties_cel = rol.is_none().then(|| {
+        view! {
             <td class="utrecht-table__cell">
                 <dl class="organisaties">
                     <dt>{td.trekkers}</dt>
@@ -134,6 +211,22 @@ fn ActieRij(actie: ActieRegel) -> impl IntoView {
                     <dd>{namen(&actie.partners)}</dd>
                 </dl>
             </td>
+        }
+    });
+    view! {
+        <tr class="utrecht-table__row"
+            data-testid=if rol.is_some() { "organisatie-actie" } else { "actie-rij" }
+            data-id=actie.id.clone()
+            data-rol=rol.map(Rol::as_str)
+            data-status=actie.status.as_str()
+        >
+            <TitelCel id=actie.id.clone() titel=actie.titel vertrouwelijk=actie.vertrouwelijk />
+            {rol_cel}
+            <td class="utrecht-table__cell">
+                <StatusLabel status=actie.status />
+            </td>
+            <GezondheidMetReden status=actie.status gezondheid=actie.gezondheid reden=actie.gezondheid_reden />
+            {organisaties_cel}
             <td class="utrecht-table__cell">{(td.jaar_kwartaal)(actie.jaar, actie.kwartaal)} {datum}</td>
             <td class="utrecht-table__cell">
                 <VoortgangTekst voortgang=actie.voortgang />

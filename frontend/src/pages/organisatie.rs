@@ -2,16 +2,16 @@
 //! acties one organisation leads (trekker) or joins (partner) across all plans, per plan and opgave.
 
 use crate::api::ApiError;
-use crate::components::{FoutMelding, Laden, StatusLabel};
+use crate::components::{FoutMelding, Laden};
 use crate::i18n::label;
 use crate::i18n::{td, to};
+use crate::model::actie_regel::ActieRegel;
 use crate::model::organisatie::{
-    ActieFilterInvoer, ActieOverzicht, OpgaveGroep, OrganisatieInfo, PlanGroep, Rol, groepeer_per_plan,
-    haal_alle_acties, haal_organisaties, per_soort,
+    ActieFilterInvoer, OpgaveGroep, OrganisatieInfo, PlanGroep, Rol, groepeer_per_plan, haal_alle_acties,
+    haal_organisaties, per_soort,
 };
 use crate::pages::actieplan::NietGevondenMelding;
-use crate::pages::acties_tabel::{GezondheidCel, VoortgangTekst, vertrouwelijk_marker};
-use crate::tijd::datum_tekst;
+use crate::pages::acties_tabel::ActiesTabel;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -133,7 +133,7 @@ pub fn OrganisatiePagina() -> impl IntoView {
 
 /// The loaded organisation (`data-testid="organisatie-pagina"`).
 #[component]
-fn OrganisatieGeladen(organisatie: OrganisatieInfo, acties: Vec<ActieOverzicht>) -> impl IntoView {
+fn OrganisatieGeladen(organisatie: OrganisatieInfo, acties: Vec<ActieRegel>) -> impl IntoView {
     let to = to();
     let id = organisatie.id.clone();
     let trekker = acties
@@ -198,96 +198,18 @@ fn PlanSectie(plan: PlanGroep, organisatie: String) -> impl IntoView {
     }
 }
 
-/// The organisation's acties under one opgave, as a table.
+/// The organisation's acties under one opgave, as a table with its role in each.
 #[component]
 fn OpgaveTabel(opgave: OpgaveGroep, organisatie: String) -> impl IntoView {
-    let to = to();
-    let td = td();
     let kop = if opgave.id.is_empty() {
-        td.opgave.to_string()
+        td().opgave.to_string()
     } else {
         format!("{}. {}", opgave.volgorde, opgave.titel)
     };
     view! {
         <div class="opgave-sectie" data-testid="organisatie-opgave" data-id=opgave.id.clone()>
             <h3 class="utrecht-heading-3">{kop}</h3>
-            <div class="tabel-houder">
-                <table class="utrecht-table acties">
-                    <caption class="visueel-verborgen">{(to.tabel_bijschrift)(&opgave.titel)}</caption>
-                    <thead class="utrecht-table__header">
-                        <tr class="utrecht-table__row">
-                            <th class="utrecht-table__header-cell" scope="col">{td.kolom_actie}</th>
-                            <th class="utrecht-table__header-cell" scope="col">{to.rol}</th>
-                            <th class="utrecht-table__header-cell" scope="col">{td.status}</th>
-                            <th class="utrecht-table__header-cell" scope="col">{td.kolom_gezondheid}</th>
-                            <th class="utrecht-table__header-cell" scope="col">{td.periode}</th>
-                            <th class="utrecht-table__header-cell" scope="col">{td.voortgang}</th>
-                        </tr>
-                    </thead>
-                    <tbody class="utrecht-table__body">
-                        {opgave
-                            .acties
-                            .into_iter()
-                            .map(|actie| view! { <OrganisatieActieRij actie organisatie=organisatie.clone() /> })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <ActiesTabel bijschrift=(to().tabel_bijschrift)(&opgave.titel) rijen=opgave.acties organisatie />
         </div>
-    }
-}
-
-/// One actie with the organisation's role (`data-testid="organisatie-actie"`, `data-id`, `data-rol`).
-#[component]
-fn OrganisatieActieRij(actie: ActieOverzicht, organisatie: String) -> impl IntoView {
-    let to = to();
-    let td = td();
-    let rol = Rol::van(&actie, &organisatie).unwrap_or(Rol::Partner);
-    let rol_tekst = match rol {
-        Rol::Trekker => to.rol_trekker,
-        Rol::Partner => to.rol_partner,
-    };
-    let reden = actie
-        .gezondheid_reden
-        .clone()
-        .filter(|r| !r.trim().is_empty())
-        .map(|r| {
-            view! {
-                <p class="reden">
-                    <span class="meta-label">{td.reden}": "</span>
-                    {r}
-                </p>
-            }
-        });
-    let datum = actie.datum.clone().map(|d| {
-        view! {
-            <br />
-            <time datetime=d.clone()>{datum_tekst(&d)}</time>
-        }
-    });
-    view! {
-        <tr class="utrecht-table__row"
-            data-testid="organisatie-actie"
-            data-id=actie.id.clone()
-            data-rol=rol.as_str()
-            data-status=actie.status.as_str()
-        >
-            <th class="utrecht-table__header-cell" scope="row">
-                <a class="utrecht-link" href=format!("/actie/{}", actie.id) data-testid="actie-link">{actie.titel.clone()}</a>
-                {vertrouwelijk_marker(actie.vertrouwelijk)}
-            </th>
-            <td class="utrecht-table__cell rol">{rol_tekst}</td>
-            <td class="utrecht-table__cell">
-                <StatusLabel status=actie.status />
-            </td>
-            <td class="utrecht-table__cell">
-                <GezondheidCel status=actie.status gezondheid=actie.gezondheid />
-                {reden}
-            </td>
-            <td class="utrecht-table__cell">{(td.jaar_kwartaal)(actie.jaar, actie.kwartaal)} {datum}</td>
-            <td class="utrecht-table__cell">
-                <VoortgangTekst voortgang=actie.voortgang />
-            </td>
-        </tr>
     }
 }

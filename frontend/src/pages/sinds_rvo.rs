@@ -6,10 +6,11 @@ use crate::api::ApiError;
 use crate::components::{FoutMelding, GezondheidLabel, Laden, StatusLabel};
 use crate::i18n::label;
 use crate::i18n::{td, to};
+use crate::model::actie_regel::ActieRegel;
 use crate::model::organisatie::{
-    ActieFilterInvoer, ActieOverzicht, RvoVergadering, haal_alle_acties, haal_rvo_vergaderingen,
+    ActieFilterInvoer, RvoVergadering, haal_alle_acties, haal_rvo_vergaderingen,
 };
-use crate::pages::acties_tabel::{GezondheidCel, namen, vertrouwelijk_marker};
+use crate::pages::acties_tabel::{GezondheidMetReden, Kolomkoppen, TitelCel, namen, notitie};
 use crate::tijd::{datum_tekst, moment};
 use crate::wijzigingen::{
     DATUM, SoortWijziging, WEKEN, Wijziging, is_datum, laatste_update, per_plan, volgende_vergadering,
@@ -41,9 +42,9 @@ struct Gegevens {
     /// The next meeting on or after today.
     volgende: Option<String>,
     /// Acties changed since the date.
-    gewijzigd: Vec<ActieOverzicht>,
+    gewijzigd: Vec<ActieRegel>,
     /// Acties in uitvoering or doorlopend.
-    actief: Vec<ActieOverzicht>,
+    actief: Vec<ActieRegel>,
 }
 
 async fn haal(datum: Option<String>) -> Result<Gegevens, ApiError> {
@@ -257,15 +258,7 @@ fn PlanWijzigingen(id: String, titel: String, wijzigingen: Vec<Wijziging>) -> im
             <div class="tabel-houder">
                 <table class="utrecht-table acties">
                     <caption class="visueel-verborgen">{titel}</caption>
-                    <thead class="utrecht-table__header">
-                        <tr class="utrecht-table__row">
-                            <th class="utrecht-table__header-cell" scope="col">{td.kolom_actie}</th>
-                            <th class="utrecht-table__header-cell" scope="col">{to.kolom_wijziging}</th>
-                            <th class="utrecht-table__header-cell" scope="col">{td.status}</th>
-                            <th class="utrecht-table__header-cell" scope="col">{td.kolom_gezondheid}</th>
-                            <th class="utrecht-table__header-cell" scope="col">{to.kolom_wanneer}</th>
-                        </tr>
-                    </thead>
+                    <Kolomkoppen koppen=vec![td.kolom_actie, to.kolom_wijziging, td.status, td.kolom_gezondheid, to.kolom_wanneer] />
                     <tbody class="utrecht-table__body">{wijzigingen.into_iter().map(|w| view! { <WijzigingRij w /> }).collect_view()}</tbody>
                 </table>
             </div>
@@ -294,35 +287,12 @@ fn WijzigingRij(w: Wijziging) -> impl IntoView {
     };
     let reden = (soort == SoortWijziging::Gezondheid)
         .then(|| actie.gezondheid_reden.clone())
-        .flatten()
-        .filter(|r| !r.trim().is_empty())
-        .map(|r| {
-            view! {
-                <p class="reden">
-                    <span class="meta-label">{td.reden}": "</span>
-                    {r}
-                </p>
-            }
-        });
-    let toelichting = regel
-        .toelichting
-        .clone()
-        .filter(|t| !t.trim().is_empty())
-        .map(|t| {
-            view! {
-                <p class="reden">
-                    <span class="meta-label">{td.toelichting}": "</span>
-                    {t}
-                </p>
-            }
-        });
+        .flatten();
+    let toelichting = notitie(td.toelichting, regel.toelichting.clone());
     let wanneer = moment(&regel.tijdstip);
     view! {
         <tr class="utrecht-table__row" data-testid="wijziging" data-id=actie.id.clone() data-soort=soort.as_str()>
-            <th class="utrecht-table__header-cell" scope="row">
-                <a class="utrecht-link" href=format!("/actie/{}", actie.id) data-testid="actie-link">{actie.titel.clone()}</a>
-                {vertrouwelijk_marker(actie.vertrouwelijk)}
-            </th>
+            <TitelCel id=actie.id.clone() titel=actie.titel.clone() vertrouwelijk=actie.vertrouwelijk />
             <td class="utrecht-table__cell">
                 <strong>{(to.soort_wijziging)(soort.as_str())}</strong>
                 <br />
@@ -332,10 +302,7 @@ fn WijzigingRij(w: Wijziging) -> impl IntoView {
             <td class="utrecht-table__cell">
                 <StatusLabel status=actie.status />
             </td>
-            <td class="utrecht-table__cell">
-                <GezondheidCel status=actie.status gezondheid=actie.gezondheid />
-                {reden}
-            </td>
+            <GezondheidMetReden status=actie.status gezondheid=actie.gezondheid reden />
             <td class="utrecht-table__cell">
                 <time datetime=wanneer.iso>{wanneer.tekst}</time>
                 <br />
@@ -347,21 +314,13 @@ fn WijzigingRij(w: Wijziging) -> impl IntoView {
 
 /// The acties without a recent update, oldest update first.
 #[component]
-fn ZonderUpdateTabel(acties: Vec<ActieOverzicht>) -> impl IntoView {
+fn ZonderUpdateTabel(acties: Vec<ActieRegel>) -> impl IntoView {
     let to = to();
     let td = td();
     view! {
         <div class="tabel-houder">
             <table class="utrecht-table acties" data-testid="zonder-update-tabel">
-                <thead class="utrecht-table__header">
-                    <tr class="utrecht-table__row">
-                        <th class="utrecht-table__header-cell" scope="col">{td.kolom_actie}</th>
-                        <th class="utrecht-table__header-cell" scope="col">{td.actieplan}</th>
-                        <th class="utrecht-table__header-cell" scope="col">{td.status}</th>
-                        <th class="utrecht-table__header-cell" scope="col">{td.trekkers}</th>
-                        <th class="utrecht-table__header-cell" scope="col">{to.laatste_update}</th>
-                    </tr>
-                </thead>
+                <Kolomkoppen koppen=vec![td.kolom_actie, td.actieplan, td.status, td.trekkers, to.laatste_update] />
                 <tbody class="utrecht-table__body">
                     {acties
                         .into_iter()
@@ -370,12 +329,7 @@ fn ZonderUpdateTabel(acties: Vec<ActieOverzicht>) -> impl IntoView {
                             let laatste = moment(laatste_update(&actie));
                             view! {
                                 <tr class="utrecht-table__row" data-testid="zonder-update" data-id=actie.id.clone()>
-                                    <th class="utrecht-table__header-cell" scope="row">
-                                        <a class="utrecht-link" href=format!("/actie/{}", actie.id) data-testid="actie-link">
-                                            {actie.titel.clone()}
-                                        </a>
-                                        {vertrouwelijk_marker(actie.vertrouwelijk)}
-                                    </th>
+                                    <TitelCel id=actie.id.clone() titel=actie.titel.clone() vertrouwelijk=actie.vertrouwelijk />
                                     <td class="utrecht-table__cell">{plan}</td>
                                     <td class="utrecht-table__cell">
                                         <StatusLabel status=actie.status />
