@@ -1,6 +1,7 @@
 //! Browser tests of editing: a redacteur reports progress through the form on the Actie view (numbers checked
 //! against the API), an invalid input is refused next to its field without saving, a draft survives a reload,
-//! and a version conflict between two browser sessions is resolved by applying the same input again.
+//! a version conflict between two browser sessions is resolved by applying the same input again, and a conflict
+//! in the change form shows the other person's change and keeps it when one's own change is applied again.
 //!
 //! Ignored by default (they need Chromium and a built `frontend/dist`); run them with
 //! `cargo test -p koers-e2e --test bewerken -- --ignored --test-threads=1` (also done by `.ci/test`).
@@ -269,5 +270,61 @@ async fn actie_toevoegen_en_wijzigen() -> anyhow::Result<()> {
         .await?;
     assert_eq!(na["actie"]["titel"], "Gewijzigde e2e-actie");
     assert_eq!(na["actie"]["versie"], 2);
+    browser.close().await
+}
+
+#[tokio::test]
+#[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
+async fn conflict_in_het_wijzigformulier_behoudt_de_andere_wijziging() -> anyhow::Result<()> {
+    let koers = Koers::start().await?;
+    let wachtwoord = koers.gebruiker("rob", "redacteur", &["mensenhandel"]).await?;
+    let id = actie(&koers).await?;
+    let browser = Browser::start().await?;
+    let pad = format!("{}/wijzigen", fixtures::actie_pad(&id));
+    aanmelden(&browser, &koers, "rob", &wachtwoord, &pad).await?;
+    browser.wait_for(fixtures::ACTIE_FORMULIER).await?;
+
+    // Someone else changes the description while Rob has the form (version 1) open.
+    koers
+        .graphql(
+            "mutation($i: ActieWijzigenInvoer!) { actieWijzigen(invoer: $i) { versie } }",
+            json!({ "i": { "id": id, "versie": 1, "beschrijving": "Door een ander gewijzigd" } }),
+        )
+        .await?;
+    typ(&browser, fixtures::VELD_TITEL, "Robs titel").await?;
+    browser.wait_for(fixtures::ACTIE_OPSLAAN).await?.click().await?;
+    let verschil = browser
+        .wait_for(fixtures::CONFLICT_VERSCHILLEN)
+        .await?
+        .text()
+        .await?;
+    assert!(
+        verschil.contains("Door een ander gewijzigd"),
+        "the other person's change is shown: {verschil}"
+    );
+    assert_eq!(
+        stand(&koers, &id).await?["versie"],
+        2,
+        "the conflicting save changed nothing"
+    );
+    let fouten = browser.axe_violations().await?;
+    assert!(fouten.is_empty(), "axe on the conflict panel: {fouten:?}");
+
+    // Applying it again saves Rob's title on version 2 and keeps the other description.
+    browser
+        .wait_for(fixtures::OPNIEUW_TOEPASSEN)
+        .await?
+        .click()
+        .await?;
+    browser.wait_for(&fixtures::actie_pagina(&id)).await?;
+    let na = koers
+        .graphql(
+            "query($id: ID!) { actie(id: $id) { titel beschrijving versie } }",
+            json!({ "id": id }),
+        )
+        .await?;
+    assert_eq!(na["actie"]["titel"], "Robs titel");
+    assert_eq!(na["actie"]["beschrijving"], "Door een ander gewijzigd");
+    assert_eq!(na["actie"]["versie"], 3);
     browser.close().await
 }

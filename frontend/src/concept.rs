@@ -32,3 +32,10 @@ pub fn wis(naam: &str) {
         let _ = o.remove_item(&sleutel(naam));
     }
 }
+
+/// A three-way merge of one field after a version conflict: what the person changed (`mijn` differs from
+/// `basis`, the version the form started from) wins; a field they left alone takes the new version's value
+/// (`nu`), so applying one's input again never reverts someone else's change.
+pub fn samenvoegen<T: PartialEq>(basis: T, mijn: T, nu: T) -> T {
+    if mijn != basis { mijn } else { nu }
+}

@@ -1,5 +1,6 @@
 //! Widgets shared by the pages.
 
+pub mod conflict;
 pub mod fout;
 pub mod gezondheid;
 pub mod laden;
@@ -9,6 +10,7 @@ pub mod status;
 pub mod verbinding_melding;
 pub mod voortgangsbalk;
 
+pub use conflict::ConflictMelding;
 pub use fout::FoutMelding;
 pub use gezondheid::GezondheidLabel;
 pub use laden::Laden;

@@ -69,6 +69,12 @@ pub struct MeldenTeksten {
     pub vertrouwelijk: &'static str,
     /// Button: save the actie.
     pub actie_opslaan: &'static str,
+    /// Short label of confidential, in the list of changes.
+    pub vertrouwelijk_kort: &'static str,
+    /// Yes.
+    pub ja: &'static str,
+    /// No.
+    pub nee: &'static str,
 }
 
 /// Dutch.
@@ -106,6 +112,9 @@ pub static NL: MeldenTeksten = MeldenTeksten {
     meerdere_hint: "Houd Ctrl (of ⌘) ingedrukt om er meer te kiezen.",
     vertrouwelijk: "Vertrouwelijk (nooit in de presentatiemodus, alleen voor wie het mag zien)",
     actie_opslaan: "Actie opslaan",
+    vertrouwelijk_kort: "Vertrouwelijk",
+    ja: "ja",
+    nee: "nee",
 };
 
 /// English.
@@ -143,6 +152,9 @@ pub static EN: MeldenTeksten = MeldenTeksten {
     meerdere_hint: "Hold Ctrl (or ⌘) to choose more than one.",
     vertrouwelijk: "Confidential (never in presentation mode, only for who may see it)",
     actie_opslaan: "Save action",
+    vertrouwelijk_kort: "Confidential",
+    ja: "yes",
+    nee: "no",
 };
 
 /// The texts of the progress-report form in the current language.

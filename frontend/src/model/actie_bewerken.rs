@@ -55,6 +55,24 @@ impl ActieInvoer {
         }
     }
 
+    /// This input applied again on a newer version after a conflict: the fields the person changed from
+    /// `basis` (the form's starting point) keep their input, the others take `nu`'s value.
+    pub fn opnieuw_op(&self, basis: &ActieInvoer, nu: &ActieInvoer) -> ActieInvoer {
+        use crate::concept::samenvoegen;
+        ActieInvoer {
+            opgave: samenvoegen(&basis.opgave, &self.opgave, &nu.opgave).clone(),
+            titel: samenvoegen(&basis.titel, &self.titel, &nu.titel).clone(),
+            beschrijving: samenvoegen(&basis.beschrijving, &self.beschrijving, &nu.beschrijving).clone(),
+            jaar: samenvoegen(&basis.jaar, &self.jaar, &nu.jaar).clone(),
+            kwartaal: samenvoegen(&basis.kwartaal, &self.kwartaal, &nu.kwartaal).clone(),
+            status: self.status.clone(),
+            trekkers: samenvoegen(&basis.trekkers, &self.trekkers, &nu.trekkers).clone(),
+            partners: samenvoegen(&basis.partners, &self.partners, &nu.partners).clone(),
+            vertrouwelijk: samenvoegen(basis.vertrouwelijk, self.vertrouwelijk, nu.vertrouwelijk),
+            toelichting: self.toelichting.clone(),
+        }
+    }
+
     fn gecontroleerd(&self) -> Result<(i32, Option<i32>), Vec<FieldError>> {
         let mut fouten = Vec::new();
         if self.titel.trim().is_empty() {
@@ -137,6 +155,36 @@ pub async fn bewaar(mutatie: &str, naam: &str, variabelen: Value) -> Result<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn applying_again_keeps_my_changes_and_takes_the_rest_from_the_new_version() {
+        let basis = ActieInvoer {
+            opgave: "o1".into(),
+            titel: "Oud".into(),
+            beschrijving: "Tekst".into(),
+            jaar: "2025".into(),
+            trekkers: vec!["g1".into()],
+            ..ActieInvoer::default()
+        };
+        let mijn = ActieInvoer {
+            titel: "Mijn titel".into(),
+            toelichting: "waarom".into(),
+            ..basis.clone()
+        };
+        let nu = ActieInvoer {
+            beschrijving: "Hun tekst".into(),
+            trekkers: vec!["g2".into()],
+            vertrouwelijk: true,
+            ..basis.clone()
+        };
+        let samen = mijn.opnieuw_op(&basis, &nu);
+        assert_eq!(samen.titel, "Mijn titel");
+        assert_eq!(samen.toelichting, "waarom");
+        assert_eq!(samen.beschrijving, "Hun tekst");
+        assert_eq!(samen.trekkers, ["g2"]);
+        assert!(samen.vertrouwelijk);
+        assert_eq!(samen.jaar, "2025");
+    }
 
     #[test]
     fn checks_name_the_field_and_a_valid_form_sends_everything() {

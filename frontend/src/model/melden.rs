@@ -35,6 +35,19 @@ fn van_wire<T: for<'de> Deserialize<'de>>(s: &str) -> Option<T> {
 }
 
 impl Melding {
+    /// This input applied again on a newer version after a conflict: the fields the person changed from
+    /// `basis` (the form's starting point) keep their input, the others take `nu`'s value.
+    pub fn opnieuw_op(&self, basis: &Melding, nu: &Melding) -> Melding {
+        use crate::concept::samenvoegen;
+        Melding {
+            status: samenvoegen(&basis.status, &self.status, &nu.status).clone(),
+            gezondheid: samenvoegen(&basis.gezondheid, &self.gezondheid, &nu.gezondheid).clone(),
+            reden: samenvoegen(&basis.reden, &self.reden, &nu.reden).clone(),
+            voortgang: samenvoegen(&basis.voortgang, &self.voortgang, &nu.voortgang).clone(),
+            toelichting: self.toelichting.clone(),
+        }
+    }
+
     /// The form filled with the actie's current state.
     pub fn van(
         status: Status,
@@ -109,6 +122,25 @@ pub async fn meld(variabelen: serde_json::Value) -> Result<i32, ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn applying_again_keeps_my_changes_and_takes_the_rest_from_the_new_version() {
+        let basis = Melding::van(Status::InUitvoering, Some(Gezondheid::OpKoers), None, Some(20));
+        let mut mijn = basis.clone();
+        mijn.voortgang = "70".into();
+        mijn.toelichting = "Bram meldt 70".into();
+        let nu = Melding::van(
+            Status::InUitvoering,
+            Some(Gezondheid::Aandacht),
+            Some("Capaciteit"),
+            Some(30),
+        );
+        let samen = mijn.opnieuw_op(&basis, &nu);
+        assert_eq!(samen.voortgang, "70");
+        assert_eq!(samen.toelichting, "Bram meldt 70");
+        assert_eq!(samen.gezondheid, "AANDACHT");
+        assert_eq!(samen.reden, "Capaciteit");
+    }
 
     #[test]
     fn the_shared_rules_name_the_field() {

@@ -4,7 +4,7 @@
 
 use crate::api::{ApiError, onbereikbaar};
 use crate::components::fout::uitleg;
-use crate::components::{FoutMelding, Laden};
+use crate::components::{ConflictMelding, FoutMelding, Laden};
 use crate::concept;
 use crate::i18n::tm;
 use crate::model::actie::{ActieDetail, haal_actie};
@@ -12,7 +12,6 @@ use crate::model::actie_bewerken::{AANMAKEN, ActieInvoer, WIJZIGEN, bewaar};
 use crate::model::organisatie::{OrganisatieInfo, haal_organisaties};
 use crate::model::plan::{OpgaveDetail, haal_actieplan};
 use crate::pages::melden::keuze_opties;
-use crate::tijd::moment;
 use koers_shared::{FieldError, Status};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -195,13 +194,26 @@ fn Formulier(
         });
     };
     let verstuur2 = verstuur.clone();
-    let opnieuw = move |_| {
+    let opnieuw = Callback::new(move |()| {
         if let Some(nu) = conflict.get_untracked() {
+            if let Some(oud) = basis.get_untracked() {
+                let (oud, nieuw) = (ActieInvoer::van(&oud), ActieInvoer::van(&nu));
+                invoer.update(|i| *i = i.opnieuw_op(&oud, &nieuw));
+            }
             basis.set(Some(nu));
             conflict.set(None);
             verstuur2();
         }
-    };
+    });
+    let naam = concept_naam.clone();
+    let weggooien = Callback::new(move |()| {
+        concept::wis(&naam);
+        if let Some(nu) = conflict.get_untracked() {
+            invoer.set(ActieInvoer::van(&nu));
+            basis.set(Some(nu));
+        }
+        conflict.set(None);
+    });
     let fout_van = move |veld: &'static str| {
         move || {
             fouten
@@ -227,19 +239,9 @@ fn Formulier(
         <section class="pagina actie-formulier" data-testid="actie-formulier">
             <h1 class="utrecht-heading-1">{if nieuw { t.nieuwe_actie } else { t.actie_wijzigen }}</h1>
             {concept_terug.then(|| view! { <p class="concept" role="status" data-testid="concept-hersteld">{t.concept_terug}</p> })}
-            {move || conflict.get().map(|nu| {
-                let oud = basis.get_untracked().map(|a| a.versie).unwrap_or_default();
-                let wie: Vec<_> = nu.historie.iter().filter(|h| h.versie > oud)
-                    .map(|h| (t.conflict_door)(&h.door, &moment(&h.tijdstip).tekst)).collect();
-                view! {
-                    <div class="conflict" role="alert" data-testid="conflict">
-                        <h2 class="utrecht-heading-2">{(t.conflict_kop)(oud, nu.versie)}</h2>
-                        <p>{wie.join(", ")}</p>
-                        <p>{t.conflict_uitleg}</p>
-                        <button type="button" class="utrecht-button utrecht-button--primary-action knop"
-                            data-testid="opnieuw-toepassen" on:click=opnieuw.clone()>{t.opnieuw_toepassen}</button>
-                    </div>
-                }
+            {move || conflict.get().and_then(|nu| {
+                let oud = basis.get_untracked()?;
+                Some(view! { <ConflictMelding oud nu opnieuw weggooien /> })
             })}
             <form class="formulier" novalidate on:submit=move |ev: SubmitEvent| { ev.prevent_default(); verstuur(); }>
                 <div class="utrecht-form-field">

@@ -3,13 +3,13 @@
 //! conflict it shows what the other person changed and applies the same input again on request.
 
 use crate::api::{ApiError, onbereikbaar};
+use crate::components::ConflictMelding;
 use crate::components::fout::uitleg;
 use crate::concept;
 use crate::i18n::{label, tm};
 use crate::model::actie::{ActieDetail, haal_actie};
 use crate::model::melden::{Melding, meld};
-use crate::tijd::moment;
-use koers_shared::{FieldError, Gezondheid, Status, procent_tekst};
+use koers_shared::{FieldError, Gezondheid, Status};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -21,35 +21,6 @@ fn beginstand(a: &ActieDetail) -> Melding {
         a.gezondheid_reden.as_deref(),
         a.voortgang.map(|v| v.procent()),
     )
-}
-
-/// What changed between `oud` and `nieuw` in the fields of this form: (field, was, now).
-fn verschillen(oud: &ActieDetail, nieuw: &ActieDetail) -> Vec<(&'static str, String, String)> {
-    let t = tm();
-    let g = |g: Option<Gezondheid>| g.map_or(t.geen_gezondheid.to_string(), |g| label(g).to_string());
-    let v = |a: &ActieDetail| {
-        a.voortgang
-            .map_or("–".to_string(), |v| procent_tekst(f64::from(v.procent())))
-    };
-    let r = |a: &ActieDetail| a.gezondheid_reden.clone().unwrap_or_else(|| "–".to_string());
-    let mut d = Vec::new();
-    if oud.status != nieuw.status {
-        d.push((
-            t.status,
-            label(oud.status).to_string(),
-            label(nieuw.status).to_string(),
-        ));
-    }
-    if oud.gezondheid != nieuw.gezondheid {
-        d.push((t.gezondheid, g(oud.gezondheid), g(nieuw.gezondheid)));
-    }
-    if oud.gezondheid_reden != nieuw.gezondheid_reden {
-        d.push((t.reden, r(oud), r(nieuw)));
-    }
-    if oud.voortgang != nieuw.voortgang {
-        d.push((t.voortgang, v(oud), v(nieuw)));
-    }
-    d
 }
 
 /// The form (`data-testid="melden-formulier"`), for who may change this actie.
@@ -110,22 +81,23 @@ pub fn VoortgangFormulier(
     };
     let verstuur2 = verstuur.clone();
 
-    let opnieuw = move |_| {
+    let opnieuw = Callback::new(move |()| {
         if let Some(nu) = conflict.get_untracked() {
+            let oud = beginstand(&basis.get_untracked());
+            invoer.update(|m| *m = m.opnieuw_op(&oud, &beginstand(&nu)));
             basis.set(nu);
             conflict.set(None);
             verstuur2();
         }
-    };
+    });
     let naam = concept_naam.clone();
-    let weggooien = move |_| {
+    let weggooien = Callback::new(move |()| {
         concept::wis(&naam);
         conflict.set(None);
         concept_terug.set(false);
         invoer.set(beginstand(&basis.get_untracked()));
         geladen.run(());
-    };
-    let weggooien2 = weggooien.clone();
+    });
     let fout_van = move |veld: &'static str| {
         move || {
             fouten
@@ -156,28 +128,8 @@ pub fn VoortgangFormulier(
                     }).collect_view()}</ul>
                 </div>
             })}
-            {move || conflict.get().map(|nu| {
-                let oud = basis.get_untracked();
-                let wie: Vec<_> = nu.historie.iter().filter(|h| h.versie > oud.versie).map(|h| {
-                    (t.conflict_door)(&h.door, &moment(&h.tijdstip).tekst)
-                }).collect();
-                view! {
-                    <div class="conflict" role="alert" data-testid="conflict">
-                        <h3 class="utrecht-heading-3">{(t.conflict_kop)(oud.versie, nu.versie)}</h3>
-                        <p>{wie.join(", ")}</p>
-                        <p>{t.conflict_uitleg}</p>
-                        <ul data-testid="conflict-verschillen">
-                            {verschillen(&oud, &nu).into_iter().map(|(veld, was, nu)| view! {
-                                <li><span class="meta-label">{veld}": "</span>{(t.was_nu)(&was, &nu)}</li>
-                            }).collect_view()}
-                        </ul>
-                        <button type="button" class="utrecht-button utrecht-button--primary-action knop"
-                            data-testid="opnieuw-toepassen" on:click=opnieuw.clone()>{t.opnieuw_toepassen}</button>
-                        " "
-                        <button type="button" class="utrecht-button utrecht-button--secondary-action knop"
-                            on:click=weggooien.clone()>{t.mijn_invoer_weg}</button>
-                    </div>
-                }
+            {move || conflict.get().map(|nu| view! {
+                <ConflictMelding oud=basis.get_untracked() nu opnieuw weggooien in_sectie=true />
             })}
             <form class="formulier" novalidate on:submit=move |ev: SubmitEvent| { ev.prevent_default(); verstuur(); }>
                 <div class="utrecht-form-field">
@@ -230,7 +182,7 @@ pub fn VoortgangFormulier(
                         prop:disabled=move || bezig.get()>{t.opslaan}</button>
                     " "
                     {move || concept_terug.get().then(|| view! {
-                        <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=weggooien2.clone()>{t.concept_weg}</button>
+                        <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=move |_| weggooien.run(())>{t.concept_weg}</button>
                     })}
                 </p>
                 {move || bericht.get().map(|b| view! { <p role="status" data-testid="melden-bericht">{b}</p> })}
