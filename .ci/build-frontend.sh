@@ -7,7 +7,8 @@
 #   - wasm-opt (binaryen 132 from npm, frontend/tools/; Debian's binaryen is too old)
 #   - GraphiQL + React UMD bundles (npm, frontend/explorer/)
 #   - NL Design System CSS: the Utrecht component CSS and the design tokens (npm, frontend/nlds/)
-# Then: cargo build (profile wasm-release) → wasm-bindgen --target web → wasm-opt -Oz → copy static files.
+# Then: cargo build (profile wasm-release) → wasm-bindgen --target web → wasm-opt -Oz → copy static files →
+# brotli and gzip copies of each (served precompressed by the backend).
 #
 # Runnable from any directory; idempotent. No network access except the crates.io and npm registries.
 # Environment: CARGO_TARGET_DIR (default <repo>/target), CARGO_BUILD_FLAGS (e.g. "--locked" in CI).
@@ -141,6 +142,19 @@ for c in "${NLDS_COMPONENTEN[@]}"; do
 done
 cp "$NLDS_NM/@utrecht/component-library-css/LICENSE.md" "$DIST/nlds/LICENSE-utrecht-component-library-css.md"
 
+# Brotli (quality 11) and gzip (level 9) copies next to every wasm, JS, CSS and HTML file; the backend serves
+# them to browsers that accept them. Node's zlib, since node is already needed for npm.
+log "precompressing dist/ (.br, .gz)"
+(cd "$DIST" && find . -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) -print0 |
+  xargs -0 node -e '
+    const fs = require("fs"), zlib = require("zlib");
+    const br = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } };
+    for (const f of process.argv.slice(1)) {
+      const data = fs.readFileSync(f);
+      fs.writeFileSync(f + ".br", zlib.brotliCompressSync(data, br));
+      fs.writeFileSync(f + ".gz", zlib.gzipSync(data, { level: 9 }));
+    }')
+
 # --- report ------------------------------------------------------------------------------------------------
 
 log "sizes (raw / gzip -9)"
@@ -148,5 +162,5 @@ for f in "$DIST/koers_bg.wasm" "$DIST/koers.js" "$DIST/start.js" "$DIST/style.cs
   "$DIST/presentatie.css" "$DIST/nlds/design-tokens.css" "$DIST/nlds/componenten.css"; do
   printf '    %-16s %8d B  %8d B gzip\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)"
 done
-printf '    %-16s %8d B (explorer, uncompressed)\n' "explorer/" "$(du -sb "$DIST/explorer" | cut -f1)"
+printf '    %-16s %8d B (explorer, uncompressed)\n' "explorer/" "$(du -sb --exclude='*.br' --exclude='*.gz' "$DIST/explorer" | cut -f1)"
 log "done in $((SECONDS - start)) s: $DIST"

@@ -96,5 +96,23 @@ async fn onbekende_route_serveert_de_app() -> anyhow::Result<()> {
     browser.goto(&koers.url(fixtures::ONBEKENDE_ROUTE)).await?;
     browser.wait_for(fixtures::APP_GEMOUNT).await?;
     browser.screenshot("onbekende-route").await?;
+
+    // The wasm came over the wire compressed (the build's precompressed copy), not as its 1 MB of raw bytes.
+    let [over, uitgepakt] = browser
+        .client()
+        .execute(
+            "const r = performance.getEntriesByType('resource').find(e => e.name.endsWith('.wasm'));
+             return r ? [r.transferSize, r.decodedBodySize] : [0, 0];",
+            vec![],
+        )
+        .await?
+        .as_array()
+        .and_then(|a| Some([a.first()?.as_u64()?, a.get(1)?.as_u64()?]))
+        .ok_or_else(|| anyhow::anyhow!("no resource timing for the wasm"))?;
+    assert!(uitgepakt > 0, "the page loaded a wasm file");
+    assert!(
+        over * 2 < uitgepakt,
+        "the wasm travels compressed: {over} B over the wire for {uitgepakt} B"
+    );
     browser.close().await
 }

@@ -52,7 +52,15 @@ impl AppState {
 /// The whole application router.
 pub fn router(state: AppState) -> Router {
     let dist = state.settings.static_dir.clone();
-    let spa = ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html")));
+    // The build writes a brotli and a gzip copy next to every text and wasm file; a browser that accepts one
+    // gets it (a third of the wasm's size), anyone else the file itself.
+    let index = ServeFile::new(dist.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let spa = ServeDir::new(&dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(index);
     let mut api = Router::new()
         .route("/graphql", get(graphql::explorer).post(graphql::execute))
         .route("/graphql/ws", get(ws::subscriptions));

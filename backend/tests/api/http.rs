@@ -64,3 +64,32 @@ async fn get_graphql_without_a_built_explorer_says_how_to_build_it() {
     let text = r.text().await.unwrap();
     assert!(text.contains("build-frontend"), "{text}");
 }
+
+#[tokio::test]
+async fn static_files_come_precompressed_when_the_browser_accepts_it() {
+    let app = TestApp::spawn().await;
+    let dir = app.static_dir.path();
+    std::fs::write(dir.join("app.wasm"), b"\0asm raw").unwrap();
+    std::fs::write(dir.join("app.wasm.br"), b"brotli bytes").unwrap();
+    std::fs::write(dir.join("app.wasm.gz"), b"gzip bytes").unwrap();
+    let vraag = |codering: &'static str| {
+        app.client
+            .get(app.url("/app.wasm"))
+            .header("Accept-Encoding", codering)
+            .send()
+    };
+
+    let br = vraag("gzip, br").await.unwrap();
+    assert_eq!(br.status(), 200);
+    assert_eq!(br.headers()["content-encoding"], "br");
+    assert_eq!(br.headers()["content-type"], "application/wasm");
+    assert_eq!(br.bytes().await.unwrap().as_ref(), b"brotli bytes");
+
+    let gz = vraag("gzip").await.unwrap();
+    assert_eq!(gz.headers()["content-encoding"], "gzip");
+    assert_eq!(gz.bytes().await.unwrap().as_ref(), b"gzip bytes");
+
+    let kaal = vraag("identity").await.unwrap();
+    assert!(kaal.headers().get("content-encoding").is_none());
+    assert_eq!(kaal.bytes().await.unwrap().as_ref(), b"\0asm raw");
+}
