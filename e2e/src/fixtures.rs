@@ -134,6 +134,8 @@ pub const QUERY_TEKST: &str = "tekst";
 
 /// The `sleutel` of the Mensenhandel thema in the seed.
 pub const MENSENHANDEL: &str = "mensenhandel";
+/// Key of the seeded Regionaal Actieplan Mensenhandel 2024–2026.
+pub const RAP_MENSENHANDEL: &str = "mh-2024-2026";
 
 /// Every plan with its thema's key.
 pub const PLANNEN_QUERY: &str = "{ actieplannen { id titel thema { sleutel } } }";

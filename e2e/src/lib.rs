@@ -172,6 +172,21 @@ impl Koers {
         Ok(wachtwoord)
     }
 
+    /// The seeded plan with key `sleutel` (e.g. [`fixtures::RAP_MENSENHANDEL`]): its `id`, `sleutel` and
+    /// `opgaven { id }`, from the API.
+    pub async fn plan(&self, sleutel: &str) -> anyhow::Result<Value> {
+        let plannen = self
+            .graphql("{ actieplannen { id sleutel opgaven { id } } }", json!({}))
+            .await?;
+        plannen["actieplannen"]
+            .as_array()
+            .context("actieplannen")?
+            .iter()
+            .find(|p| p["sleutel"] == sleutel)
+            .cloned()
+            .with_context(|| format!("no plan {sleutel}"))
+    }
+
     /// Fails when the server task has ended (it should run until dropped).
     pub fn ensure_running(&self) -> anyhow::Result<()> {
         if self.server.is_finished() {
@@ -198,17 +213,7 @@ pub async fn aanmelden(
 ) -> anyhow::Result<()> {
     let pad = format!("/aanmelden?terug={}", terug.replace('/', "%2F"));
     browser.goto(&koers.url(&pad)).await?;
-    browser
-        .wait_for(fixtures::GEBRUIKERSNAAM_VELD)
-        .await?
-        .send_keys(gebruikersnaam)
-        .await?;
-    browser
-        .wait_for(fixtures::WACHTWOORD_VELD)
-        .await?
-        .send_keys(wachtwoord)
-        .await?;
-    browser.wait_for(fixtures::AANMELDEN_KNOP).await?.click().await?;
+    vul_aanmelden_in(browser, gebruikersnaam, wachtwoord).await?;
     browser.wait_for(fixtures::AANGEMELD_ALS).await?;
     browser.wait_for_url(terug, |u| u.ends_with(terug)).await?;
     Ok(())
@@ -228,4 +233,24 @@ pub fn array<'v>(value: &'v Value, what: &str) -> anyhow::Result<&'v Vec<Value>>
     value
         .as_array()
         .with_context(|| format!("{what} is not a list: {value}"))
+}
+
+/// Fills in the sign-in form that is on screen and sends it.
+pub async fn vul_aanmelden_in(
+    browser: &Browser,
+    gebruikersnaam: &str,
+    wachtwoord: &str,
+) -> anyhow::Result<()> {
+    browser
+        .wait_for(fixtures::GEBRUIKERSNAAM_VELD)
+        .await?
+        .send_keys(gebruikersnaam)
+        .await?;
+    browser
+        .wait_for(fixtures::WACHTWOORD_VELD)
+        .await?
+        .send_keys(wachtwoord)
+        .await?;
+    browser.wait_for(fixtures::AANMELDEN_KNOP).await?.click().await?;
+    Ok(())
 }

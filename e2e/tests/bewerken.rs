@@ -15,16 +15,7 @@ const ACTIE: &str = "query($id: ID!) { actie(id: $id) { versie status gezondheid
 
 /// A fresh actie in the Mensenhandel plan, in uitvoering at 10 %.
 async fn actie(koers: &Koers) -> anyhow::Result<String> {
-    let plannen = koers
-        .graphql("{ actieplannen { sleutel opgaven { id } } }", json!({}))
-        .await?;
-    let opgave = plannen["actieplannen"]
-        .as_array()
-        .context("plannen")?
-        .iter()
-        .find(|p| p["sleutel"] == "mh-2024-2026")
-        .context("the Mensenhandel plan")?["opgaven"][0]["id"]
-        .clone();
+    let opgave = koers.plan(fixtures::RAP_MENSENHANDEL).await?["opgaven"][0]["id"].clone();
     let d = koers
         .graphql(
             "mutation($i: ActieAanmakenInvoer!) { actieAanmaken(invoer: $i) { id } }",
@@ -192,16 +183,7 @@ async fn versieconflict_tussen_twee_sessies() -> anyhow::Result<()> {
 async fn actie_toevoegen_en_wijzigen() -> anyhow::Result<()> {
     let koers = Koers::start().await?;
     let wachtwoord = koers.gebruiker("rob", "redacteur", &["mensenhandel"]).await?;
-    let plannen = koers
-        .graphql("{ actieplannen { id sleutel opgaven { id } } }", json!({}))
-        .await?;
-    let plan = plannen["actieplannen"]
-        .as_array()
-        .context("plannen")?
-        .iter()
-        .find(|p| p["sleutel"] == "mh-2024-2026")
-        .context("the Mensenhandel plan")?
-        .clone();
+    let plan = koers.plan(fixtures::RAP_MENSENHANDEL).await?;
     let plan_id = id_of(&plan)?;
     let totaal = "{ acties { totalCount } }";
     let voor = koers.graphql(totaal, json!({})).await?["acties"]["totalCount"].clone();

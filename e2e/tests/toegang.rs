@@ -5,25 +5,13 @@
 //! Ignored by default (they need Chromium and a built `frontend/dist`); run them with
 //! `cargo test -p koers-e2e --test toegang -- --ignored --test-threads=1` (also done by `.ci/test`).
 
-use anyhow::Context;
-use koers_e2e::{Browser, Koers, fixtures, id_of};
+use koers_e2e::{Browser, Koers, fixtures, id_of, vul_aanmelden_in};
 use serde_json::json;
 
 async fn aanmelden(browser: &Browser, naam: &str, wachtwoord: &str) -> anyhow::Result<()> {
     browser.wait_for(fixtures::AANMELDEN_LINK).await?.click().await?;
     browser.wait_for(fixtures::AANMELDEN_PAGINA).await?;
-    browser
-        .wait_for(fixtures::GEBRUIKERSNAAM_VELD)
-        .await?
-        .send_keys(naam)
-        .await?;
-    browser
-        .wait_for(fixtures::WACHTWOORD_VELD)
-        .await?
-        .send_keys(wachtwoord)
-        .await?;
-    browser.wait_for(fixtures::AANMELDEN_KNOP).await?.click().await?;
-    Ok(())
+    vul_aanmelden_in(browser, naam, wachtwoord).await
 }
 
 /// The status of a GraphQL request with `token`.
@@ -43,16 +31,7 @@ async fn met_token(koers: &Koers, token: &str) -> anyhow::Result<u16> {
 async fn aanmelden_toont_vertrouwelijk_werk_en_afmelden_verbergt_het() -> anyhow::Result<()> {
     let koers = Koers::start().await?;
     let wachtwoord = koers.gebruiker("lex", "lezer", &[]).await?;
-    let plannen = koers
-        .graphql("{ actieplannen { id sleutel opgaven { id } } }", json!({}))
-        .await?;
-    let plan = plannen["actieplannen"]
-        .as_array()
-        .context("plannen")?
-        .iter()
-        .find(|p| p["sleutel"] == "mh-2024-2026")
-        .context("the Mensenhandel plan")?
-        .clone();
+    let plan = koers.plan(fixtures::RAP_MENSENHANDEL).await?;
     let titel = "Vertrouwelijke casusaanpak e2e";
     let actie = koers
         .graphql(
