@@ -1,8 +1,10 @@
 //! Every selector and query the browser tests use, in one place: the contract between the front end's markup
 //! (`data-testid` attributes) and the tests. Change a selector here, never in a test.
 
+mod presentatie;
 mod toegang;
 mod toegankelijkheid;
+pub use presentatie::*;
 pub use toegang::*;
 pub use toegankelijkheid::*;
 
@@ -192,87 +194,6 @@ pub fn actie_link(id: &str) -> String {
 /// The loaded Actie view of actie `id`.
 pub fn actie_pagina(id: &str) -> String {
     format!(r#"{ACTIE_PAGINA}[{DATA_ID}="{}"]"#, css_string(id))
-}
-
-// --- The presentation mode (`/presentatie`) ----------------------------------------------------------------
-
-/// The route of the presentation mode.
-pub const PRESENTATIE_PAD: &str = "/presentatie";
-
-/// The link to the presentation in the header of every page.
-pub const PRESENTATIE_LINK: &str = r#"[data-testid="presentatie-link"]"#;
-
-/// The presentation's root (focusable: keys sent to it page the slides). Its [`DATA_LIVE`] says whether the
-/// live subscription runs.
-pub const PRESENTATIE: &str = r#"[data-testid="presentatie"]"#;
-
-/// The attribute of [`PRESENTATIE`] that is `verbonden` while the live subscription runs.
-pub const DATA_LIVE: &str = "data-live";
-
-/// The shown slide; carries its 1-based position in [`DATA_INDEX`], `plan` or `opgave` in [`DATA_SOORT`] and
-/// the plan's or opgave's GraphQL id in [`DATA_ID`].
-pub const DIA: &str = r#"[data-testid="dia"]"#;
-
-/// The attribute with the 1-based position of a [`DIA`]; the URL's `?dia=` holds the same number.
-pub const DATA_INDEX: &str = "data-index";
-
-/// The attribute with the kind of a [`DIA`]: `plan` or `opgave`.
-pub const DATA_SOORT: &str = "data-soort";
-
-/// One actie on an opgave slide; carries the actie's GraphQL id in [`DATA_ID`].
-pub const DIA_ACTIE: &str = r#"[data-testid="dia-actie"]"#;
-
-/// On a slide: the share afgerond of its roll-up, written as `koers_shared::procent_tekst`.
-pub const DIA_VOORTGANG: &str = r#"[data-testid="dia-voortgang"]"#;
-
-/// On a slide: the total number of acties of its roll-up (confidential ones counted), a plain integer.
-pub const DIA_TOTAAL: &str = r#"[data-testid="dia-totaal"]"#;
-
-/// The autoplay toggle button; `aria-pressed` is `true` while autoplay runs.
-pub const AUTOPLAY_KNOP: &str = r#"[data-testid="autoplay-knop"]"#;
-
-/// The time of the shown data ("Stand per …").
-pub const STAND_PER: &str = r#"[data-testid="stand-per"]"#;
-
-/// The notice shown while the live connection is being restored.
-pub const VERBINDING_HERSTELLEN: &str = r#"[data-testid="verbinding-herstellen"]"#;
-
-/// The most acties one slide shows; an opgave with more gets several slides in a row.
-pub const ACTIES_PER_DIA: usize = 7;
-
-/// Every thema's plans with their opgaven and acties, in the order of the slides (opgaven sorted by volgorde).
-pub const PRESENTATIE_QUERY: &str = "{ themas { actieplannen { id opgaven { id volgorde titel \
-acties { id titel status versie vertrouwelijk } } } } }";
-
-/// The roll-up of one opgave.
-pub const OPGAVE_ROLLUP_QUERY: &str =
-    "query($id: ID!) { opgave(id: $id) { rollup { totaal aandeelAfgerond } } }";
-
-/// The roll-up of one plan.
-pub const ACTIEPLAN_ROLLUP_QUERY: &str =
-    "query($id: ID!) { actieplan(id: $id) { rollup { totaal aandeelAfgerond } } }";
-
-/// Creates an actie.
-pub const ACTIE_AANMAKEN_MUTATIE: &str =
-    "mutation($invoer: ActieAanmakenInvoer!) { actieAanmaken(invoer: $invoer) { id titel vertrouwelijk } }";
-
-/// The presentation with a query string (without `?`), e.g. `dia=3&autoplay=20`.
-pub fn presentatie_pad(query: &str) -> String {
-    if query.is_empty() {
-        PRESENTATIE_PAD.to_string()
-    } else {
-        format!("{PRESENTATIE_PAD}?{query}")
-    }
-}
-
-/// The shown slide if it is the one of opgave `id`.
-pub fn dia_van_opgave(id: &str) -> String {
-    format!(r#"{DIA}[{DATA_SOORT}="opgave"][{DATA_ID}="{}"]"#, css_string(id))
-}
-
-/// The row of actie `id` on the shown slide.
-pub fn dia_actie(id: &str) -> String {
-    format!(r#"{DIA_ACTIE}[{DATA_ID}="{}"]"#, css_string(id))
 }
 
 // --- Per organisatie (`/organisaties`, `/organisatie/:id`) and Sinds vorige RVO (`/sinds-rvo`) ------------

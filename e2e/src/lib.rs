@@ -7,6 +7,7 @@
 
 pub mod browser;
 pub mod fixtures;
+pub mod presentatie;
 pub mod proxy;
 
 pub use browser::Browser;

@@ -5,59 +5,20 @@
 //! Ignored by default (they need Chromium and a built `frontend/dist`); run them with
 //! `cargo test -p koers-e2e --test presentatie -- --ignored --test-threads=1`.
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use fantoccini::key::Key;
-use koers_e2e::{Browser, Koers, aanmelden, array, fixtures, id_of};
+use koers_e2e::presentatie::{Keuze, dia_van, eerste_geplande, index, open_live, projector, wacht_op_index};
+use koers_e2e::{Browser, Koers, aanmelden, fixtures, id_of};
 use koers_shared::procent_tekst;
-use serde_json::{Value, json};
+use serde_json::json;
 use std::time::{Duration, Instant};
 
-/// The resolution of the projector.
-const BREEDTE: u32 = 1920;
-const HOOGTE: u32 = 1080;
-
-/// Starts the server and a browser with a 1920×1080 window.
+/// Starts the server and a browser with a 1920×1080 page.
 async fn start() -> anyhow::Result<(Koers, Browser)> {
     let koers = Koers::start().await?;
     let browser = Browser::start().await?;
-    // The window includes the browser's own bars: grow it until the page itself is 1920×1080.
-    browser.client().set_window_size(BREEDTE, HOOGTE).await?;
-    let binnen = browser
-        .client()
-        .execute("return [window.innerWidth, window.innerHeight];", vec![])
-        .await?;
-    let maat = |i: usize, doel: u32| {
-        let gemeten = binnen[i]
-            .as_u64()
-            .and_then(|v| u32::try_from(v).ok())
-            .unwrap_or(doel);
-        doel + doel.saturating_sub(gemeten)
-    };
-    browser
-        .client()
-        .set_window_size(maat(0, BREEDTE), maat(1, HOOGTE))
-        .await?;
+    projector(&browser).await?;
     Ok((koers, browser))
-}
-
-/// The `data-index` of the shown slide.
-async fn index(browser: &Browser) -> anyhow::Result<usize> {
-    let dia = browser.wait_for(fixtures::DIA).await?;
-    let waarde = dia
-        .attr(fixtures::DATA_INDEX)
-        .await?
-        .context("slide without data-index")?;
-    Ok(waarde.parse()?)
-}
-
-/// Waits until the shown slide has `data-index` `verwacht`.
-async fn wacht_op_index(browser: &Browser, verwacht: usize) -> anyhow::Result<()> {
-    let sel = format!(r#"{}[{}="{verwacht}"]"#, fixtures::DIA, fixtures::DATA_INDEX);
-    browser
-        .wait_for(&sel)
-        .await
-        .with_context(|| format!("waiting for slide {verwacht}"))?;
-    Ok(())
 }
 
 /// Sends one key to the presentation, as a clicker does.
@@ -71,67 +32,6 @@ async fn toets(browser: &Browser, toets: &str) -> anyhow::Result<()> {
 
 fn k(key: Key) -> String {
     char::from(key).to_string()
-}
-
-/// The 1-based slide of opgave `opgave_id` (its first part), computed from the API as the front end does.
-fn dia_van(data: &Value, opgave_id: &str) -> anyhow::Result<usize> {
-    let mut nummer = 0;
-    for thema in array(&data["themas"], "themas")? {
-        for plan in array(&thema["actieplannen"], "actieplannen")? {
-            nummer += 1;
-            let mut opgaven = array(&plan["opgaven"], "opgaven")?.clone();
-            opgaven.sort_by_key(|o| o["volgorde"].as_i64().unwrap_or_default());
-            for opgave in &opgaven {
-                if id_of(opgave)? == opgave_id {
-                    return Ok(nummer + 1);
-                }
-                let openbaar = array(&opgave["acties"], "acties")?
-                    .iter()
-                    .filter(|a| a["vertrouwelijk"] != json!(true))
-                    .count();
-                nummer += openbaar.div_ceil(fixtures::ACTIES_PER_DIA).max(1);
-            }
-        }
-    }
-    bail!("opgave {opgave_id} not in the presentation")
-}
-
-/// The first opgave with a planned, non-confidential actie on its first slide: (opgave, actie).
-fn opgave_met_open_actie(data: &Value) -> anyhow::Result<(Value, Value)> {
-    for thema in array(&data["themas"], "themas")? {
-        for plan in array(&thema["actieplannen"], "actieplannen")? {
-            for opgave in array(&plan["opgaven"], "opgaven")? {
-                let acties = array(&opgave["acties"], "acties")?;
-                // Only the acties on the opgave's first slide.
-                if let Some(a) = acties
-                    .iter()
-                    .filter(|a| a["vertrouwelijk"] == json!(false))
-                    .take(fixtures::ACTIES_PER_DIA)
-                    .find(|a| a["status"] == json!("GEPLAND"))
-                {
-                    return Ok((opgave.clone(), a.clone()));
-                }
-            }
-        }
-    }
-    bail!("no opgave with a planned actie in the seed")
-}
-
-/// Opens the presentation on slide `nummer` and waits until it shows and the live subscription runs.
-async fn open_live(koers: &Koers, browser: &Browser, nummer: usize) -> anyhow::Result<()> {
-    browser
-        .goto(&koers.url(&fixtures::presentatie_pad(&format!("dia={nummer}"))))
-        .await?;
-    wacht_op_index(browser, nummer).await?;
-    let live = format!(
-        r#"{}[{}="verbonden"]"#,
-        fixtures::PRESENTATIE,
-        fixtures::DATA_LIVE
-    );
-    browser.wait_for(&live).await?;
-    // The subscribe message follows the acknowledgement; give the server a moment to register it.
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    Ok(())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -255,9 +155,12 @@ async fn autoplay_gaat_door_en_pauzeert() -> anyhow::Result<()> {
 async fn live_wijziging_binnen_een_seconde() -> anyhow::Result<()> {
     let (koers, browser) = start().await?;
     let data = koers.graphql(fixtures::PRESENTATIE_QUERY, json!({})).await?;
-    let (opgave, actie) = opgave_met_open_actie(&data)?;
-    let opgave_id = id_of(&opgave)?;
-    let nummer = dia_van(&data, &opgave_id)?;
+    let Keuze {
+        nummer,
+        opgave_id,
+        actie,
+        ..
+    } = eerste_geplande(&data)?;
     open_live(&koers, &browser, nummer).await?;
     browser.wait_for(&fixtures::dia_van_opgave(&opgave_id)).await?;
     let stand_voor = browser.wait_for(fixtures::STAND_PER).await?.text().await?;
@@ -362,8 +265,7 @@ async fn maak_vertrouwelijk(koers: &Koers, opgave_id: &str, titel: &str) -> anyh
 async fn vertrouwelijke_acties_nooit_getoond() -> anyhow::Result<()> {
     let (koers, browser) = start().await?;
     let data = koers.graphql(fixtures::PRESENTATIE_QUERY, json!({})).await?;
-    let (opgave, _) = opgave_met_open_actie(&data)?;
-    let opgave_id = id_of(&opgave)?;
+    let opgave_id = eerste_geplande(&data)?.opgave_id;
     let titel1 = "GEHEIM-E2E-1 infiltratie netwerk Waalhaven";
     let id1 = maak_vertrouwelijk(&koers, &opgave_id, titel1).await?;
 

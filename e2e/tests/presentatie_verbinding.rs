@@ -6,57 +6,11 @@
 //! connection and later accept them again on the same port. Ignored by default like the other browser tests.
 
 use anyhow::Context;
+use koers_e2e::presentatie::{Keuze, eerste_geplande, projector};
 use koers_e2e::proxy::Proxy;
-use koers_e2e::{Browser, Koers, array, fixtures, id_of};
+use koers_e2e::{Browser, Koers, fixtures, id_of};
 use koers_shared::procent_tekst;
-use serde_json::{Value, json};
-
-/// The first opgave that has a planned actie on its first slide.
-struct Keuze {
-    /// The 1-based slide of its plan.
-    plan_dia: usize,
-    /// The plan's id.
-    plan_id: String,
-    /// The 1-based (first) slide of the opgave.
-    nummer: usize,
-    /// The opgave's id.
-    opgave_id: String,
-    /// The planned actie.
-    actie: Value,
-}
-
-fn kies(data: &Value) -> anyhow::Result<Keuze> {
-    let mut nummer = 0;
-    for thema in array(&data["themas"], "themas")? {
-        for plan in array(&thema["actieplannen"], "actieplannen")? {
-            nummer += 1;
-            let plan_dia = nummer;
-            let mut opgaven = array(&plan["opgaven"], "opgaven")?.clone();
-            opgaven.sort_by_key(|o| o["volgorde"].as_i64().unwrap_or_default());
-            for opgave in &opgaven {
-                let openbaar: Vec<&Value> = array(&opgave["acties"], "acties")?
-                    .iter()
-                    .filter(|a| a["vertrouwelijk"] == json!(false))
-                    .collect();
-                let gepland = openbaar
-                    .iter()
-                    .take(fixtures::ACTIES_PER_DIA)
-                    .find(|a| a["status"] == json!("GEPLAND"));
-                if let Some(a) = gepland {
-                    return Ok(Keuze {
-                        plan_dia,
-                        plan_id: id_of(plan)?,
-                        nummer: nummer + 1,
-                        opgave_id: id_of(opgave)?,
-                        actie: (*a).clone(),
-                    });
-                }
-                nummer += openbaar.len().div_ceil(fixtures::ACTIES_PER_DIA).max(1);
-            }
-        }
-    }
-    anyhow::bail!("no opgave with a planned actie in the seed")
-}
+use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
@@ -65,7 +19,7 @@ async fn verbinding_herstelt_zich() -> anyhow::Result<()> {
     let vrij = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?;
     let proxy = Proxy::start(vrij, koers.addr()).await?;
     let browser = Browser::start().await?;
-    browser.client().set_window_size(1920, 1080).await?;
+    projector(&browser).await?;
 
     let data = koers.graphql(fixtures::PRESENTATIE_QUERY, json!({})).await?;
     let Keuze {
@@ -73,7 +27,7 @@ async fn verbinding_herstelt_zich() -> anyhow::Result<()> {
         opgave_id,
         actie,
         ..
-    } = kies(&data)?;
+    } = eerste_geplande(&data)?;
     let url = format!(
         "http://{vrij}{}",
         fixtures::presentatie_pad(&format!("dia={nummer}"))
@@ -129,7 +83,7 @@ async fn plan_rollup_volgt_live() -> anyhow::Result<()> {
     let koers = Koers::start().await?;
     let browser = Browser::start().await?;
     let data = koers.graphql(fixtures::PRESENTATIE_QUERY, json!({})).await?;
-    let keuze = kies(&data)?;
+    let keuze = eerste_geplande(&data)?;
     browser
         .goto(&koers.url(&fixtures::presentatie_pad(&format!("dia={}", keuze.nummer))))
         .await?;

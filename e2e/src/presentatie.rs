@@ -1,0 +1,155 @@
+//! Helpers of the presentation-mode browser tests: a projector-sized window, the shown slide, and which slide
+//! shows an opgave — computed from the API the way the front end numbers its slides.
+
+use crate::{Browser, Koers, array, fixtures, id_of};
+use anyhow::{Context, bail};
+use serde_json::{Value, json};
+use std::time::Duration;
+
+/// The resolution of the projector.
+pub const PROJECTOR: (u32, u32) = (1920, 1080);
+
+/// Grows the browser window until the page itself is 1920×1080 (the window includes the browser's bars).
+pub async fn projector(browser: &Browser) -> anyhow::Result<()> {
+    let (breedte, hoogte) = PROJECTOR;
+    browser.client().set_window_size(breedte, hoogte).await?;
+    let binnen = browser
+        .client()
+        .execute("return [window.innerWidth, window.innerHeight];", vec![])
+        .await?;
+    let maat = |i: usize, doel: u32| {
+        let gemeten = binnen[i]
+            .as_u64()
+            .and_then(|v| u32::try_from(v).ok())
+            .unwrap_or(doel);
+        doel + doel.saturating_sub(gemeten)
+    };
+    browser
+        .client()
+        .set_window_size(maat(0, breedte), maat(1, hoogte))
+        .await?;
+    Ok(())
+}
+
+/// The `data-index` of the shown slide.
+pub async fn index(browser: &Browser) -> anyhow::Result<usize> {
+    let dia = browser.wait_for(fixtures::DIA).await?;
+    let waarde = dia
+        .attr(fixtures::DATA_INDEX)
+        .await?
+        .context("slide without data-index")?;
+    Ok(waarde.parse()?)
+}
+
+/// Waits until the shown slide has `data-index` `verwacht`.
+pub async fn wacht_op_index(browser: &Browser, verwacht: usize) -> anyhow::Result<()> {
+    let sel = format!(r#"{}[{}="{verwacht}"]"#, fixtures::DIA, fixtures::DATA_INDEX);
+    browser
+        .wait_for(&sel)
+        .await
+        .with_context(|| format!("waiting for slide {verwacht}"))?;
+    Ok(())
+}
+
+/// Opens the presentation on slide `nummer` and waits until it shows and the live subscription runs.
+pub async fn open_live(koers: &Koers, browser: &Browser, nummer: usize) -> anyhow::Result<()> {
+    browser
+        .goto(&koers.url(&fixtures::presentatie_pad(&format!("dia={nummer}"))))
+        .await?;
+    wacht_op_index(browser, nummer).await?;
+    let live = format!(
+        r#"{}[{}="verbonden"]"#,
+        fixtures::PRESENTATIE,
+        fixtures::DATA_LIVE
+    );
+    browser.wait_for(&live).await?;
+    // The subscribe message follows the acknowledgement; give the server a moment to register it.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    Ok(())
+}
+
+/// An opgave with a planned, non-confidential actie on its first slide, and where it shows.
+pub struct Keuze {
+    /// The 1-based slide of its plan.
+    pub plan_dia: usize,
+    /// The plan's id.
+    pub plan_id: String,
+    /// The 1-based (first) slide of the opgave.
+    pub nummer: usize,
+    /// The opgave's id.
+    pub opgave_id: String,
+    /// The planned actie.
+    pub actie: Value,
+}
+
+/// One opgave's place in the presentation.
+struct OpgaveDia {
+    plan_dia: usize,
+    plan: Value,
+    nummer: usize,
+    opgave: Value,
+    openbaar: Vec<Value>,
+}
+
+/// Every opgave of `data` (an answer to [`fixtures::PRESENTATIE_QUERY`]) in slide order: its plan's slide, the
+/// plan, its own first slide, the opgave and its non-confidential acties.
+fn dias(data: &Value) -> anyhow::Result<Vec<OpgaveDia>> {
+    let mut uit = Vec::new();
+    let mut nummer = 0;
+    for thema in array(&data["themas"], "themas")? {
+        for plan in array(&thema["actieplannen"], "actieplannen")? {
+            nummer += 1;
+            let plan_dia = nummer;
+            let mut opgaven = array(&plan["opgaven"], "opgaven")?.clone();
+            opgaven.sort_by_key(|o| o["volgorde"].as_i64().unwrap_or_default());
+            for opgave in opgaven {
+                let openbaar: Vec<Value> = array(&opgave["acties"], "acties")?
+                    .iter()
+                    .filter(|a| a["vertrouwelijk"] != json!(true))
+                    .cloned()
+                    .collect();
+                let delen = openbaar.len().div_ceil(fixtures::ACTIES_PER_DIA).max(1);
+                uit.push(OpgaveDia {
+                    plan_dia,
+                    plan: plan.clone(),
+                    nummer: nummer + 1,
+                    opgave,
+                    openbaar,
+                });
+                nummer += delen;
+            }
+        }
+    }
+    Ok(uit)
+}
+
+/// The 1-based (first) slide of opgave `opgave_id`.
+pub fn dia_van(data: &Value, opgave_id: &str) -> anyhow::Result<usize> {
+    for d in dias(data)? {
+        if id_of(&d.opgave)? == opgave_id {
+            return Ok(d.nummer);
+        }
+    }
+    bail!("opgave {opgave_id} not in the presentation")
+}
+
+/// The first opgave with a planned, non-confidential actie on its first slide.
+pub fn eerste_geplande(data: &Value) -> anyhow::Result<Keuze> {
+    for d in dias(data)? {
+        let gepland = d
+            .openbaar
+            .iter()
+            .take(fixtures::ACTIES_PER_DIA)
+            .find(|a| a["status"] == json!("GEPLAND"));
+        if let Some(actie) = gepland {
+            return Ok(Keuze {
+                plan_dia: d.plan_dia,
+                plan_id: id_of(&d.plan)?,
+                nummer: d.nummer,
+                opgave_id: id_of(&d.opgave)?,
+                actie: actie.clone(),
+            });
+        }
+    }
+    bail!("no opgave with a planned actie in the seed")
+}
