@@ -7,6 +7,7 @@ pub mod laden;
 pub mod rollup;
 pub mod sessie_balk;
 pub mod status;
+pub mod veld_fouten;
 pub mod verbinding_melding;
 pub mod voortgangsbalk;
 
@@ -16,4 +17,5 @@ pub use gezondheid::GezondheidLabel;
 pub use laden::Laden;
 pub use rollup::RollupOverzicht;
 pub use status::StatusLabel;
+pub use veld_fouten::VeldFouten;
 pub use voortgangsbalk::{BalkLegenda, Voortgangsbalk};

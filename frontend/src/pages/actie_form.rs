@@ -4,7 +4,7 @@
 
 use crate::api::{ApiError, onbereikbaar};
 use crate::components::fout::uitleg;
-use crate::components::{ConflictMelding, FoutMelding, Laden};
+use crate::components::{ConflictMelding, FoutMelding, Laden, VeldFouten};
 use crate::concept;
 use crate::i18n::tm;
 use crate::model::actie::{ActieDetail, haal_actie};
@@ -214,16 +214,8 @@ fn Formulier(
         }
         conflict.set(None);
     });
-    let fout_van = move |veld: &'static str| {
-        move || {
-            fouten
-                .read()
-                .iter()
-                .find(|f| f.veld == veld)
-                .map(|f| f.melding.clone())
-        }
-    };
-    let ongeldig = move |veld: &'static str| move || fouten.read().iter().any(|f| f.veld == veld).to_string();
+    let fout_van = move |veld| VeldFouten(fouten).melding(veld);
+    let ongeldig = move |veld| VeldFouten(fouten).ongeldig(veld);
     let opgave_opties = opgaven
         .into_iter()
         .map(|o| {

@@ -3,8 +3,8 @@
 //! conflict it shows what the other person changed and applies the same input again on request.
 
 use crate::api::{ApiError, onbereikbaar};
-use crate::components::ConflictMelding;
 use crate::components::fout::uitleg;
+use crate::components::{ConflictMelding, VeldFouten};
 use crate::concept;
 use crate::i18n::{label, tm};
 use crate::model::actie::{ActieDetail, haal_actie};
@@ -98,16 +98,8 @@ pub fn VoortgangFormulier(
         invoer.set(beginstand(&basis.get_untracked()));
         geladen.run(());
     });
-    let fout_van = move |veld: &'static str| {
-        move || {
-            fouten
-                .read()
-                .iter()
-                .find(|f| f.veld == veld)
-                .map(|f| f.melding.clone())
-        }
-    };
-    let ongeldig = move |veld: &'static str| move || fouten.read().iter().any(|f| f.veld == veld).to_string();
+    let fout_van = move |veld| VeldFouten(fouten).melding(veld);
+    let ongeldig = move |veld| VeldFouten(fouten).ongeldig(veld);
     let status_opties = keuze_opties(Status::ALL, Signal::derive(move || invoer.read().status.clone()));
     let gezondheid_opties = keuze_opties(
         Gezondheid::ALL,
