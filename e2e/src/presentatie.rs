@@ -68,6 +68,17 @@ pub async fn open_live(koers: &Koers, browser: &Browser, nummer: usize) -> anyho
     Ok(())
 }
 
+/// The opgave's share afgerond from the API, written as the slides write it (`procent_tekst`).
+pub async fn aandeel_afgerond(koers: &Koers, opgave_id: &str) -> anyhow::Result<String> {
+    let rollup = koers
+        .graphql(fixtures::OPGAVE_ROLLUP_QUERY, json!({ "id": opgave_id }))
+        .await?;
+    let aandeel = rollup["opgave"]["rollup"]["aandeelAfgerond"]
+        .as_f64()
+        .context("aandeelAfgerond")?;
+    Ok(koers_shared::procent_tekst(aandeel))
+}
+
 /// An opgave with a planned, non-confidential actie on its first slide, and where it shows.
 pub struct Keuze {
     /// The 1-based slide of its plan.

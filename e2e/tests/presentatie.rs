@@ -7,9 +7,10 @@
 
 use anyhow::Context;
 use fantoccini::key::Key;
-use koers_e2e::presentatie::{Keuze, dia_van, eerste_geplande, index, open_live, projector, wacht_op_index};
+use koers_e2e::presentatie::{
+    Keuze, aandeel_afgerond, dia_van, eerste_geplande, index, open_live, projector, wacht_op_index,
+};
 use koers_e2e::{Browser, Koers, aanmelden, fixtures, id_of};
-use koers_shared::procent_tekst;
 use serde_json::json;
 use std::time::{Duration, Instant};
 
@@ -188,13 +189,7 @@ async fn live_wijziging_binnen_een_seconde() -> anyhow::Result<()> {
             )
             .await?;
         if nu["actie"]["status"] == "AFGEROND" {
-            let rollup = koers
-                .graphql(fixtures::OPGAVE_ROLLUP_QUERY, json!({ "id": opgave_id }))
-                .await?;
-            let aandeel = rollup["opgave"]["rollup"]["aandeelAfgerond"]
-                .as_f64()
-                .context("aandeelAfgerond")?;
-            break procent_tekst(aandeel);
+            break aandeel_afgerond(&koers, &opgave_id).await?;
         }
         anyhow::ensure!(
             gemeld.elapsed() < Duration::from_secs(1),

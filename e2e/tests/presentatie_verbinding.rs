@@ -6,7 +6,7 @@
 //! connection and later accept them again on the same port. Ignored by default like the other browser tests.
 
 use anyhow::Context;
-use koers_e2e::presentatie::{Keuze, eerste_geplande, projector};
+use koers_e2e::presentatie::{Keuze, aandeel_afgerond, eerste_geplande, projector};
 use koers_e2e::proxy::Proxy;
 use koers_e2e::{Browser, Koers, fixtures, id_of};
 use koers_shared::procent_tekst;
@@ -54,17 +54,12 @@ async fn verbinding_herstelt_zich() -> anyhow::Result<()> {
     koers
         .graphql(fixtures::VOORTGANG_MUTATIE, json!({ "invoer": invoer }))
         .await?;
-    let rollup = koers
-        .graphql(fixtures::OPGAVE_ROLLUP_QUERY, json!({ "id": opgave_id }))
-        .await?;
-    let aandeel = rollup["opgave"]["rollup"]["aandeelAfgerond"]
-        .as_f64()
-        .context("aandeelAfgerond")?;
+    let aandeel = aandeel_afgerond(&koers, &opgave_id).await?;
 
     let _proxy = Proxy::start(vrij, koers.addr()).await?;
     browser.wait_for(&live).await.context("reconnects by itself")?;
     browser
-        .wait_for_text(fixtures::DIA_VOORTGANG, &procent_tekst(aandeel))
+        .wait_for_text(fixtures::DIA_VOORTGANG, &aandeel)
         .await
         .context("shows what changed while disconnected")?;
     assert!(browser.find_now(fixtures::VERBINDING_HERSTELLEN).await?.is_none());
