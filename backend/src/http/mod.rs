@@ -12,10 +12,14 @@ use crate::graphql::KoersSchema;
 use crate::service::Services;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::http::HeaderValue;
+use axum::http::header::VARY;
 use axum::routing::{get, post};
 use std::sync::Arc;
 use std::time::Duration;
+use tower::Layer;
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -61,6 +65,8 @@ pub fn router(state: AppState) -> Router {
         .precompressed_br()
         .precompressed_gzip()
         .fallback(index);
+    // The body depends on Accept-Encoding: a shared cache (a municipality's proxy) must key on it too.
+    let spa = SetResponseHeaderLayer::appending(VARY, HeaderValue::from_static("accept-encoding")).layer(spa);
     let mut api = Router::new()
         .route("/graphql", get(graphql::explorer).post(graphql::execute))
         .route("/graphql/ws", get(ws::subscriptions));

@@ -83,6 +83,7 @@ async fn static_files_come_precompressed_when_the_browser_accepts_it() {
     assert_eq!(br.status(), 200);
     assert_eq!(br.headers()["content-encoding"], "br");
     assert_eq!(br.headers()["content-type"], "application/wasm");
+    assert_eq!(br.headers()["vary"], "accept-encoding");
     assert_eq!(br.bytes().await.unwrap().as_ref(), b"brotli bytes");
 
     let gz = vraag("gzip").await.unwrap();
