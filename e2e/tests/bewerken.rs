@@ -291,6 +291,8 @@ async fn conflict_in_het_wijzigformulier_behoudt_de_andere_wijziging() -> anyhow
     );
     let fouten = browser.axe_violations().await?;
     assert!(fouten.is_empty(), "axe on the conflict panel: {fouten:?}");
+    browser.scroll_to(fixtures::CONFLICT).await?;
+    browser.screenshot("bewerken-conflict-wijzigen").await?;
 
     // Applying it again saves Rob's title on version 2 and keeps the other description.
     browser

@@ -35,7 +35,11 @@ pub fn verschillen(oud: &ActieDetail, nu: &ActieDetail) -> Vec<(&'static str, St
     let paren = [
         (t.opgave, opgave(oud), opgave(nu)),
         (t.titel_veld, oud.titel.clone(), nu.titel.clone()),
-        (t.beschrijving, oud.beschrijving.clone(), nu.beschrijving.clone()),
+        (
+            t.beschrijving,
+            tekst(&Some(oud.beschrijving.clone())),
+            tekst(&Some(nu.beschrijving.clone())),
+        ),
         (t.jaar, oud.jaar.to_string(), nu.jaar.to_string()),
         (t.kwartaal, kwartaal(oud), kwartaal(nu)),
         (t.trekkers, namen(&oud.trekkers), namen(&nu.trekkers)),
@@ -153,5 +157,7 @@ mod tests {
         assert!(verschillen(&actie(1, |_| {}), &actie(2, |_| {})).is_empty());
         let nu = actie(2, |a| a["gezondheidReden"] = json!("Capaciteit"));
         assert_eq!(verschillen(&actie(1, |_| {}), &nu)[0].1, "–");
+        let leeg = actie(1, |a| a["beschrijving"] = json!(""));
+        assert_eq!(verschillen(&leeg, &actie(2, |_| {}))[0].1, "–");
     }
 }
