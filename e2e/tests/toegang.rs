@@ -111,6 +111,15 @@ async fn een_beheerder_maakt_en_trekt_een_token_in_en_leest_het_auditlog() -> an
     assert!(geheim.starts_with("koers_"), "{geheim}");
     assert_eq!(met_token(&koers, &geheim).await?, 200, "the new token works");
     browser.wait_for_text(fixtures::TOKEN_STAND, "actief").await?;
+    // The form starts afresh: the name is empty and not marked as an error for having been cleared.
+    let naamveld = browser
+        .client()
+        .execute(
+            "const v = document.querySelector(arguments[0]); return [v.value, v.matches(':user-invalid')];",
+            vec![fixtures::TOKEN_NAAM.into()],
+        )
+        .await?;
+    assert_eq!(naamveld, json!(["", false]), "name field after creating");
     browser.screenshot("beheer-token").await?;
     let fouten = browser.axe_violations().await?;
     assert!(fouten.is_empty(), "axe on the beheer page: {fouten:?}");
@@ -145,6 +154,8 @@ async fn een_beheerder_maakt_en_trekt_een_token_in_en_leest_het_auditlog() -> an
         regels[0].attr("data-handeling").await?.as_deref(),
         Some("apiTokenIntrekken")
     );
+    let regel = regels[0].text().await?;
+    assert!(regel.contains("API-token ingetrokken"), "event in words: {regel}");
     browser.screenshot("beheer-audit").await?;
     browser.close().await
 }

@@ -101,10 +101,42 @@ pub struct ToegangTeksten {
     pub filter_handeling: &'static str,
     /// Any kind of event.
     pub alle_handelingen: &'static str,
+    /// A kind of audit event, by its API name (the name itself when unknown).
+    pub handeling_naam: fn(&str) -> &str,
     /// Button: load older entries.
     pub meer: &'static str,
     /// "{n} of {total} entries".
     pub aantal_regels: fn(usize, u64) -> String,
+}
+
+fn handeling_nl(h: &str) -> &str {
+    match h {
+        "actieAanmaken" => "actie aangemaakt",
+        "actieWijzigen" => "actie gewijzigd",
+        "actieVoortgangRapporteren" => "voortgang gemeld",
+        "aanmelden" => "aangemeld",
+        "aanmeldenMislukt" => "aanmelden mislukt",
+        "afmelden" => "afgemeld",
+        "apiTokenAanmaken" => "API-token aangemaakt",
+        "apiTokenIntrekken" => "API-token ingetrokken",
+        "gebruikerAanmaken" => "gebruiker aangemaakt",
+        _ => h,
+    }
+}
+
+fn handeling_en(h: &str) -> &str {
+    match h {
+        "actieAanmaken" => "actie created",
+        "actieWijzigen" => "actie changed",
+        "actieVoortgangRapporteren" => "progress reported",
+        "aanmelden" => "signed in",
+        "aanmeldenMislukt" => "sign-in failed",
+        "afmelden" => "signed out",
+        "apiTokenAanmaken" => "API token created",
+        "apiTokenIntrekken" => "API token revoked",
+        "gebruikerAanmaken" => "user created",
+        _ => h,
+    }
 }
 
 fn rol_nl(rol: &str) -> &'static str {
@@ -175,6 +207,7 @@ pub static NL: ToegangTeksten = ToegangTeksten {
     details: "Details",
     filter_handeling: "Alleen handeling",
     alle_handelingen: "alle handelingen",
+    handeling_naam: handeling_nl,
     meer: "Oudere regels laden",
     aantal_regels: |n, totaal| format!("{n} van {totaal} regels"),
 };
@@ -229,6 +262,7 @@ pub static EN: ToegangTeksten = ToegangTeksten {
     details: "Details",
     filter_handeling: "Only event",
     alle_handelingen: "all events",
+    handeling_naam: handeling_en,
     meer: "Load older entries",
     aantal_regels: |n, totaal| format!("{n} of {totaal} entries"),
 };
@@ -238,5 +272,27 @@ pub fn tt() -> &'static ToegangTeksten {
     match super::taal() {
         super::Taal::Nl => &NL,
         super::Taal::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::beheer::HANDELINGEN;
+
+    #[test]
+    fn every_audit_event_has_a_name_in_both_languages() {
+        for h in HANDELINGEN {
+            for teksten in [&NL, &EN] {
+                let naam = (teksten.handeling_naam)(h);
+                assert!(!naam.is_empty() && naam != h, "{h}: {naam}");
+            }
+        }
+        assert_eq!((NL.handeling_naam)("apiTokenIntrekken"), "API-token ingetrokken");
+        assert_eq!(
+            (EN.handeling_naam)("iets nieuws"),
+            "iets nieuws",
+            "unknown: the API name"
+        );
     }
 }

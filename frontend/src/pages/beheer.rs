@@ -134,15 +134,15 @@ fn TokenTabel(
                 }
             });
             view! {
-                <tr data-testid="token-rij" data-prefix=t.prefix.clone()>
-                    <td>{t.naam.clone()}</td>
-                    <td><code>{t.prefix.clone()}</code></td>
-                    <td>{rechten(&t)}</td>
-                    <td>{themas}</td>
-                    <td><time datetime=verloopt.iso>{verloopt.tekst}</time></td>
-                    <td>{gebruikt}</td>
-                    <td data-testid="token-stand">{stand(&t)}</td>
-                    <td>{knop}</td>
+                <tr class="utrecht-table__row" data-testid="token-rij" data-prefix=t.prefix.clone()>
+                    <td class="utrecht-table__cell">{t.naam.clone()}</td>
+                    <td class="utrecht-table__cell"><code>{t.prefix.clone()}</code></td>
+                    <td class="utrecht-table__cell">{rechten(&t)}</td>
+                    <td class="utrecht-table__cell">{themas}</td>
+                    <td class="utrecht-table__cell"><time datetime=verloopt.iso>{verloopt.tekst}</time></td>
+                    <td class="utrecht-table__cell">{gebruikt}</td>
+                    <td class="utrecht-table__cell" data-testid="token-stand">{stand(&t)}</td>
+                    <td class="utrecht-table__cell">{knop}</td>
                 </tr>
             }
         })
@@ -152,18 +152,18 @@ fn TokenTabel(
             <table class="utrecht-table tabel" data-testid="token-tabel">
                 <caption class="utrecht-table__caption">{tt.tokens_titel}</caption>
                 <thead class="utrecht-table__header">
-                    <tr>
-                        <th scope="col">{tt.naam}</th>
-                        <th scope="col">{tt.prefix}</th>
-                        <th scope="col">{tt.rechten}</th>
-                        <th scope="col">{tt.themas}</th>
-                        <th scope="col">{tt.verloopt}</th>
-                        <th scope="col">{tt.laatst_gebruikt}</th>
-                        <th scope="col">{tt.stand}</th>
-                        <td></td>
+                    <tr class="utrecht-table__row">
+                        <th class="utrecht-table__header-cell" scope="col">{tt.naam}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{tt.prefix}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{tt.rechten}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{tt.themas}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{tt.verloopt}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{tt.laatst_gebruikt}</th>
+                        <th class="utrecht-table__header-cell" scope="col">{tt.stand}</th>
+                        <td class="utrecht-table__header-cell"></td>
                     </tr>
                 </thead>
-                <tbody>{rijen}</tbody>
+                <tbody class="utrecht-table__body">{rijen}</tbody>
             </table>
         </div>
     }
@@ -183,6 +183,7 @@ fn NieuwTokenFormulier(
     let gekozen = RwSignal::new(Vec::<String>::new());
     let dagen = RwSignal::new("90".to_string());
     let fout = RwSignal::new(None::<String>);
+    let formulier = NodeRef::<leptos::html::Form>::new();
     let verstuur = move |ev: SubmitEvent| {
         ev.prevent_default();
         let dagen_getal = dagen.get_untracked().trim().parse::<i32>().unwrap_or(0);
@@ -198,7 +199,16 @@ fn NieuwTokenFormulier(
             match maak_token(invoer).await {
                 Ok(g) => {
                     fout.set(None);
+                    // A fresh form for the next token; reset() also clears the fields' "touched"
+                    // state, so the emptied name does not show as an error.
+                    if let Some(f) = formulier.get_untracked() {
+                        f.reset();
+                    }
                     naam.set(String::new());
+                    schrijven.set(false);
+                    vertrouwelijk.set(false);
+                    gekozen.set(Vec::new());
+                    dagen.set("90".to_string());
                     geheim.set(Some(g));
                     verversen.run(());
                 }
@@ -226,7 +236,7 @@ fn NieuwTokenFormulier(
         })
         .collect_view();
     view! {
-        <form class="formulier" on:submit=verstuur data-testid="token-formulier">
+        <form class="formulier" node_ref=formulier on:submit=verstuur data-testid="token-formulier">
             <h3 class="utrecht-heading-3">{tt.nieuw_token}</h3>
             {move || fout.get().map(|f| view! { <p class="utrecht-form-field-error-message fout-melding" role="alert" data-testid="token-fout">{f}</p> })}
             <div class="utrecht-form-field">
@@ -303,13 +313,13 @@ fn Audit() -> impl IntoView {
     laad(false);
     let opties = HANDELINGEN
         .iter()
-        .map(|h| view! { <option value=*h>{*h}</option> })
+        .map(|h| view! { <option value=*h>{(tt.handeling_naam)(h)}</option> })
         .collect_view();
     view! {
         <section aria-labelledby="audit-kop" data-testid="audit">
             <h2 class="utrecht-heading-2" id="audit-kop">{tt.audit_titel}</h2>
             <p class="utrecht-paragraph">{tt.audit_intro}</p>
-            <div class="utrecht-form-field">
+            <div class="utrecht-form-field formulier">
                 <label class="utrecht-form-label" for="audit-filter">{tt.filter_handeling}</label>
                 <select class="utrecht-select utrecht-select--html-select" id="audit-filter" data-testid="audit-filter"
                     on:change=move |ev| { filter.set(event_target_value(&ev)); laad(false); }>
@@ -323,22 +333,22 @@ fn Audit() -> impl IntoView {
                 <table class="utrecht-table tabel" data-testid="audit-tabel">
                     <caption class="utrecht-table__caption">{tt.audit_titel}</caption>
                     <thead class="utrecht-table__header">
-                        <tr>
-                            <th scope="col">{tt.tijdstip}</th>
-                            <th scope="col">{tt.wie}</th>
-                            <th scope="col">{tt.handeling}</th>
-                            <th scope="col">{tt.object}</th>
-                            <th scope="col">{tt.details}</th>
+                        <tr class="utrecht-table__row">
+                            <th class="utrecht-table__header-cell" scope="col">{tt.tijdstip}</th>
+                            <th class="utrecht-table__header-cell" scope="col">{tt.wie}</th>
+                            <th class="utrecht-table__header-cell" scope="col">{tt.handeling}</th>
+                            <th class="utrecht-table__header-cell" scope="col">{tt.object}</th>
+                            <th class="utrecht-table__header-cell" scope="col">{tt.details}</th>
                         </tr>
                     </thead>
-                    <tbody>
+                    <tbody class="utrecht-table__body">
                         <For each=move || regels.get() key=|r| r.id.clone() let:r>
-                            <tr data-testid="audit-regel" data-handeling=r.handeling.clone()>
-                                <td>{let m = moment(&r.tijdstip); view! { <time datetime=m.iso>{m.tekst}</time> }}</td>
-                                <td>{r.actor.clone()}</td>
-                                <td>{r.handeling.clone()}</td>
-                                <td>{r.object.clone().unwrap_or_default()}</td>
-                                <td><code class="details">{r.details.clone()}</code></td>
+                            <tr class="utrecht-table__row" data-testid="audit-regel" data-handeling=r.handeling.clone()>
+                                <td class="utrecht-table__cell">{let m = moment(&r.tijdstip); view! { <time datetime=m.iso>{m.tekst}</time> }}</td>
+                                <td class="utrecht-table__cell">{r.actor.clone()}</td>
+                                <td class="utrecht-table__cell">{(tt.handeling_naam)(&r.handeling).to_string()}</td>
+                                <td class="utrecht-table__cell">{r.object.clone().unwrap_or_default()}</td>
+                                <td class="utrecht-table__cell"><code class="details">{r.details.clone()}</code></td>
                             </tr>
                         </For>
                     </tbody>
