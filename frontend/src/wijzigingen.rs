@@ -2,7 +2,7 @@
 //! meeting, what changed since a date (from each actie's history) and which acties in progress went too long
 //! without an update. No browser needed: the unit tests run on the host.
 
-use crate::model::actie_regel::{ActieRegel, HistorieRegel};
+use crate::model::actie_regel::{ActieRegel, Voortgangsupdate};
 use crate::sorteer::{sorteer_op, sorteer_op_sleutel};
 use koers_shared::{Gezondheid, Status};
 
@@ -121,7 +121,7 @@ impl SoortWijziging {
     }
 
     /// The kinds of change one history row makes; none for the row that created the actie.
-    pub fn van(regel: &HistorieRegel) -> Vec<SoortWijziging> {
+    pub fn van(regel: &Voortgangsupdate) -> Vec<SoortWijziging> {
         let Some(van) = regel.status_van else {
             return Vec::new();
         };
@@ -150,7 +150,7 @@ pub struct Wijziging {
     /// What changed.
     pub soort: SoortWijziging,
     /// The history row that made the change.
-    pub regel: HistorieRegel,
+    pub regel: Voortgangsupdate,
 }
 
 /// The changes of `acties` on or after `sinds` (`JJJJ-MM-DD`, compared with each row's UTC day): per actie at
@@ -159,8 +159,8 @@ pub struct Wijziging {
 pub fn wijzigingen(acties: &[ActieRegel], sinds: &str) -> Vec<Wijziging> {
     let mut uit = Vec::new();
     for actie in acties {
-        let mut per_soort: Vec<(SoortWijziging, &HistorieRegel)> = Vec::new();
-        let mut regels: Vec<&HistorieRegel> = actie
+        let mut per_soort: Vec<(SoortWijziging, &Voortgangsupdate)> = Vec::new();
+        let mut regels: Vec<&Voortgangsupdate> = actie
             .historie
             .iter()
             .filter(|r| r.tijdstip.get(..10).is_some_and(|d| d >= sinds))

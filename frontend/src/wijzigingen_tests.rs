@@ -8,8 +8,9 @@ fn regel(
     tijdstip: &str,
     status: (Option<Status>, Status),
     gezondheid: (Option<Gezondheid>, Option<Gezondheid>),
-) -> HistorieRegel {
-    HistorieRegel {
+) -> Voortgangsupdate {
+    Voortgangsupdate {
+        id: format!("u{versie}"),
         versie,
         tijdstip: tijdstip.to_string(),
         door: "test".to_string(),
@@ -17,7 +18,12 @@ fn regel(
         status_naar: status.1,
         gezondheid_van: gezondheid.0,
         gezondheid_naar: gezondheid.1,
+        gezondheid_reden_van: None,
+        gezondheid_reden_naar: None,
+        voortgang_van: None,
+        voortgang_naar: None,
         toelichting: None,
+        velden: Vec::new(),
     }
 }
 

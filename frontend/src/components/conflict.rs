@@ -2,15 +2,14 @@
 //! (was → now), and the choice to apply one's own input again or to discard it.
 
 use crate::i18n::{label, tm};
-use crate::model::actie::ActieDetail;
-use crate::model::actie_regel::Organisatie;
+use crate::model::actie_regel::{ActieRegel, Organisatie};
 use crate::tijd::moment;
 use koers_shared::procent_tekst;
 use leptos::prelude::*;
 
 /// Every field a person can change that differs between `oud` (the version the form started from) and `nu`:
 /// `(label, was, now)`, in the order of the forms.
-pub fn verschillen(oud: &ActieDetail, nu: &ActieDetail) -> Vec<(&'static str, String, String)> {
+pub fn verschillen(oud: &ActieRegel, nu: &ActieRegel) -> Vec<(&'static str, String, String)> {
     let t = tm();
     let leeg = || "–".to_string();
     let tekst = |s: &Option<String>| s.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(leeg);
@@ -21,14 +20,14 @@ pub fn verschillen(oud: &ActieDetail, nu: &ActieDetail) -> Vec<(&'static str, St
             o.iter().map(|o| o.naam.as_str()).collect::<Vec<_>>().join(", ")
         }
     };
-    let opgave = |a: &ActieDetail| a.opgave.as_ref().map_or_else(leeg, |o| o.titel.clone());
-    let kwartaal = |a: &ActieDetail| a.kwartaal.map_or(t.geen_kwartaal.to_string(), |k| k.to_string());
+    let opgave = |a: &ActieRegel| a.opgave.as_ref().map_or_else(leeg, |o| o.titel.clone());
+    let kwartaal = |a: &ActieRegel| a.kwartaal.map_or(t.geen_kwartaal.to_string(), |k| k.to_string());
     let ja_nee = |b: bool| if b { t.ja } else { t.nee }.to_string();
-    let gezondheid = |a: &ActieDetail| {
+    let gezondheid = |a: &ActieRegel| {
         a.gezondheid
             .map_or(t.geen_gezondheid.to_string(), |g| label(g).to_string())
     };
-    let voortgang = |a: &ActieDetail| {
+    let voortgang = |a: &ActieRegel| {
         a.voortgang
             .map_or_else(leeg, |v| procent_tekst(f64::from(v.procent())))
     };
@@ -65,9 +64,9 @@ pub fn verschillen(oud: &ActieDetail, nu: &ActieDetail) -> Vec<(&'static str, St
 #[component]
 pub fn ConflictMelding(
     /// The version the form started from.
-    oud: ActieDetail,
+    oud: ActieRegel,
     /// The version the server has now.
-    nu: ActieDetail,
+    nu: ActieRegel,
     /// Applies the same input again, on the new version.
     opnieuw: Callback<()>,
     /// Discards the input and shows the new version.
@@ -116,7 +115,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn actie(versie: i32, wijzig: impl FnOnce(&mut serde_json::Value)) -> ActieDetail {
+    fn actie(versie: i32, wijzig: impl FnOnce(&mut serde_json::Value)) -> ActieRegel {
         let mut a = json!({
             "id": "QWN0aWU6MQ", "titel": "Lokale aanpak", "beschrijving": "Een aanpak per gemeente.",
             "opgaveAfgeleid": false, "opgave": { "id": "o1", "titel": "Signaleren", "actieplan": null },
@@ -126,7 +125,7 @@ mod tests {
             "versie": versie, "gewijzigdOp": "2025-06-01T10:00:00Z", "historie": []
         });
         wijzig(&mut a);
-        serde_json::from_value(a).expect("a valid ActieDetail")
+        serde_json::from_value(a).expect("a valid actie")
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Adding and changing an actie: the form's input as typed (kept as a draft), checked, and the mutations.
 
 use crate::api::{self, ApiError};
-use crate::model::actie::ActieDetail;
+use crate::model::actie_regel::ActieRegel;
 use koers_shared::FieldError;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -40,7 +40,7 @@ pub struct ActieInvoer {
 
 impl ActieInvoer {
     /// The form filled with an actie's current values.
-    pub fn van(a: &ActieDetail) -> Self {
+    pub fn van(a: &ActieRegel) -> Self {
         ActieInvoer {
             opgave: a.opgave.as_ref().map(|o| o.id.clone()).unwrap_or_default(),
             titel: a.titel.clone(),

@@ -1,5 +1,5 @@
-//! One actie as a row of a table, shared by every view that lists acties (Actieplan, Per organisatie, Sinds
-//! vorige RVO): one wire type instead of one per query. Fields a query does not ask for keep their default.
+//! One actie as the API sends it, shared by every view (Actieplan, Per organisatie, Sinds vorige RVO, Actie and
+//! the forms): one wire type instead of one per query. Fields a query does not ask for keep their default.
 
 use crate::model::actie::OpgaveNaam;
 use koers_shared::{ActieStand, Gezondheid, Status, Voortgang};
@@ -23,7 +23,7 @@ impl Organisatie {
     }
 }
 
-/// One actie as a table row.
+/// One actie, as far as the query asked for it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ActieRegel {
@@ -60,9 +60,18 @@ pub struct ActieRegel {
     /// The opgave and plan, when asked for (across plans).
     #[serde(default)]
     pub opgave: Option<OpgaveNaam>,
+    /// True when Koers chose the opgave because the source did not.
+    #[serde(default)]
+    pub opgave_afgeleid: bool,
+    /// Source; empty when not asked for.
+    #[serde(default)]
+    pub bron: String,
+    /// Version for optimistic concurrency; 0 when not asked for.
+    #[serde(default)]
+    pub versie: i32,
     /// Every accepted change, oldest first, when asked for.
     #[serde(default)]
-    pub historie: Vec<HistorieRegel>,
+    pub historie: Vec<Voortgangsupdate>,
 }
 
 impl ActieRegel {
@@ -83,12 +92,22 @@ impl ActieRegel {
             .map(|p| (p.id.clone(), p.titel.clone()))
             .unwrap_or_default()
     }
+
+    /// The history, newest first.
+    pub fn historie_nieuwste_eerst(&self) -> Vec<Voortgangsupdate> {
+        let mut h = self.historie.clone();
+        crate::sorteer::sorteer_op_sleutel(&mut h, |u| std::cmp::Reverse(u.versie));
+        h
+    }
 }
 
-/// One history row, as far as the lists need it.
+/// One accepted change of an actie; fields a query does not ask for keep their default.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct HistorieRegel {
+pub struct Voortgangsupdate {
+    /// Opaque id; empty when not asked for.
+    #[serde(default)]
+    pub id: String,
     /// Version of the actie after this change.
     pub versie: i32,
     /// When (RFC 3339, UTC).
@@ -103,8 +122,23 @@ pub struct HistorieRegel {
     pub gezondheid_van: Option<Gezondheid>,
     /// Health after.
     pub gezondheid_naar: Option<Gezondheid>,
+    /// Reason of the health before (aandacht, risico).
+    #[serde(default)]
+    pub gezondheid_reden_van: Option<String>,
+    /// Reason of the health after.
+    #[serde(default)]
+    pub gezondheid_reden_naar: Option<String>,
+    /// Progress before.
+    #[serde(default)]
+    pub voortgang_van: Option<Voortgang>,
+    /// Progress after.
+    #[serde(default)]
+    pub voortgang_naar: Option<Voortgang>,
     /// Note.
     pub toelichting: Option<String>,
+    /// Which fields the change touched; empty when not asked for.
+    #[serde(default)]
+    pub velden: Vec<String>,
 }
 
 #[cfg(test)]
@@ -127,6 +161,9 @@ impl ActieRegel {
             partners: Vec::new(),
             gewijzigd_op: String::new(),
             opgave: None,
+            opgave_afgeleid: false,
+            bron: String::new(),
+            versie: 0,
             historie: Vec::new(),
         }
     }

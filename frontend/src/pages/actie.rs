@@ -3,7 +3,8 @@
 use crate::components::{FoutMelding, Laden, StatusLabel};
 use crate::i18n::label;
 use crate::i18n::{t, td};
-use crate::model::actie::{ActieDetail, Voortgangsupdate, haal_actie};
+use crate::model::actie::haal_actie;
+use crate::model::actie_regel::{ActieRegel, Voortgangsupdate};
 use crate::pages::actieplan::NietGevondenMelding;
 use crate::pages::acties_tabel::{GezondheidCel, VoortgangTekst, namen, vertrouwelijk_marker};
 use crate::pages::melden::VoortgangFormulier;
@@ -43,7 +44,7 @@ pub fn ActiePagina() -> impl IntoView {
 
 /// The loaded actie (`data-testid="actie-pagina"`).
 #[component]
-fn Details(actie: ActieDetail, geladen: Callback<()>) -> impl IntoView {
+fn Details(actie: ActieRegel, geladen: Callback<()>) -> impl IntoView {
     let t = t();
     let td = td();
     let historie = actie.historie_nieuwste_eerst();

@@ -7,8 +7,9 @@ use crate::components::fout::uitleg;
 use crate::components::{ConflictMelding, FoutMelding, Laden, VeldFouten};
 use crate::concept;
 use crate::i18n::tm;
-use crate::model::actie::{ActieDetail, haal_actie};
+use crate::model::actie::haal_actie;
 use crate::model::actie_bewerken::{AANMAKEN, ActieInvoer, WIJZIGEN, bewaar};
+use crate::model::actie_regel::ActieRegel;
 use crate::model::organisatie::{OrganisatieInfo, haal_organisaties};
 use crate::model::plan::{OpgaveDetail, haal_actieplan};
 use crate::pages::melden::keuze_opties;
@@ -119,7 +120,7 @@ fn gekozen_waarden(ev: &leptos::ev::Event) -> Vec<String> {
 
 #[component]
 fn Formulier(
-    basis: Option<ActieDetail>,
+    basis: Option<ActieRegel>,
     invoer: ActieInvoer,
     opgaven: Vec<OpgaveDetail>,
     orgs: Vec<OrganisatieInfo>,
@@ -136,7 +137,7 @@ fn Formulier(
     let basis = RwSignal::new(basis);
     let fouten = RwSignal::new(Vec::<FieldError>::new());
     let bericht = RwSignal::new(None::<String>);
-    let conflict = RwSignal::new(None::<ActieDetail>);
+    let conflict = RwSignal::new(None::<ActieRegel>);
     let navigate = use_navigate();
 
     let naam = concept_naam.clone();

@@ -7,14 +7,15 @@ use crate::components::fout::uitleg;
 use crate::components::{ConflictMelding, VeldFouten};
 use crate::concept;
 use crate::i18n::{label, tm};
-use crate::model::actie::{ActieDetail, haal_actie};
+use crate::model::actie::haal_actie;
+use crate::model::actie_regel::ActieRegel;
 use crate::model::melden::{Melding, meld};
 use koers_shared::{FieldError, Gezondheid, Status};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-fn beginstand(a: &ActieDetail) -> Melding {
+fn beginstand(a: &ActieRegel) -> Melding {
     Melding::van(
         a.status,
         a.gezondheid,
@@ -27,7 +28,7 @@ fn beginstand(a: &ActieDetail) -> Melding {
 #[component]
 pub fn VoortgangFormulier(
     /// The actie as loaded.
-    actie: ActieDetail,
+    actie: ActieRegel,
     /// Reloads the page's data (after a save, or when the input is discarded).
     geladen: Callback<()>,
 ) -> impl IntoView {
@@ -39,7 +40,7 @@ pub fn VoortgangFormulier(
     let basis = RwSignal::new(actie);
     let fouten = RwSignal::new(Vec::<FieldError>::new());
     let bericht = RwSignal::new(None::<String>);
-    let conflict = RwSignal::new(None::<ActieDetail>);
+    let conflict = RwSignal::new(None::<ActieRegel>);
     let bezig = RwSignal::new(false);
 
     let naam = concept_naam.clone();
