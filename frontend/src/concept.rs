@@ -1,8 +1,7 @@
 //! Drafts: the input of a form, kept in the browser's `localStorage` on every change, so that nothing typed is
 //! lost on an error, a dropped connection or a reload. Cleared after a successful save.
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use miniserde::{Deserialize, Serialize, json};
 
 fn opslag() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -14,16 +13,17 @@ fn sleutel(naam: &str) -> String {
 
 /// Keeps `waarde` as the draft `naam`.
 pub fn bewaar<T: Serialize>(naam: &str, waarde: &T) {
-    if let (Some(o), Ok(tekst)) = (opslag(), serde_json::to_string(waarde)) {
+    if let Some(o) = opslag() {
+        let tekst = json::to_string(waarde);
         // A full or blocked storage only means the draft is not kept; the form itself still works.
         let _ = o.set_item(&sleutel(naam), &tekst);
     }
 }
 
 /// The draft `naam`, if there is one.
-pub fn lees<T: DeserializeOwned>(naam: &str) -> Option<T> {
+pub fn lees<T: Deserialize>(naam: &str) -> Option<T> {
     let tekst = opslag()?.get_item(&sleutel(naam)).ok()??;
-    serde_json::from_str(&tekst).ok()
+    json::from_str(&tekst).ok()
 }
 
 /// Forgets the draft `naam`.

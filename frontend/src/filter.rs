@@ -158,7 +158,7 @@ impl ActieFilter {
             && self.jaar.is_none_or(|j| a.jaar == j)
             && (zoek.is_empty()
                 || a.titel.to_lowercase().contains(&zoek)
-                || a.beschrijving.to_lowercase().contains(&zoek))
+                || a.beschrijving().to_lowercase().contains(&zoek))
     }
 
     /// The acties that pass, in the chosen order (stable: equal rows keep the API's order).

@@ -12,7 +12,7 @@ pub mod plan;
 
 use crate::api::{self, ApiError, GeenVariabelen};
 use koers_shared::{Gezondheid, PlanSoort, PlanStatus, Status};
-use serde::Deserialize;
+use miniserde::Deserialize;
 
 /// The `Overzicht` query: every thema with its plans, opgaven and roll-ups.
 pub const OVERZICHT_QUERY: &str = "query Overzicht { themas { id naam portefeuillehouder actieplannen { id titel \
@@ -30,7 +30,6 @@ pub struct Overzicht {
 
 /// A thema of the alliance, with its plans.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Thema {
     /// Opaque id.
     pub id: String,
@@ -44,7 +43,6 @@ pub struct Thema {
 
 /// An actieplan (or programme, agenda …) with its opgaven.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Actieplan {
     /// Opaque id.
     pub id: String,
@@ -53,8 +51,10 @@ pub struct Actieplan {
     /// What kind of plan.
     pub soort: PlanSoort,
     /// First year.
+    #[serde(rename = "periodeVan")]
     pub periode_van: i32,
     /// Last year.
+    #[serde(rename = "periodeTot")]
     pub periode_tot: i32,
     /// Where the plan stands.
     pub status: PlanStatus,
@@ -75,7 +75,6 @@ impl Actieplan {
 
 /// An opgave of a plan.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Opgave {
     /// Opaque id.
     pub id: String,
@@ -89,19 +88,23 @@ pub struct Opgave {
 
 /// Roll-up figures as the API computes them with `koers_shared::rollup`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct RollupCijfers {
     /// All acties, gestopt included.
     pub totaal: u32,
     /// Share afgerond in percent (0–100).
+    #[serde(rename = "aandeelAfgerond")]
     pub aandeel_afgerond: f64,
     /// Share in uitvoering or doorlopend in percent (0–100).
+    #[serde(rename = "aandeelInUitvoering")]
     pub aandeel_in_uitvoering: f64,
     /// Average progress in percent, if any actie reported one.
+    #[serde(rename = "gemiddeldeVoortgang")]
     pub gemiddelde_voortgang: Option<f64>,
     /// Worst health among acties in progress, if any reported one.
+    #[serde(rename = "slechtsteGezondheid")]
     pub slechtste_gezondheid: Option<Gezondheid>,
     /// Number of acties per status.
+    #[serde(rename = "aantalPerStatus")]
     pub aantal_per_status: Vec<StatusAantal>,
 }
 
@@ -154,7 +157,7 @@ mod tests {
           {"status":"IN_UITVOERING","aantal":2}]}}],
           "rollup":{"totaal":3,"aandeelAfgerond":33.3,"aandeelInUitvoering":66.7,"gemiddeldeVoortgang":55.5,
           "slechtsteGezondheid":"RISICO","aantalPerStatus":[]}}]}]}"#;
-        let o: Overzicht = serde_json::from_str(json).expect("decodes");
+        let o: Overzicht = miniserde::json::from_str(json).expect("decodes");
         let plan = &o.themas[0].actieplannen[0];
         assert_eq!(plan.soort, PlanSoort::Uitvoeringsprogramma);
         let ids: Vec<_> = plan.opgaven_op_volgorde().into_iter().map(|o| o.id).collect();

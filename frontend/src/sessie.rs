@@ -3,7 +3,7 @@
 
 use crate::api::{self, ApiError, GeenVariabelen};
 use leptos::prelude::*;
-use serde::Deserialize;
+use miniserde::Deserialize;
 use std::cell::RefCell;
 
 thread_local! {
@@ -30,7 +30,6 @@ pub struct ThemaNaam {
 
 /// Who the current requests come from, and what they may do.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Ik {
     /// `gebruiker`, `token` or `anoniem`.
     pub soort: String,
@@ -41,10 +40,13 @@ pub struct Ik {
     /// May manage tokens and read the audit log.
     pub beheerder: bool,
     /// The session's CSRF token.
+    #[serde(rename = "csrfToken")]
     pub csrf_token: Option<String>,
     /// May change acties in every thema.
+    #[serde(rename = "schrijftOveral")]
     pub schrijft_overal: bool,
     /// The thema's whose acties it may change.
+    #[serde(rename = "schrijfThemas")]
     pub schrijf_themas: Vec<ThemaNaam>,
 }
 
@@ -119,7 +121,7 @@ mod tests {
 
     #[test]
     fn a_redacteur_may_change_only_its_themas() {
-        let ik: Ik = serde_json::from_str(
+        let ik: Ik = miniserde::json::from_str(
             r#"{"soort":"gebruiker","naam":"A","rol":"REDACTEUR","beheerder":false,"csrfToken":"c",
             "schrijftOveral":false,"schrijfThemas":[{"id":"t1","naam":"Mensenhandel"}]}"#,
         )

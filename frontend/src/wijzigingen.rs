@@ -161,7 +161,7 @@ pub fn wijzigingen(acties: &[ActieRegel], sinds: &str) -> Vec<Wijziging> {
     for actie in acties {
         let mut per_soort: Vec<(SoortWijziging, &Voortgangsupdate)> = Vec::new();
         let mut regels: Vec<&Voortgangsupdate> = actie
-            .historie
+            .historie()
             .iter()
             .filter(|r| r.tijdstip.get(..10).is_some_and(|d| d >= sinds))
             .collect();
@@ -201,10 +201,10 @@ pub fn per_plan(wijzigingen: Vec<Wijziging>) -> Vec<(String, String, Vec<Wijzigi
 /// The moment of the latest history row of an actie (RFC 3339), or its last change when it has no history.
 pub fn laatste_update(actie: &ActieRegel) -> &str {
     actie
-        .historie
+        .historie()
         .iter()
         .max_by_key(|r| r.versie)
-        .map_or(actie.gewijzigd_op.as_str(), |r| r.tijdstip.as_str())
+        .map_or(actie.gewijzigd_op(), |r| r.tijdstip.as_str())
 }
 
 /// The acties in uitvoering or doorlopend whose latest update lies more than `weken` weeks before `peildatum`

@@ -10,7 +10,7 @@ fn regel(
     gezondheid: (Option<Gezondheid>, Option<Gezondheid>),
 ) -> Voortgangsupdate {
     Voortgangsupdate {
-        id: format!("u{versie}"),
+        id: Some(format!("u{versie}")),
         versie,
         tijdstip: tijdstip.to_string(),
         door: "test".to_string(),
@@ -23,7 +23,7 @@ fn regel(
         voortgang_van: None,
         voortgang_naar: None,
         toelichting: None,
-        velden: Vec::new(),
+        velden: None,
     }
 }
 
@@ -107,7 +107,7 @@ fn classifies_history_rows() {
 #[test]
 fn changes_since_a_date_keep_the_latest_of_each_kind() {
     let mut a = actie("a", "p", "o", 1);
-    a.historie = vec![
+    a.historie = Some(vec![
         regel(1, "2026-01-01T10:00:00Z", (None, Status::Gepland), (None, None)),
         // Before the date: not counted.
         regel(
@@ -128,14 +128,14 @@ fn changes_since_a_date_keep_the_latest_of_each_kind() {
             (Some(Status::InUitvoering), Status::InUitvoering),
             (Some(Gezondheid::Aandacht), Some(Gezondheid::Risico)),
         ),
-    ];
+    ]);
     let mut b = actie("b", "p", "o", 1);
-    b.historie = vec![regel(
+    b.historie = Some(vec![regel(
         1,
         "2026-05-01T00:00:00Z",
         (None, Status::Gepland),
         (None, None),
-    )];
+    )]);
     let w = wijzigingen(&[a, b], "2026-03-23");
     let vorm: Vec<_> = w
         .iter()
@@ -154,8 +154,8 @@ fn changes_are_grouped_per_plan_by_title() {
         (Some(Status::InUitvoering), Status::Afgerond),
         (None, None),
     );
-    a.historie = vec![r.clone()];
-    b.historie = vec![r];
+    a.historie = Some(vec![r.clone()]);
+    b.historie = Some(vec![r]);
     let plannen = per_plan(wijzigingen(&[a, b], "2026-01-01"));
     let ids: Vec<_> = plannen.iter().map(|(id, _, w)| (id.as_str(), w.len())).collect();
     assert_eq!(ids, [("y", 1), ("z", 1)]);
@@ -166,7 +166,7 @@ fn acties_without_a_recent_update_are_flagged() {
     let met = |id: &str, status, tijdstip: &str| {
         let mut a = actie(id, "p", "o", 1);
         a.status = status;
-        a.historie = vec![regel(1, tijdstip, (None, status), (None, None))];
+        a.historie = Some(vec![regel(1, tijdstip, (None, status), (None, None))]);
         a
     };
     let acties = [

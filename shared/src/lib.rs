@@ -1,8 +1,10 @@
 //! Koers' domain rules that the backend and the wasm front end share: the lifecycle status and health of an
 //! actie, the progress newtype, validation of a reported state, and the roll-up from acties to opgave, plan and thema.
-//! Serde only, so it builds for wasm32.
+//! Serde only (and, with the `miniserde` feature the front end turns on, miniserde), so it builds for wasm32.
 
 pub mod domain;
+#[cfg(feature = "miniserde")]
+mod mini;
 pub mod rollup;
 pub mod validation;
 

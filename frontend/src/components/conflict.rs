@@ -34,11 +34,7 @@ pub fn verschillen(oud: &ActieRegel, nu: &ActieRegel) -> Vec<(&'static str, Stri
     let paren = [
         (t.opgave, opgave(oud), opgave(nu)),
         (t.titel_veld, oud.titel.clone(), nu.titel.clone()),
-        (
-            t.beschrijving,
-            tekst(&Some(oud.beschrijving.clone())),
-            tekst(&Some(nu.beschrijving.clone())),
-        ),
+        (t.beschrijving, tekst(&oud.beschrijving), tekst(&nu.beschrijving)),
         (t.jaar, oud.jaar.to_string(), nu.jaar.to_string()),
         (t.kwartaal, kwartaal(oud), kwartaal(nu)),
         (t.trekkers, namen(&oud.trekkers), namen(&nu.trekkers)),
@@ -76,11 +72,11 @@ pub fn ConflictMelding(
     in_sectie: bool,
 ) -> impl IntoView {
     let t = tm();
-    let kop = (t.conflict_kop)(oud.versie, nu.versie);
+    let kop = (t.conflict_kop)(oud.versie(), nu.versie());
     let wie: Vec<_> = nu
-        .historie
+        .historie()
         .iter()
-        .filter(|h| h.versie > oud.versie)
+        .filter(|h| h.versie > oud.versie())
         .map(|h| (t.conflict_door)(&h.door, &moment(&h.tijdstip).tekst))
         .collect();
     let kop = if in_sectie {
@@ -113,29 +109,43 @@ pub fn ConflictMelding(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use miniserde::json::{self, Object, Value};
 
-    fn actie(versie: i32, wijzig: impl FnOnce(&mut serde_json::Value)) -> ActieRegel {
-        let mut a = json!({
-            "id": "QWN0aWU6MQ", "titel": "Lokale aanpak", "beschrijving": "Een aanpak per gemeente.",
+    /// Sets `veld` of an actie's JSON to the value written as `waarde`.
+    fn zet(a: &mut Object, veld: &str, waarde: &str) {
+        a.insert(
+            veld.to_string(),
+            json::from_str::<Value>(waarde).expect("valid JSON"),
+        );
+    }
+
+    fn actie(versie: i32, wijzig: impl FnOnce(&mut Object)) -> ActieRegel {
+        let mut a: Object = json::from_str(
+            r#"{"id": "QWN0aWU6MQ", "titel": "Lokale aanpak", "beschrijving": "Een aanpak per gemeente.",
             "opgaveAfgeleid": false, "opgave": { "id": "o1", "titel": "Signaleren", "actieplan": null },
             "trekkers": [{ "id": "g1", "naam": "Rotterdam", "afkorting": null }], "partners": [],
             "jaar": 2025, "kwartaal": null, "datum": null, "status": "IN_UITVOERING", "gezondheid": "OP_KOERS",
             "gezondheidReden": null, "voortgang": 20, "vertrouwelijk": false, "bron": "RAP 2024–2026",
-            "versie": versie, "gewijzigdOp": "2025-06-01T10:00:00Z", "historie": []
-        });
+            "gewijzigdOp": "2025-06-01T10:00:00Z", "historie": []}"#,
+        )
+        .expect("valid JSON");
+        zet(&mut a, "versie", &versie.to_string());
         wijzig(&mut a);
-        serde_json::from_value(a).expect("a valid actie")
+        json::from_str(&json::to_string(&a)).expect("a valid actie")
     }
 
     #[test]
     fn lists_exactly_the_fields_that_changed() {
         let oud = actie(1, |_| {});
         let nu = actie(2, |a| {
-            a["titel"] = json!("Regionale aanpak");
-            a["trekkers"] = json!([{ "id": "p", "naam": "Politie", "afkorting": null }]);
-            a["voortgang"] = json!(60);
-            a["vertrouwelijk"] = json!(true);
+            zet(a, "titel", r#""Regionale aanpak""#);
+            zet(
+                a,
+                "trekkers",
+                r#"[{ "id": "p", "naam": "Politie", "afkorting": null }]"#,
+            );
+            zet(a, "voortgang", "60");
+            zet(a, "vertrouwelijk", "true");
         });
         let t = tm();
         let v = verschillen(&oud, &nu);
@@ -154,9 +164,9 @@ mod tests {
     #[test]
     fn the_same_actie_has_no_differences_and_empty_values_read_as_a_dash() {
         assert!(verschillen(&actie(1, |_| {}), &actie(2, |_| {})).is_empty());
-        let nu = actie(2, |a| a["gezondheidReden"] = json!("Capaciteit"));
+        let nu = actie(2, |a| zet(a, "gezondheidReden", r#""Capaciteit""#));
         assert_eq!(verschillen(&actie(1, |_| {}), &nu)[0].1, "–");
-        let leeg = actie(1, |a| a["beschrijving"] = json!(""));
+        let leeg = actie(1, |a| zet(a, "beschrijving", "\"\""));
         assert_eq!(verschillen(&leeg, &actie(2, |_| {}))[0].1, "–");
     }
 }

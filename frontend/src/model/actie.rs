@@ -2,10 +2,10 @@
 //!
 //! The query text is the contract with the backend: its field names are fixed.
 
+use crate::api::IdVariabelen;
 use crate::api::{self, ApiError};
 use crate::model::actie_regel::ActieRegel;
-use crate::model::plan::IdVariabelen;
-use serde::Deserialize;
+use miniserde::Deserialize;
 
 /// The `Actie` query: one actie with its opgave and plan, owners and history.
 pub const ACTIE_QUERY: &str = "query Actie($id: ID!) { actie(id: $id) { id titel beschrijving opgaveAfgeleid \
@@ -27,7 +27,6 @@ pub struct PlanNaam {
     /// Title.
     pub titel: String,
     /// The thema of the plan.
-    #[serde(default)]
     pub thema: Option<IdAlleen>,
 }
 
@@ -43,9 +42,8 @@ pub struct IdAlleen {
 pub struct OpgaveNaam {
     /// Opaque id.
     pub id: String,
-    /// Position within the plan; 0 when not asked for.
-    #[serde(default)]
-    pub volgorde: i32,
+    /// Position within the plan, when asked for.
+    pub volgorde: Option<i32>,
     /// Title.
     pub titel: String,
     /// The plan of the opgave.

@@ -1,10 +1,9 @@
 //! Adding and changing an actie: the form's input as typed (kept as a draft), checked, and the mutations.
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, InvoerVariabelen};
 use crate::model::actie_regel::ActieRegel;
 use koers_shared::FieldError;
-use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use miniserde::{Deserialize, Serialize};
 
 /// Creates an actie; answers its id.
 pub const AANMAKEN: &str =
@@ -44,7 +43,7 @@ impl ActieInvoer {
         ActieInvoer {
             opgave: a.opgave.as_ref().map(|o| o.id.clone()).unwrap_or_default(),
             titel: a.titel.clone(),
-            beschrijving: a.beschrijving.clone(),
+            beschrijving: a.beschrijving().to_string(),
             jaar: a.jaar.to_string(),
             kwartaal: a.kwartaal.map(|k| k.to_string()).unwrap_or_default(),
             status: String::new(),
@@ -109,32 +108,88 @@ impl ActieInvoer {
         Some(s.trim().to_string()).filter(|s| !s.is_empty())
     }
 
-    /// Variables of `actieAanmaken`, or every problem per field.
-    pub fn aanmaken(&self) -> Result<Value, Vec<FieldError>> {
+    /// The `actieAanmaken` input, or every problem per field.
+    pub fn aanmaken(&self) -> Result<Opslaan, Vec<FieldError>> {
         let (jaar, kwartaal) = self.gecontroleerd()?;
-        Ok(json!({ "invoer": {
-            "opgave": self.opgave, "titel": self.titel.trim(), "beschrijving": Self::tekst(&self.beschrijving),
-            "jaar": jaar, "kwartaal": kwartaal, "status": self.status, "trekkers": self.trekkers,
-            "partners": self.partners, "vertrouwelijk": self.vertrouwelijk,
-            "toelichting": Self::tekst(&self.toelichting) } }))
+        Ok(Opslaan::Aanmaken(AanmaakInvoer {
+            opgave: self.opgave.clone(),
+            titel: self.titel.trim().to_string(),
+            beschrijving: Self::tekst(&self.beschrijving),
+            jaar,
+            kwartaal,
+            status: self.status.clone(),
+            trekkers: self.trekkers.clone(),
+            partners: self.partners.clone(),
+            vertrouwelijk: self.vertrouwelijk,
+            toelichting: Self::tekst(&self.toelichting),
+        }))
     }
 
-    /// Variables of `actieWijzigen` for actie `id` at `versie` (every field sent: what the form shows is what
-    /// is saved), or every problem per field.
-    pub fn wijzigen(&self, id: &str, versie: i32) -> Result<Value, Vec<FieldError>> {
+    /// The `actieWijzigen` input for actie `id` at `versie` (every field sent: what the form shows is what is
+    /// saved), or every problem per field.
+    pub fn wijzigen(&self, id: &str, versie: i32) -> Result<Opslaan, Vec<FieldError>> {
         let (jaar, kwartaal) = self.gecontroleerd()?;
-        Ok(json!({ "invoer": {
-            "id": id, "versie": versie, "opgave": self.opgave, "titel": self.titel.trim(),
-            "beschrijving": self.beschrijving.trim(), "jaar": jaar, "kwartaal": kwartaal,
-            "trekkers": self.trekkers, "partners": self.partners, "vertrouwelijk": self.vertrouwelijk,
-            "toelichting": Self::tekst(&self.toelichting) } }))
+        Ok(Opslaan::Wijzigen(WijzigInvoer {
+            id: id.to_string(),
+            versie,
+            opgave: self.opgave.clone(),
+            titel: self.titel.trim().to_string(),
+            beschrijving: self.beschrijving.trim().to_string(),
+            jaar,
+            kwartaal,
+            trekkers: self.trekkers.clone(),
+            partners: self.partners.clone(),
+            vertrouwelijk: self.vertrouwelijk,
+            toelichting: Self::tekst(&self.toelichting),
+        }))
     }
 }
 
+/// A checked form, ready to send: a new actie or a change.
+#[derive(Debug)]
+pub enum Opslaan {
+    /// `actieAanmaken`.
+    Aanmaken(AanmaakInvoer),
+    /// `actieWijzigen`.
+    Wijzigen(WijzigInvoer),
+}
+
+/// The input of `actieAanmaken`.
+#[derive(Debug, Serialize)]
+pub struct AanmaakInvoer {
+    opgave: String,
+    titel: String,
+    beschrijving: Option<String>,
+    jaar: i32,
+    kwartaal: Option<i32>,
+    status: String,
+    trekkers: Vec<String>,
+    partners: Vec<String>,
+    vertrouwelijk: bool,
+    toelichting: Option<String>,
+}
+
+/// The input of `actieWijzigen`.
+#[derive(Debug, Serialize)]
+pub struct WijzigInvoer {
+    id: String,
+    versie: i32,
+    opgave: String,
+    titel: String,
+    beschrijving: String,
+    jaar: i32,
+    kwartaal: Option<i32>,
+    trekkers: Vec<String>,
+    partners: Vec<String>,
+    vertrouwelijk: bool,
+    toelichting: Option<String>,
+}
+
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct Antwoord {
+    #[serde(rename = "actieAanmaken")]
     actie_aanmaken: Option<Id>,
+    #[serde(rename = "actieWijzigen")]
     actie_wijzigen: Option<Id>,
 }
 
@@ -143,9 +198,12 @@ struct Id {
     id: String,
 }
 
-/// Sends `mutatie` with `variabelen`; answers the actie's id.
-pub async fn bewaar(mutatie: &str, naam: &str, variabelen: Value) -> Result<String, ApiError> {
-    let a: Antwoord = api::graphql(mutatie, naam, variabelen).await?;
+/// Sends the new actie or the change; answers the actie's id.
+pub async fn bewaar(opslaan: Opslaan) -> Result<String, ApiError> {
+    let a: Antwoord = match opslaan {
+        Opslaan::Aanmaken(invoer) => api::graphql(AANMAKEN, "Aanmaken", InvoerVariabelen { invoer }).await?,
+        Opslaan::Wijzigen(invoer) => api::graphql(WIJZIGEN, "Wijzigen", InvoerVariabelen { invoer }).await?,
+    };
     a.actie_aanmaken
         .or(a.actie_wijzigen)
         .map(|i| i.id)
@@ -164,7 +222,7 @@ mod tests {
             beschrijving: "Tekst".into(),
             jaar: "2025".into(),
             trekkers: vec!["g1".into()],
-            ..ActieInvoer::default()
+            ..Default::default()
         };
         let mijn = ActieInvoer {
             titel: "Mijn titel".into(),
@@ -206,10 +264,14 @@ mod tests {
         i.jaar = "2026".into();
         i.kwartaal = String::new();
         i.trekkers = vec!["org1".into()];
-        let v = i.wijzigen("a1", 4).expect("valid");
-        assert_eq!(v["invoer"]["titel"], "Nieuwe aanpak");
-        assert_eq!(v["invoer"]["kwartaal"], Value::Null);
-        assert_eq!(v["invoer"]["versie"], 4);
-        assert_eq!(v["invoer"]["trekkers"], json!(["org1"]));
+        let Ok(Opslaan::Wijzigen(v)) = i.wijzigen("a1", 4) else {
+            panic!("a valid change");
+        };
+        let tekst = miniserde::json::to_string(&v);
+        assert!(tekst.contains(r#""titel":"Nieuwe aanpak""#), "{tekst}");
+        assert!(tekst.contains(r#""kwartaal":null"#), "{tekst}");
+        assert!(tekst.contains(r#""versie":4"#), "{tekst}");
+        assert!(tekst.contains(r#""trekkers":["org1"]"#), "{tekst}");
+        assert!(!tekst.contains("status"), "a change sends no status: {tekst}");
     }
 }

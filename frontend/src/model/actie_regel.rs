@@ -3,7 +3,7 @@
 
 use crate::model::actie::OpgaveNaam;
 use koers_shared::{ActieStand, Gezondheid, Status, Voortgang};
-use serde::Deserialize;
+use miniserde::Deserialize;
 
 /// An organisation as a trekker or partner.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -25,20 +25,19 @@ impl Organisatie {
 
 /// One actie, as far as the query asked for it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ActieRegel {
     /// Opaque id.
     pub id: String,
     /// Title.
     pub titel: String,
-    /// Description (searched by the free-text filter); empty when not asked for.
-    #[serde(default)]
-    pub beschrijving: String,
+    /// Description (searched by the free-text filter), when asked for.
+    pub beschrijving: Option<String>,
     /// Lifecycle status.
     pub status: Status,
     /// Health, if reported.
     pub gezondheid: Option<Gezondheid>,
     /// Why the health is aandacht or risico.
+    #[serde(rename = "gezondheidReden")]
     pub gezondheid_reden: Option<String>,
     /// Progress, if reported.
     pub voortgang: Option<Voortgang>,
@@ -54,27 +53,48 @@ pub struct ActieRegel {
     pub trekkers: Vec<Organisatie>,
     /// Participating organisations.
     pub partners: Vec<Organisatie>,
-    /// Last change (RFC 3339); empty when not asked for.
-    #[serde(default)]
-    pub gewijzigd_op: String,
+    /// Last change (RFC 3339), when asked for.
+    #[serde(rename = "gewijzigdOp")]
+    pub gewijzigd_op: Option<String>,
     /// The opgave and plan, when asked for (across plans).
-    #[serde(default)]
     pub opgave: Option<OpgaveNaam>,
-    /// True when Koers chose the opgave because the source did not.
-    #[serde(default)]
-    pub opgave_afgeleid: bool,
-    /// Source; empty when not asked for.
-    #[serde(default)]
-    pub bron: String,
-    /// Version for optimistic concurrency; 0 when not asked for.
-    #[serde(default)]
-    pub versie: i32,
+    /// True when Koers chose the opgave because the source did not (when asked for).
+    #[serde(rename = "opgaveAfgeleid")]
+    pub opgave_afgeleid: Option<bool>,
+    /// Source, when asked for.
+    pub bron: Option<String>,
+    /// Version for optimistic concurrency, when asked for.
+    pub versie: Option<i32>,
     /// Every accepted change, oldest first, when asked for.
-    #[serde(default)]
-    pub historie: Vec<Voortgangsupdate>,
+    pub historie: Option<Vec<Voortgangsupdate>>,
 }
 
 impl ActieRegel {
+    /// The description, or empty when the query did not ask for it.
+    pub fn beschrijving(&self) -> &str {
+        self.beschrijving.as_deref().unwrap_or_default()
+    }
+
+    /// The source, or empty when the query did not ask for it.
+    pub fn bron(&self) -> &str {
+        self.bron.as_deref().unwrap_or_default()
+    }
+
+    /// The last change (RFC 3339), or empty when the query did not ask for it.
+    pub fn gewijzigd_op(&self) -> &str {
+        self.gewijzigd_op.as_deref().unwrap_or_default()
+    }
+
+    /// The version, or 0 when the query did not ask for it.
+    pub fn versie(&self) -> i32 {
+        self.versie.unwrap_or_default()
+    }
+
+    /// Every accepted change, oldest first; empty when the query did not ask for them.
+    pub fn historie(&self) -> &[Voortgangsupdate] {
+        self.historie.as_deref().unwrap_or_default()
+    }
+
     /// What the shared roll-up rules need of this actie.
     pub fn stand(&self) -> ActieStand {
         ActieStand {
@@ -95,7 +115,7 @@ impl ActieRegel {
 
     /// The history, newest first.
     pub fn historie_nieuwste_eerst(&self) -> Vec<Voortgangsupdate> {
-        let mut h = self.historie.clone();
+        let mut h = self.historie().to_vec();
         crate::sorteer::sorteer_op_sleutel(&mut h, |u| std::cmp::Reverse(u.versie));
         h
     }
@@ -103,11 +123,9 @@ impl ActieRegel {
 
 /// One accepted change of an actie; fields a query does not ask for keep their default.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Voortgangsupdate {
-    /// Opaque id; empty when not asked for.
-    #[serde(default)]
-    pub id: String,
+    /// Opaque id, when asked for.
+    pub id: Option<String>,
     /// Version of the actie after this change.
     pub versie: i32,
     /// When (RFC 3339, UTC).
@@ -115,30 +133,33 @@ pub struct Voortgangsupdate {
     /// By whom.
     pub door: String,
     /// Status before; none when the actie was created.
+    #[serde(rename = "statusVan")]
     pub status_van: Option<Status>,
     /// Status after.
+    #[serde(rename = "statusNaar")]
     pub status_naar: Status,
     /// Health before.
+    #[serde(rename = "gezondheidVan")]
     pub gezondheid_van: Option<Gezondheid>,
     /// Health after.
+    #[serde(rename = "gezondheidNaar")]
     pub gezondheid_naar: Option<Gezondheid>,
     /// Reason of the health before (aandacht, risico).
-    #[serde(default)]
+    #[serde(rename = "gezondheidRedenVan")]
     pub gezondheid_reden_van: Option<String>,
     /// Reason of the health after.
-    #[serde(default)]
+    #[serde(rename = "gezondheidRedenNaar")]
     pub gezondheid_reden_naar: Option<String>,
     /// Progress before.
-    #[serde(default)]
+    #[serde(rename = "voortgangVan")]
     pub voortgang_van: Option<Voortgang>,
     /// Progress after.
-    #[serde(default)]
+    #[serde(rename = "voortgangNaar")]
     pub voortgang_naar: Option<Voortgang>,
     /// Note.
     pub toelichting: Option<String>,
-    /// Which fields the change touched; empty when not asked for.
-    #[serde(default)]
-    pub velden: Vec<String>,
+    /// Which fields the change touched, when asked for.
+    pub velden: Option<Vec<String>>,
 }
 
 #[cfg(test)]
@@ -148,7 +169,7 @@ impl ActieRegel {
         ActieRegel {
             id: id.to_string(),
             titel: titel.to_string(),
-            beschrijving: String::new(),
+            beschrijving: None,
             status,
             gezondheid: None,
             gezondheid_reden: None,
@@ -159,12 +180,12 @@ impl ActieRegel {
             vertrouwelijk: false,
             trekkers: Vec::new(),
             partners: Vec::new(),
-            gewijzigd_op: String::new(),
+            gewijzigd_op: None,
             opgave: None,
-            opgave_afgeleid: false,
-            bron: String::new(),
-            versie: 0,
-            historie: Vec::new(),
+            opgave_afgeleid: None,
+            bron: None,
+            versie: None,
+            historie: None,
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Reporting progress on an actie: the form's input, checked with the shared rules, and the mutation.
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, InvoerVariabelen, graphql_naam};
 use koers_shared::{ActieToestand, FieldError, Gezondheid, Status, valideer_toestand};
-use serde::{Deserialize, Serialize};
+use miniserde::{Deserialize, Serialize};
 
 /// The mutation; answers the new version.
 pub const VOORTGANG_MUTATIE: &str = "mutation Voortgang($invoer: VoortgangRapporterenInvoer!) { \
@@ -23,15 +23,22 @@ pub struct Melding {
     pub toelichting: String,
 }
 
-fn wire<T: Serialize>(w: T) -> String {
-    serde_json::to_value(w)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+/// The input of the mutation.
+#[derive(Debug, Serialize)]
+pub struct VoortgangInvoer {
+    pub(crate) id: String,
+    pub(crate) versie: i32,
+    pub(crate) status: String,
+    pub(crate) gezondheid: Option<String>,
+    #[serde(rename = "gezondheidReden")]
+    pub(crate) gezondheid_reden: Option<String>,
+    pub(crate) voortgang: Option<i64>,
+    pub(crate) toelichting: Option<String>,
 }
 
-fn van_wire<T: for<'de> Deserialize<'de>>(s: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+/// A wire enum value from the form's text; none when empty or unknown.
+fn van_wire<T: Deserialize>(s: &str) -> Option<T> {
+    miniserde::json::from_str(&miniserde::json::to_string(s)).ok()
 }
 
 impl Melding {
@@ -56,8 +63,8 @@ impl Melding {
         voortgang: Option<u8>,
     ) -> Self {
         Melding {
-            status: wire(status),
-            gezondheid: gezondheid.map(wire).unwrap_or_default(),
+            status: graphql_naam(&status),
+            gezondheid: gezondheid.map(|g| graphql_naam(&g)).unwrap_or_default(),
             reden: reden.unwrap_or_default().to_string(),
             voortgang: voortgang.map(|v| v.to_string()).unwrap_or_default(),
             toelichting: String::new(),
@@ -66,7 +73,7 @@ impl Melding {
 
     /// The variables of the mutation for version `versie`, or every problem per field (the same rules as the
     /// server's, from `koers_shared`).
-    pub fn invoer(&self, id: &str, versie: i32) -> Result<serde_json::Value, Vec<FieldError>> {
+    pub fn invoer(&self, id: &str, versie: i32) -> Result<VoortgangInvoer, Vec<FieldError>> {
         let mut fouten = Vec::new();
         let voortgang = match self.voortgang.trim() {
             "" => None,
@@ -95,16 +102,21 @@ impl Melding {
             return Err(fouten);
         }
         let toelichting = Some(self.toelichting.trim().to_string()).filter(|t| !t.is_empty());
-        Ok(serde_json::json!({ "invoer": {
-            "id": id, "versie": versie, "status": self.status,
-            "gezondheid": toestand.gezondheid.map(wire), "gezondheidReden": reden,
-            "voortgang": voortgang, "toelichting": toelichting } }))
+        Ok(VoortgangInvoer {
+            id: id.to_string(),
+            versie,
+            status: self.status.clone(),
+            gezondheid: toestand.gezondheid.map(|g| graphql_naam(&g)),
+            gezondheid_reden: reden,
+            voortgang,
+            toelichting,
+        })
     }
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct Gemeld {
+    #[serde(rename = "actieVoortgangRapporteren")]
     actie_voortgang_rapporteren: Versie,
 }
 
@@ -114,8 +126,8 @@ struct Versie {
 }
 
 /// Sends the report; answers the new version.
-pub async fn meld(variabelen: serde_json::Value) -> Result<i32, ApiError> {
-    let g: Gemeld = api::graphql(VOORTGANG_MUTATIE, "Voortgang", variabelen).await?;
+pub async fn meld(invoer: VoortgangInvoer) -> Result<i32, ApiError> {
+    let g: Gemeld = api::graphql(VOORTGANG_MUTATIE, "Voortgang", InvoerVariabelen { invoer }).await?;
     Ok(g.actie_voortgang_rapporteren.versie)
 }
 
@@ -155,8 +167,7 @@ mod tests {
         assert_eq!(m.invoer("a", 1).expect_err("a number")[0].veld, "voortgang");
         m.voortgang = "40".into();
         let v = m.invoer("a", 3).expect("valid");
-        assert_eq!(v["invoer"]["versie"], 3);
-        assert_eq!(v["invoer"]["gezondheid"], "RISICO");
-        assert_eq!(v["invoer"]["voortgang"], 40);
+        assert_eq!((v.versie, v.voortgang), (3, Some(40)));
+        assert_eq!(v.gezondheid.as_deref(), Some("RISICO"));
     }
 }

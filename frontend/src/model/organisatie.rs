@@ -7,7 +7,7 @@ use crate::api::{self, ApiError, GeenVariabelen};
 use crate::model::actie_regel::ActieRegel;
 use crate::sorteer::{sorteer_op, sorteer_op_sleutel};
 use koers_shared::OrganisatieSoort;
-use serde::{Deserialize, Serialize};
+use miniserde::{Deserialize, Serialize};
 
 /// The `Organisaties` query: every organisation, by name.
 pub const ORGANISATIES_QUERY: &str =
@@ -58,23 +58,20 @@ pub struct RvoVergadering {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct RvoData {
+    #[serde(rename = "rvoVergaderingen")]
     rvo_vergaderingen: Vec<RvoVergadering>,
 }
 
-/// The filter of the `Acties` query; empty fields are left out.
+/// The filter of the `Acties` query; an empty field is sent as `null`, which the API reads as "no filter".
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ActieFilterInvoer {
     /// Only acties this organisation leads or joins.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub organisatie: Option<String>,
     /// Only acties changed since this moment (RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "gewijzigdSinds")]
     pub gewijzigd_sinds: Option<String>,
     /// Only acties with one of these statuses (wire values, e.g. `IN_UITVOERING`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Vec<String>>,
 }
 
@@ -91,16 +88,17 @@ struct ActiesData {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct ActiesPagina {
+    #[serde(rename = "pageInfo")]
     page_info: PageInfo,
     nodes: Vec<ActieRegel>,
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct PageInfo {
+    #[serde(rename = "hasNextPage")]
     has_next_page: bool,
+    #[serde(rename = "endCursor")]
     end_cursor: Option<String>,
 }
 
@@ -197,7 +195,7 @@ pub fn groepeer_per_plan(acties: Vec<ActieRegel>) -> Vec<PlanGroep> {
         let (opgave_id, volgorde, opgave_titel) = actie
             .opgave
             .as_ref()
-            .map(|o| (o.id.clone(), o.volgorde, o.titel.clone()))
+            .map(|o| (o.id.clone(), o.volgorde.unwrap_or_default(), o.titel.clone()))
             .unwrap_or_default();
         let plan = match plannen.iter().position(|p| p.id == plan_id) {
             Some(i) => &mut plannen[i],

@@ -2,12 +2,12 @@
 //!
 //! The query text is the contract with the backend: its field names are fixed.
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, IdVariabelen};
 use crate::model::RollupCijfers;
 use crate::model::actie_regel::{ActieRegel, Organisatie};
 use crate::sorteer::{sorteer_op, sorteer_op_sleutel};
 use koers_shared::{PlanSoort, PlanStatus};
-use serde::{Deserialize, Serialize};
+use miniserde::Deserialize;
 
 /// The `Actieplan` query: one plan, its roll-up, and per opgave the roll-up and every actie.
 pub const ACTIEPLAN_QUERY: &str = "query Actieplan($id: ID!) { actieplan(id: $id) { id titel soort periodeVan \
@@ -16,13 +16,6 @@ aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid aantalPerStatus { st
 volgorde titel rollup { totaal aandeelAfgerond aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid \
 aantalPerStatus { status aantal } } acties { id titel beschrijving status gezondheid gezondheidReden voortgang \
 jaar kwartaal datum vertrouwelijk trekkers { id naam afkorting } partners { id naam afkorting } } } } }";
-
-/// Variables of a query for one record.
-#[derive(Debug, Clone, Serialize)]
-pub struct IdVariabelen<'a> {
-    /// The opaque id.
-    pub id: &'a str,
-}
 
 #[derive(Deserialize)]
 struct ActieplanData {
@@ -40,7 +33,6 @@ pub struct ThemaNaam {
 
 /// A plan with everything the Actieplan view shows.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct PlanDetail {
     /// Opaque id.
     pub id: String,
@@ -49,16 +41,20 @@ pub struct PlanDetail {
     /// What kind of plan.
     pub soort: PlanSoort,
     /// First year.
+    #[serde(rename = "periodeVan")]
     pub periode_van: i32,
     /// Last year.
+    #[serde(rename = "periodeTot")]
     pub periode_tot: i32,
     /// Where the plan stands.
     pub status: PlanStatus,
     /// Source document and section.
     pub bron: String,
     /// Who adopted the plan, if known.
+    #[serde(rename = "vastgesteldDoor")]
     pub vastgesteld_door: Option<String>,
     /// When the plan was adopted, as precise as the source says.
+    #[serde(rename = "vastgesteldOp")]
     pub vastgesteld_op: Option<String>,
     /// The thema of the plan.
     pub thema: Option<ThemaNaam>,

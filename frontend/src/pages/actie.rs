@@ -82,6 +82,7 @@ fn Details(actie: ActieRegel, geladen: Callback<()>) -> impl IntoView {
             .map(|p| format!("/actieplan/{}#opgave-{}", p.id, o.id));
         let afgeleid = actie
             .opgave_afgeleid
+            .unwrap_or_default()
             .then(|| view! { " " <span class="meta">{td.opgave_afgeleid}</span> });
         view! {
             <dt>{td.opgave}</dt>
@@ -107,12 +108,12 @@ fn Details(actie: ActieRegel, geladen: Callback<()>) -> impl IntoView {
         .map(|r| {
             view! { <p class="reden"><span class="meta-label">{td.reden}": "</span>{r}</p> }
         });
-    let beschrijving = if actie.beschrijving.trim().is_empty() {
+    let beschrijving = if actie.beschrijving().trim().is_empty() {
         view! { <p class="geen">{td.geen_beschrijving}</p> }.into_any()
     } else {
         view! { <p class="beschrijving">{actie.beschrijving.clone()}</p> }.into_any()
     };
-    let gewijzigd = moment(&actie.gewijzigd_op);
+    let gewijzigd = moment(actie.gewijzigd_op());
     let tijdlijn = if historie.is_empty() {
         view! { <p class="leeg">{td.historie_leeg}</p> }.into_any()
     } else {
@@ -215,7 +216,7 @@ fn HistorieItem(update: Voortgangsupdate) -> impl IntoView {
         );
         wijzigingen.push((td.voortgang, (td.van_naar)(&van, &naar)));
     }
-    let soort = (td.historie_soort)(&update.velden);
+    let soort = (td.historie_soort)(update.velden.as_deref().unwrap_or_default());
     let toelichting = update.toelichting.filter(|x| !x.trim().is_empty()).map(|x| {
         view! { <p class="toelichting"><span class="meta-label">{td.toelichting}": "</span>{x}</p> }
     });

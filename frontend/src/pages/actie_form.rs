@@ -8,7 +8,7 @@ use crate::components::{ConflictMelding, FoutMelding, Laden, VeldFouten};
 use crate::concept;
 use crate::i18n::tm;
 use crate::model::actie::haal_actie;
-use crate::model::actie_bewerken::{AANMAKEN, ActieInvoer, WIJZIGEN, bewaar};
+use crate::model::actie_bewerken::{ActieInvoer, bewaar};
 use crate::model::actie_regel::ActieRegel;
 use crate::model::organisatie::{OrganisatieInfo, haal_organisaties};
 use crate::model::plan::{OpgaveDetail, haal_actieplan};
@@ -149,11 +149,11 @@ fn Formulier(
     let verstuur = move || {
         let i = invoer.get_untracked();
         let b = basis.get_untracked();
-        let (mutatie, operatie, variabelen) = match &b {
-            Some(a) => (WIJZIGEN, "Wijzigen", i.wijzigen(&a.id, a.versie)),
-            None => (AANMAKEN, "Aanmaken", i.aanmaken()),
+        let opslaan = match &b {
+            Some(a) => i.wijzigen(&a.id, a.versie()),
+            None => i.aanmaken(),
         };
-        let variabelen = match variabelen {
+        let opslaan = match opslaan {
             Ok(v) => v,
             Err(f) => return fouten.set(f),
         };
@@ -162,7 +162,7 @@ fn Formulier(
         let naam = naam.clone();
         let navigate = navigate.clone();
         spawn_local(async move {
-            match bewaar(mutatie, operatie, variabelen).await {
+            match bewaar(opslaan).await {
                 Ok(id) => {
                     concept::wis(&naam);
                     navigate(&format!("/actie/{id}"), Default::default());

@@ -51,7 +51,7 @@ pub fn VoortgangFormulier(
     let naam = concept_naam.clone();
     let verstuur = move || {
         let a = basis.get_untracked();
-        let variabelen = match invoer.get_untracked().invoer(&a.id, a.versie) {
+        let variabelen = match invoer.get_untracked().invoer(&a.id, a.versie()) {
             Ok(v) => v,
             Err(f) => {
                 fouten.set(f);
@@ -187,14 +187,11 @@ pub fn VoortgangFormulier(
 /// `<option>`s for every value of a wire enum (value: its GraphQL name, text: its label), `gekozen` selected.
 pub fn keuze_opties<T>(alle: &'static [T], gekozen: Signal<String>) -> impl IntoView + use<T>
 where
-    T: Copy + serde::Serialize + crate::i18n::labels::Label + Send + Sync + 'static,
+    T: Copy + miniserde::Serialize + crate::i18n::labels::Label + Send + Sync + 'static,
 {
     alle.iter()
         .map(|w| {
-            let waarde = serde_json::to_value(w)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let waarde = crate::api::graphql_naam(w);
             let zelfde = waarde.clone();
             view! { <option value=waarde selected=move || gekozen.read() == zelfde>{label(*w)}</option> }
         })

@@ -7,7 +7,7 @@
 use crate::api::{self, ApiError, GeenVariabelen};
 use crate::model::RollupCijfers;
 use koers_shared::{Gezondheid, PlanSoort, Status, Voortgang};
-use serde::Deserialize;
+use miniserde::Deserialize;
 
 /// At most this many acties on one slide; an opgave with more gets several slides.
 pub const ACTIES_PER_DIA: usize = 7;
@@ -41,12 +41,13 @@ struct ThemaData {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct PlanData {
     id: String,
     titel: String,
     soort: PlanSoort,
+    #[serde(rename = "periodeVan")]
     periode_van: i32,
+    #[serde(rename = "periodeTot")]
     periode_tot: i32,
     rollup: RollupCijfers,
     opgaven: Vec<OpgaveData>,
@@ -258,24 +259,23 @@ pub struct OpgaveId {
 
 /// One `actieGewijzigd` event.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Wijziging {
     /// The actie as it is now, if this viewer may see it.
     pub actie: Option<ActieData>,
     /// The id of an actie that is now hidden from this viewer (made confidential).
-    #[serde(default)]
     pub verborgen: Option<String>,
     /// Its opgave.
     pub opgave: OpgaveId,
     /// The new roll-up of that opgave.
+    #[serde(rename = "opgaveRollup")]
     pub opgave_rollup: RollupCijfers,
 }
 
 /// The `data` of a `next` message of the subscription.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct LiveData {
     /// The change.
+    #[serde(rename = "actieGewijzigd")]
     pub actie_gewijzigd: Wijziging,
 }
 

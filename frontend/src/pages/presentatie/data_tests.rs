@@ -14,7 +14,7 @@ fn data() -> Presentatie {
         {{"id":"a2","titel":"geheim","status":"GEPLAND","gezondheid":null,"voortgang":null,"vertrouwelijk":true}}
         ]}}]}}]}}]}}"#
     );
-    van_antwoord(serde_json::from_str(&json).expect("decodes"))
+    van_antwoord(miniserde::json::from_str(&json).expect("decodes"))
 }
 
 fn wijziging(id: &str, opgave: &str, vertrouwelijk: bool, totaal: u32) -> Wijziging {
@@ -24,7 +24,7 @@ fn wijziging(id: &str, opgave: &str, vertrouwelijk: bool, totaal: u32) -> Wijzig
         "totaal":{totaal},"aandeelAfgerond":50.0,"aandeelInUitvoering":0.0,"gemiddeldeVoortgang":null,
         "slechtsteGezondheid":null,"aantalPerStatus":[]}}}}}}"#
     );
-    serde_json::from_str::<LiveData>(&json)
+    miniserde::json::from_str::<LiveData>(&json)
         .expect("decodes")
         .actie_gewijzigd
 }
@@ -62,7 +62,7 @@ fn an_actie_hidden_from_this_viewer_leaves_the_slide() {
     let json = r#"{"actieGewijzigd":{"actie":null,"verborgen":"a1","opgave":{"id":"o1"},"opgaveRollup":{
         "totaal":2,"aandeelAfgerond":0.0,"aandeelInUitvoering":0.0,"gemiddeldeVoortgang":null,
         "slechtsteGezondheid":null,"aantalPerStatus":[]}}}"#;
-    let w = serde_json::from_str::<LiveData>(json)
+    let w = miniserde::json::from_str::<LiveData>(json)
         .expect("decodes")
         .actie_gewijzigd;
     p.pas_toe(w);
@@ -72,7 +72,7 @@ fn an_actie_hidden_from_this_viewer_leaves_the_slide() {
     let json = json
         .replace(r#""verborgen":"a1""#, r#""verborgen":null"#)
         .replace(r#""totaal":2"#, r#""totaal":5"#);
-    let w = serde_json::from_str::<LiveData>(&json)
+    let w = miniserde::json::from_str::<LiveData>(&json)
         .expect("decodes")
         .actie_gewijzigd;
     p.pas_toe(w);

@@ -4,8 +4,7 @@
 
 use super::data::{LIVE_SUBSCRIPTION, LiveData, Wijziging};
 use leptos::prelude::{set_timeout_with_handle, window};
-use serde::Deserialize;
-use serde_json::json;
+use miniserde::{Deserialize, Serialize, json};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
@@ -33,12 +32,45 @@ pub enum Melding {
     Wijziging(Box<Wijziging>),
 }
 
+/// A message from the server; first only its type is read.
 #[derive(Deserialize)]
 struct Bericht {
     #[serde(rename = "type")]
     soort: String,
-    #[serde(default)]
-    payload: Option<serde_json::Value>,
+}
+
+/// A `next` message: its payload is the subscription's result.
+#[derive(Deserialize)]
+struct Volgende {
+    payload: Option<Resultaat>,
+}
+
+#[derive(Deserialize)]
+struct Resultaat {
+    data: Option<LiveData>,
+}
+
+/// A message without id or payload (`connection_init`, `pong`).
+#[derive(Serialize)]
+struct Kaal {
+    #[serde(rename = "type")]
+    soort: &'static str,
+}
+
+/// The `subscribe` message.
+#[derive(Serialize)]
+struct Inschrijving {
+    id: &'static str,
+    #[serde(rename = "type")]
+    soort: &'static str,
+    payload: Operatie,
+}
+
+#[derive(Serialize)]
+struct Operatie {
+    query: &'static str,
+    #[serde(rename = "operationName")]
+    operation_name: &'static str,
 }
 
 type Handlers = (
@@ -109,7 +141,9 @@ impl Live {
         };
         let l = Rc::clone(live);
         let open = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
-            l.stuur(&json!({ "type": "connection_init", "payload": {} }));
+            l.stuur(&Kaal {
+                soort: "connection_init",
+            });
         });
         let l = Rc::clone(live);
         let bericht = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
@@ -141,33 +175,35 @@ impl Live {
         let _ = set_timeout_with_handle(move || Live::verbind(&l), Duration::from_millis(pauze));
     }
 
-    fn stuur(&self, bericht: &serde_json::Value) {
+    fn stuur<B: Serialize>(&self, bericht: &B) {
         if let Some(ws) = self.socket.borrow().as_ref() {
-            let _ = ws.send_with_str(&bericht.to_string());
+            let _ = ws.send_with_str(&json::to_string(bericht));
         }
     }
 
     fn ontvang(&self, tekst: &str) {
-        let Ok(bericht) = serde_json::from_str::<Bericht>(tekst) else {
+        let Ok(bericht) = json::from_str::<Bericht>(tekst) else {
             return;
         };
         match bericht.soort.as_str() {
             "connection_ack" => {
-                self.stuur(&json!({
-                    "id": "1",
-                    "type": "subscribe",
-                    "payload": { "query": LIVE_SUBSCRIPTION, "operationName": "Live" },
-                }));
+                self.stuur(&Inschrijving {
+                    id: "1",
+                    soort: "subscribe",
+                    payload: Operatie {
+                        query: LIVE_SUBSCRIPTION,
+                        operation_name: "Live",
+                    },
+                });
                 self.pogingen.set(0);
                 let opnieuw = self.ooit_verbonden.replace(true);
                 (self.melden)(Melding::Verbonden { opnieuw });
             }
-            "ping" => self.stuur(&json!({ "type": "pong" })),
+            "ping" => self.stuur(&Kaal { soort: "pong" }),
             "next" => {
-                let data = bericht
-                    .payload
-                    .and_then(|p| p.get("data").cloned())
-                    .and_then(|d| serde_json::from_value::<LiveData>(d).ok());
+                let data = json::from_str::<Volgende>(tekst)
+                    .ok()
+                    .and_then(|v| v.payload?.data);
                 if let Some(d) = data {
                     (self.melden)(Melding::Wijziging(Box::new(d.actie_gewijzigd)));
                 }
