@@ -12,6 +12,8 @@ pub const BUILTIN: &str = include_str!("../../seed/koers.toml");
 #[serde(deny_unknown_fields)]
 pub struct SeedFile {
     #[serde(default)]
+    pub document: Vec<SeedDocument>,
+    #[serde(default)]
     pub organisatie: Vec<SeedOrganisatie>,
     #[serde(default)]
     pub thema: Vec<SeedThema>,
@@ -23,6 +25,16 @@ pub struct SeedFile {
     pub actie: Vec<SeedActie>,
     #[serde(default)]
     pub rvo_vergadering: Vec<SeedRvoVergadering>,
+}
+
+/// A source document: every `bron` names at least one by its file name, which loading replaces by its title.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedDocument {
+    /// File name in the VAR's document set, e.g. `002_dc385e6db2dda92d.txt`.
+    pub bestand: String,
+    /// Its title for people, e.g. `VAR Jaarverslag 2025 / Jaarplan 2026`.
+    pub titel: String,
 }
 
 /// An organisation.
@@ -109,10 +121,12 @@ pub struct SeedRvoVergadering {
     pub bron: String,
 }
 
-/// Parses and checks a seed file: unique keys, known references and values, a source on every record.
+/// Parses and checks a seed file: unique keys, known references and values, a declared source document on
+/// every record. Each `bron` then names its documents by title instead of file name.
 pub fn parse(text: &str) -> anyhow::Result<SeedFile> {
-    let seed: SeedFile = toml::from_str(text)?;
+    let mut seed: SeedFile = toml::from_str(text)?;
     seed.check()?;
+    seed.titels_in_bronnen();
     Ok(seed)
 }
 
@@ -132,13 +146,59 @@ fn known(table: &str, key: &str, refs: &HashSet<&str>, what: &str, target: &str)
     Ok(())
 }
 
-fn sourced(table: &str, key: &str, bron: &str) -> anyhow::Result<()> {
+/// A `bron` is not empty, names at least one document, and only documents the file declares.
+fn sourced(table: &str, key: &str, bron: &str, documenten: &HashSet<&str>) -> anyhow::Result<()> {
     anyhow::ensure!(!bron.trim().is_empty(), "{table} '{key}' noemt geen bron");
+    let mut genoemd = false;
+    for woord in bron.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.')) {
+        if woord.ends_with(".txt") {
+            anyhow::ensure!(
+                documenten.contains(woord),
+                "{table} '{key}': bron noemt onbekend document '{woord}'"
+            );
+            genoemd = true;
+        }
+    }
+    anyhow::ensure!(genoemd, "{table} '{key}': bron noemt geen brondocument");
     Ok(())
 }
 
 impl SeedFile {
+    /// Replaces every document's file name in every `bron` by its title.
+    fn titels_in_bronnen(&mut self) {
+        let SeedFile {
+            document,
+            organisatie,
+            thema,
+            actieplan,
+            opgave,
+            actie,
+            rvo_vergadering,
+        } = self;
+        let bronnen = organisatie
+            .iter_mut()
+            .map(|o| &mut o.bron)
+            .chain(thema.iter_mut().map(|t| &mut t.bron))
+            .chain(actieplan.iter_mut().map(|p| &mut p.bron))
+            .chain(opgave.iter_mut().map(|o| &mut o.bron))
+            .chain(actie.iter_mut().map(|a| &mut a.bron))
+            .chain(rvo_vergadering.iter_mut().map(|r| &mut r.bron));
+        for bron in bronnen {
+            for d in document.iter() {
+                *bron = bron.replace(&d.bestand, &d.titel);
+            }
+        }
+    }
+
     fn check(&self) -> anyhow::Result<()> {
+        let docs = unique("document", self.document.iter().map(|d| d.bestand.as_str()))?;
+        for d in &self.document {
+            anyhow::ensure!(
+                !d.titel.trim().is_empty(),
+                "document '{}' heeft geen titel",
+                d.bestand
+            );
+        }
         let orgs = unique("organisatie", self.organisatie.iter().map(|o| o.sleutel.as_str()))?;
         let themas = unique("thema", self.thema.iter().map(|t| t.sleutel.as_str()))?;
         let plannen = unique("actieplan", self.actieplan.iter().map(|p| p.sleutel.as_str()))?;
@@ -146,10 +206,10 @@ impl SeedFile {
         unique("actie", self.actie.iter().map(|a| a.sleutel.as_str()))?;
         for o in &self.organisatie {
             o.soort.parse::<OrganisatieSoort>()?;
-            sourced("organisatie", &o.sleutel, &o.bron)?;
+            sourced("organisatie", &o.sleutel, &o.bron, &docs)?;
         }
         for t in &self.thema {
-            sourced("thema", &t.sleutel, &t.bron)?;
+            sourced("thema", &t.sleutel, &t.bron, &docs)?;
         }
         for p in &self.actieplan {
             known("actieplan", &p.sleutel, &themas, "thema", &p.thema)?;
@@ -160,11 +220,11 @@ impl SeedFile {
                 "actieplan '{}': periode loopt terug",
                 p.sleutel
             );
-            sourced("actieplan", &p.sleutel, &p.bron)?;
+            sourced("actieplan", &p.sleutel, &p.bron, &docs)?;
         }
         for o in &self.opgave {
             known("opgave", &o.sleutel, &plannen, "actieplan", &o.actieplan)?;
-            sourced("opgave", &o.sleutel, &o.bron)?;
+            sourced("opgave", &o.sleutel, &o.bron, &docs)?;
         }
         for a in &self.actie {
             known("actie", &a.sleutel, &opgaven, "opgave", &a.opgave)?;
@@ -179,10 +239,10 @@ impl SeedFile {
                     a.sleutel
                 );
             }
-            sourced("actie", &a.sleutel, &a.bron)?;
+            sourced("actie", &a.sleutel, &a.bron, &docs)?;
         }
         for r in &self.rvo_vergadering {
-            sourced("rvo_vergadering", &r.datum.to_string(), &r.bron)?;
+            sourced("rvo_vergadering", &r.datum.to_string(), &r.bron, &docs)?;
         }
         Ok(())
     }

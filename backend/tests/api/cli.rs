@@ -87,6 +87,10 @@ async fn migrate_then_seed_twice_is_idempotent() {
 }
 
 const SMALL_SEED: &str = r#"
+[[document]]
+bestand = "test.txt"
+titel = "Testdocument"
+
 [[organisatie]]
 sleutel = "var"
 naam = "VeiligheidsAlliantie regio Rotterdam"

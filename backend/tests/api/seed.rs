@@ -10,31 +10,36 @@ use koers_backend::seed::{self, BUILTIN};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::json;
 
-/// The VAR's reports the seed is drawn from (see the header of `backend/seed/koers.toml`).
-const DOCUMENTS: [&str; 5] = [
-    "000_cf0045d2e4d573fd.txt",
-    "001_604fafb8aa4428dd.txt",
-    "002_dc385e6db2dda92d.txt",
-    "003_699f55838a6ce540.txt",
-    "004_820b09cd18c2b033.txt",
+/// The VAR's reports the seed is drawn from (`/work/shared/seeds/`), by file name and title.
+const DOCUMENTS: [(&str, &str); 5] = [
+    ("000_cf0045d2e4d573fd.txt", "VAR Jaarverslag 2022 / Jaarplan 2023"),
+    ("001_604fafb8aa4428dd.txt", "VAR Jaarverslag 2023 / Jaarplan 2024"),
+    ("002_dc385e6db2dda92d.txt", "VAR Jaarverslag 2025 / Jaarplan 2026"),
+    ("003_699f55838a6ce540.txt", "VAR Jaarverslag 2020 / Jaarplan 2021"),
+    ("004_820b09cd18c2b033.txt", "VAR-website, Het laatste nieuws"),
 ];
 
-/// Checks that `bron` starts with a source document and that every `.txt` it names is one of them.
+/// Checks that a loaded `bron` starts with a source document's title and names no file any more.
 fn check_bron(what: &str, key: &str, bron: &str) {
-    assert!(!bron.trim().is_empty(), "{what} '{key}' has no bron");
-    let first = bron.split_whitespace().next().unwrap_or_default();
     assert!(
-        DOCUMENTS.contains(&first),
+        DOCUMENTS.iter().any(|(_, titel)| bron.starts_with(titel)),
         "{what} '{key}': bron does not start with a source document: {bron:?}"
     );
-    for word in bron.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.')) {
-        if word.ends_with(".txt") {
-            assert!(
-                DOCUMENTS.contains(&word),
-                "{what} '{key}': unknown document {word:?}"
-            );
-        }
-    }
+    assert!(
+        !bron.contains(".txt"),
+        "{what} '{key}': a file name is left: {bron:?}"
+    );
+}
+
+#[test]
+fn the_seed_lists_exactly_the_source_documents() {
+    let s = seed::parse(BUILTIN).unwrap();
+    let lijst: Vec<(&str, &str)> = s
+        .document
+        .iter()
+        .map(|d| (d.bestand.as_str(), d.titel.as_str()))
+        .collect();
+    assert_eq!(lijst, DOCUMENTS);
 }
 
 #[test]
@@ -91,12 +96,29 @@ fn parse_refuses_what_it_cannot_trust() {
 sleutel = "t"
 naam = "T"
 volgorde = 1
-bron = "x.txt"
+bron = "x.txt — Hoofdstuk 1"
+
+[[document]]
+bestand = "x.txt"
+titel = "Het Boek"
 "#;
-    assert!(seed::parse(base).is_ok());
+    let s = seed::parse(base).expect("a valid seed");
+    assert_eq!(s.thema[0].bron, "Het Boek — Hoofdstuk 1");
     let cases = [
         (format!("{base}{base}"), "dubbel"),
-        (base.replace("bron = \"x.txt\"", "bron = \"  \""), "bron"),
+        (
+            base.replace("bron = \"x.txt — Hoofdstuk 1\"", "bron = \"  \""),
+            "bron",
+        ),
+        (
+            base.replace("bron = \"x.txt — Hoofdstuk 1\"", "bron = \"y.txt — Hoofdstuk 1\""),
+            "onbekend document 'y.txt'",
+        ),
+        (
+            base.replace("bron = \"x.txt — Hoofdstuk 1\"", "bron = \"Hoofdstuk 1\""),
+            "geen brondocument",
+        ),
+        (base.replace("titel = \"Het Boek\"", "titel = \"\""), "geen titel"),
         (
             base.replace("volgorde = 1", "volgorde = 1\nkleur = \"rood\""),
             "kleur",
