@@ -212,8 +212,22 @@ pub async fn maak_token(invoer: NieuwToken) -> Result<String, ApiError> {
 
 /// Revokes a token.
 pub async fn trek_in(id: &str) -> Result<(), ApiError> {
-    api::graphql::<_, miniserde::json::Value>(TOKEN_INTREKKEN, "TokenIntrekken", IdVariabelen { id }).await?;
+    let d: IngetrokkenData = api::graphql(TOKEN_INTREKKEN, "TokenIntrekken", IdVariabelen { id }).await?;
+    if d.api_token_intrekken.actief {
+        return Err(ApiError::Onleesbaar("het token is nog actief".to_string()));
+    }
     Ok(())
+}
+
+#[derive(Deserialize)]
+struct IngetrokkenData {
+    #[serde(rename = "apiTokenIntrekken")]
+    api_token_intrekken: Ingetrokken,
+}
+
+#[derive(Deserialize)]
+struct Ingetrokken {
+    actief: bool,
 }
 
 #[cfg(test)]
