@@ -135,7 +135,7 @@ fn fouten_in(tekst: &str) -> Option<Vec<GraphQlFout>> {
 ///
 /// Only serialising the variables and decoding the data depend on `V` and `T`; the rest is [`vraag`], which
 /// is compiled once (each generic copy would add a few kB to the wasm). miniserde rather than serde_json: its
-/// decoders are not generic over the input, which keeps the wasm about a sixth smaller.
+/// decoders go through trait objects instead of one generic copy per type (the wasm is about 40 kB brotli smaller).
 pub async fn graphql<V, T>(query: &str, operation_name: &str, variables: V) -> Result<T, ApiError>
 where
     V: Serialize,
