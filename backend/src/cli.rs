@@ -1,7 +1,7 @@
 //! Command line of the `koers` binary: `serve`, `migrate`, `seed`, `backup`, `restore`, `user` and `token`,
 //! configured by flags or the environment.
 
-use crate::config::{DEFAULT_ADDR, DEFAULT_DATABASE_URL, RateLimit, Settings, Toegang};
+use crate::config::{DEFAULT_ADDR, DEFAULT_DATABASE_URL, RateLimit, Settings, Toegang, Verbindingen};
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -150,6 +150,18 @@ pub struct ServeArgs {
     /// Sign-in attempts per client address per minute.
     #[arg(long, env = "KOERS_SIGNIN_PER_MINUTE", default_value_t = 10)]
     pub signin_per_minute: u32,
+    /// Open connections in all; further ones are closed at once.
+    #[arg(long, env = "KOERS_MAX_CONNECTIONS", default_value_t = 1024)]
+    pub max_connections: usize,
+    /// Open connections per client address.
+    #[arg(long, env = "KOERS_MAX_CONNECTIONS_PER_ADDRESS", default_value_t = 128)]
+    pub max_connections_per_address: usize,
+    /// Seconds a client may take to send a request's headers (and a kept-alive connection may stay idle).
+    #[arg(long, env = "KOERS_HEADER_TIMEOUT", default_value_t = 10)]
+    pub header_timeout: u64,
+    /// Seconds a shutdown (SIGTERM, Ctrl-C) waits for requests in flight.
+    #[arg(long, env = "KOERS_SHUTDOWN_TIMEOUT", default_value_t = 10)]
+    pub shutdown_timeout: u64,
 }
 
 impl ServeArgs {
@@ -174,6 +186,12 @@ impl ServeArgs {
                     burst: self.token_rate_per_second.saturating_mul(4),
                 }),
                 aanmeldingen_per_minuut: self.signin_per_minute.max(1),
+            },
+            verbindingen: Verbindingen {
+                max: self.max_connections.max(1),
+                max_per_adres: self.max_connections_per_address.max(1),
+                header_timeout: std::time::Duration::from_secs(self.header_timeout.max(1)),
+                shutdown_timeout: std::time::Duration::from_secs(self.shutdown_timeout),
             },
             ..Settings::new(common.database_url.clone())
         }

@@ -33,6 +33,32 @@ pub struct Settings {
     pub introspection: bool,
     /// Who may do what.
     pub toegang: Toegang,
+    /// Limits on connections: how many, how slow, how long a shutdown waits.
+    pub verbindingen: Verbindingen,
+}
+
+/// Limits on the TCP connections of the HTTP server.
+#[derive(Debug, Clone, Copy)]
+pub struct Verbindingen {
+    /// Open connections in all; further ones are closed at once.
+    pub max: usize,
+    /// Open connections per client address; further ones are closed at once.
+    pub max_per_adres: usize,
+    /// Longest a client may take to send a request's headers (also the idle time of a kept-alive connection).
+    pub header_timeout: Duration,
+    /// Longest a shutdown waits for requests in flight before it closes what is left.
+    pub shutdown_timeout: Duration,
+}
+
+impl Default for Verbindingen {
+    fn default() -> Self {
+        Verbindingen {
+            max: 1024,
+            max_per_adres: 128,
+            header_timeout: Duration::from_secs(10),
+            shutdown_timeout: Duration::from_secs(10),
+        }
+    }
 }
 
 /// Access settings.
@@ -125,6 +151,7 @@ impl Settings {
             rate_limit: Some(RateLimit::default()),
             introspection: true,
             toegang: Toegang::default(),
+            verbindingen: Verbindingen::default(),
         }
     }
 }

@@ -16,6 +16,7 @@ pub struct Application {
     listener: TcpListener,
     router: axum::Router,
     services: Services,
+    verbindingen: crate::config::Verbindingen,
 }
 
 impl Application {
@@ -33,11 +34,13 @@ impl Application {
         let services = Services::new(db);
         let schema = build_schema_with(services.clone(), settings.limits, settings.introspection);
         let listener = TcpListener::bind(settings.addr).await?;
+        let verbindingen = settings.verbindingen;
         let state = AppState::new(schema, services.clone(), Arc::new(settings));
         Ok(Application {
             listener,
             router: router(state),
             services,
+            verbindingen,
         })
     }
 
@@ -53,13 +56,15 @@ impl Application {
         &self.services
     }
 
-    /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
+    /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight (within the shutdown deadline).
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serves until `stop` completes, then finishes the requests in flight (within the shutdown deadline).
+    pub async fn run_until(self, stop: impl std::future::Future<Output = ()>) -> anyhow::Result<()> {
         tracing::info!(addr = %self.local_addr(), "Koers luistert");
-        let app = self.router.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, app)
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
+        crate::server::serve(self.listener, self.router, self.verbindingen, stop).await;
         tracing::info!("Koers gestopt");
         Ok(())
     }

@@ -22,8 +22,9 @@ pub type Layer = tower_governor::GovernorLayer<
     Body,
 >;
 
-/// HTTP 429 with `Retry-After: wait_time` seconds.
+/// HTTP 429 with `Retry-After: wait_time` seconds (at least 1: `0` would invite an immediate retry).
 pub fn te_veel(wait_time: u64) -> Response<Body> {
+    let wait_time = wait_time.max(1);
     let body = json!({ "errors": [{
         "message": format!("te veel verzoeken; probeer het over {wait_time} s opnieuw"),
         "extensions": { "code": "RATE_LIMITED", "retryAfter": wait_time } }] });

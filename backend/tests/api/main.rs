@@ -17,3 +17,4 @@ mod schema;
 mod seed;
 mod subscriptions;
 mod toegang;
+mod verbindingen;
