@@ -9,7 +9,7 @@ use super::zicht::kijker;
 use crate::error::ServiceError;
 use crate::service::Services;
 use crate::service::audit::{AuditFilter, MAX_PAGE};
-use crate::service::toegang::NieuweGebruiker;
+use crate::service::toegang::{NieuweGebruiker, alleen_beheer};
 use crate::service::tokens::NieuwToken;
 use crate::toegang::Kijker;
 use async_graphql::connection::{Connection, Edge};
@@ -60,6 +60,7 @@ impl BeheerQuery {
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<Connection<String, AuditRegel, AuditTotaal>> {
+        alleen_beheer(kijker(ctx), "leest het auditlog").extend()?;
         let aantal = u64::try_from(first.unwrap_or(50))
             .ok()
             .filter(|n| *n <= MAX_PAGE)
@@ -107,6 +108,7 @@ impl BeheerMutation {
         invoer: ApiTokenAanmakenInvoer,
     ) -> Result<NieuwApiToken> {
         let k = schrijver(ctx)?;
+        alleen_beheer(k, "maakt API-tokens aan").extend()?;
         let themas = invoer
             .themas
             .as_deref()
@@ -130,6 +132,7 @@ impl BeheerMutation {
     /// Trekt een API-token in; het werkt daarna niet meer.
     async fn api_token_intrekken(&self, ctx: &Context<'_>, id: ID) -> Result<ApiToken> {
         let k = schrijver(ctx)?;
+        alleen_beheer(k, "trekt API-tokens in").extend()?;
         let id = ids::decode(&id, Soort::ApiToken, "id").extend()?;
         let t = ctx
             .data::<Services>()?
@@ -142,6 +145,7 @@ impl BeheerMutation {
     /// Maakt een gebruiker aan; geeft de gebruikersnaam terug.
     async fn gebruiker_aanmaken(&self, ctx: &Context<'_>, invoer: GebruikerAanmakenInvoer) -> Result<String> {
         let k = schrijver(ctx)?;
+        alleen_beheer(k, "maakt gebruikers aan").extend()?;
         let n = NieuweGebruiker {
             gebruikersnaam: invoer.gebruikersnaam,
             naam: invoer.naam,

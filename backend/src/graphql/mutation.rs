@@ -4,6 +4,7 @@ use super::beheer::schrijver;
 use super::inputs::{ActieAanmakenInvoer, ActieWijzigenInvoer, VoortgangRapporterenInvoer};
 use super::types::Actie;
 use crate::service::Services;
+use crate::service::rechten::mag_iets_wijzigen;
 use async_graphql::{Context, Object, Result, ResultExt};
 
 /// Schrijfoperaties. Fouten hebben een vaste `extensions.code`: BAD_USER_INPUT (met `field`), NOT_FOUND of
@@ -18,6 +19,7 @@ impl Mutation {
     /// Maakt een actie aan; de historie krijgt versie 1.
     async fn actie_aanmaken(&self, ctx: &Context<'_>, invoer: ActieAanmakenInvoer) -> Result<Actie> {
         let k = schrijver(ctx)?;
+        mag_iets_wijzigen(k).extend()?;
         let invoer = invoer.parse().extend()?;
         Ok(Actie(
             ctx.data::<Services>()?.actie_aanmaken(k, invoer).await.extend()?,
@@ -27,6 +29,7 @@ impl Mutation {
     /// Wijzigt de beschrijvende velden van een actie (titel, opgave, eigenaars, periode, …).
     async fn actie_wijzigen(&self, ctx: &Context<'_>, invoer: ActieWijzigenInvoer) -> Result<Actie> {
         let k = schrijver(ctx)?;
+        mag_iets_wijzigen(k).extend()?;
         let invoer = invoer.parse().extend()?;
         Ok(Actie(
             ctx.data::<Services>()?.actie_wijzigen(k, invoer).await.extend()?,
@@ -40,6 +43,7 @@ impl Mutation {
         invoer: VoortgangRapporterenInvoer,
     ) -> Result<Actie> {
         let k = schrijver(ctx)?;
+        mag_iets_wijzigen(k).extend()?;
         let invoer = invoer.parse().extend()?;
         Ok(Actie(
             ctx.data::<Services>()?

@@ -5,7 +5,7 @@ pub mod audit;
 pub mod events;
 pub mod invoer;
 pub mod lezen;
-mod rechten;
+pub mod rechten;
 pub mod rollups;
 pub mod schrijven;
 pub mod toegang;

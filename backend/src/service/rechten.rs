@@ -19,7 +19,8 @@ pub(super) async fn plan_en_thema<C: ConnectionTrait>(c: &C, opgave_id: i32) -> 
 }
 
 /// Refuses a change from someone who may change nothing (anonymous, or the cookie without its CSRF token).
-pub(super) fn mag_iets_wijzigen(kijker: &Kijker) -> ServiceResult<()> {
+/// Resolvers call it before they read the input, so who may not write learns nothing from input errors.
+pub fn mag_iets_wijzigen(kijker: &Kijker) -> ServiceResult<()> {
     if !kijker.is_aangemeld() {
         return Err(ServiceError::Unauthenticated);
     }

@@ -52,7 +52,7 @@ pub(super) async fn check_themas<C: sea_orm::ConnectionTrait>(
 }
 
 /// Refuses unless `kijker` is a beheerder.
-pub(super) fn alleen_beheer(kijker: &Kijker, wat: &str) -> ServiceResult<()> {
+pub fn alleen_beheer(kijker: &Kijker, wat: &str) -> ServiceResult<()> {
     match (kijker.beheer, kijker.is_aangemeld()) {
         (true, _) => Ok(()),
         (false, true) => Err(ServiceError::Forbidden(format!("alleen een beheerder {wat}"))),

@@ -208,3 +208,64 @@ async fn every_mutation_for_every_role() {
         assert!(actors.contains(&naam), "{naam} in {actors:?}");
     }
 }
+
+/// Who may do something is decided before the input is read: a caller who may not write learns nothing from
+/// input errors (a bad id, a bad thema) and gets the refusal for who it is.
+#[tokio::test]
+async fn access_is_checked_before_the_input() {
+    let app = TestApp::spawn().await;
+    let schrijf = app.new_token("Schrijver", true, false, None).await;
+    let lees = app.new_token("Lezer", false, false, None).await;
+    let fout_id = "dit-is-geen-id";
+    let acties = [
+        (
+            AANMAKEN,
+            json!({ "i": { "opgave": fout_id, "titel": "x", "jaar": 2026, "status": "GEPLAND" } }),
+        ),
+        (
+            WIJZIGEN,
+            json!({ "i": { "id": fout_id, "versie": 1, "titel": "x" } }),
+        ),
+        (
+            MELDEN,
+            json!({ "i": { "id": fout_id, "versie": 1, "voortgang": 10 } }),
+        ),
+    ];
+    let beheer = [
+        (
+            TOKEN_AANMAKEN,
+            json!({ "i": { "naam": "x", "themas": [fout_id] } }),
+        ),
+        (TOKEN_INTREKKEN, json!({ "id": fout_id })),
+        (
+            GEBRUIKER_AANMAKEN,
+            json!({ "i": { "gebruikersnaam": "x", "naam": "x", "wachtwoord": "kort", "rol": "LEZER", "themas": [fout_id] } }),
+        ),
+        (
+            "query { auditLog(first: 5, after: \"geen-cursor\") { totalCount } }",
+            json!({}),
+        ),
+    ];
+    for (q, v) in acties.iter().chain(beheer.iter()) {
+        let r = app.gql_as(&Als::Anoniem, q, v.clone()).await;
+        assert_eq!(
+            crate::helpers::code(&r),
+            "UNAUTHENTICATED",
+            "anonymous {q}: {r:#}"
+        );
+    }
+    for (q, v) in &acties {
+        let r = app.gql_as(&Als::Token(&lees), q, v.clone()).await;
+        assert_eq!(crate::helpers::code(&r), "FORBIDDEN", "read token {q}: {r:#}");
+        let r = app.gql_as(&Als::Token(&schrijf), q, v.clone()).await;
+        assert_eq!(
+            crate::helpers::code(&r),
+            "BAD_USER_INPUT",
+            "write token {q}: {r:#}"
+        );
+    }
+    for (q, v) in &beheer {
+        let r = app.gql_as(&Als::Token(&schrijf), q, v.clone()).await;
+        assert_eq!(crate::helpers::code(&r), "FORBIDDEN", "write token {q}: {r:#}");
+    }
+}

@@ -78,8 +78,14 @@ async fn connections_are_bounded_per_address_and_freed_when_closed() {
         let mut extra = TcpStream::connect(app.addr).await.unwrap();
         refused = closed_within(&mut extra, Duration::from_millis(500)).await;
     }
-    assert!(refused, "a sixth connection from the same address is closed at once");
-    assert!(!healthz_ok(&app).await, "no room for this address while five are held");
+    assert!(
+        refused,
+        "a sixth connection from the same address is closed at once"
+    );
+    assert!(
+        !healthz_ok(&app).await,
+        "no room for this address while five are held"
+    );
     held.clear();
     let deadline = Instant::now() + Duration::from_secs(20);
     while !healthz_ok(&app).await {
@@ -146,7 +152,9 @@ async fn a_slow_client_cannot_hold_a_shutdown_past_its_deadline() {
     settings.static_dir = static_dir.path().to_path_buf();
     settings.verbindingen.header_timeout = Duration::from_secs(120);
     settings.verbindingen.shutdown_timeout = Duration::from_secs(2);
-    let app = koers_backend::startup::Application::build(settings).await.unwrap();
+    let app = koers_backend::startup::Application::build(settings)
+        .await
+        .unwrap();
     let addr = app.local_addr();
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let running = tokio::spawn(app.run_until(async {
