@@ -68,6 +68,7 @@ impl ServiceError {
             ServiceError::Forbidden(_) => "FORBIDDEN",
             ServiceError::CsrfRequired => "CSRF_REQUIRED",
             ServiceError::Database(e) if is_unavailable(e) => "DATABASE_UNAVAILABLE",
+            ServiceError::Database(e) if is_bad_text(e) => "BAD_USER_INPUT",
             ServiceError::Database(_) | ServiceError::Internal(_) => "INTERNAL",
         }
     }
@@ -82,6 +83,21 @@ pub fn is_unavailable(e: &DbErr) -> bool {
         DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
         // A connection that broke while in use: sea-orm wraps it as a failed statement.
         DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => sqlx_unavailable(e),
+        _ => false,
+    }
+}
+
+/// Whether the database refused a text it cannot hold (PostgreSQL: a NUL byte, SQLSTATE 22021 or 22P05). The
+/// input checks refuse such text first, naming the field; this keeps any path they miss a client error.
+pub fn is_bad_text(e: &DbErr) -> bool {
+    match e {
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => match &**e {
+            SqlxError::Database(d) => {
+                d.try_downcast_ref::<SqlxPostgresError>().is_some()
+                    && matches!(d.code().as_deref(), Some("22021" | "22P05"))
+            }
+            _ => false,
+        },
         _ => false,
     }
 }
@@ -113,6 +129,9 @@ fn sqlx_unavailable(e: &SqlxError) -> bool {
 impl ErrorExtensions for ServiceError {
     fn extend(&self) -> GqlError {
         let message = match self {
+            ServiceError::Database(e) if is_bad_text(e) => {
+                "de tekst bevat een teken dat niet kan worden opgeslagen".to_string()
+            }
             ServiceError::Database(_) | ServiceError::Internal(_) => {
                 tracing::error!(error = %self, "request failed");
                 if self.code() == "DATABASE_UNAVAILABLE" {

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_schema;
 mod m20261123_000002_toegang;
+mod m20261201_000003_zoektekst;
 mod util;
 
 /// Runs Koers' migrations in order.
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_schema::Migration),
             Box::new(m20261123_000002_toegang::Migration),
+            Box::new(m20261201_000003_zoektekst::Migration),
         ]
     }
 }

@@ -6,6 +6,7 @@ pub mod domain;
 #[cfg(feature = "miniserde")]
 mod mini;
 pub mod rollup;
+pub mod tekst;
 pub mod validation;
 
 pub use domain::{

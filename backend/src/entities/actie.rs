@@ -27,6 +27,8 @@ pub struct Model {
     pub versie: i32,
     pub aangemaakt_op: DateTimeUtc,
     pub gewijzigd_op: DateTimeUtc,
+    /// Title and description in search form ([`koers_shared::tekst::zoektekst`]); set by every write.
+    pub zoektekst: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

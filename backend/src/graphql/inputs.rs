@@ -42,6 +42,17 @@ fn opt_id(id: &Option<ID>, soort: Soort, veld: &str) -> Result<Option<i32>, Serv
 impl ActieFilterInvoer {
     /// The service filter; ids checked.
     pub fn parse(self) -> Result<ActieFilter, ServiceError> {
+        if self
+            .tekst
+            .as_deref()
+            .and_then(koers_shared::tekst::ongeldig_teken)
+            .is_some()
+        {
+            return Err(ServiceError::invalid(
+                "filter.tekst",
+                "zoektekst bevat een ongeldig teken",
+            ));
+        }
         if self.tekst.as_ref().is_some_and(|t| t.chars().count() > 200) {
             return Err(ServiceError::invalid(
                 "filter.tekst",

@@ -4,7 +4,7 @@ use crate::entities::{actie, actie_organisatie, actieplan, opgave};
 use crate::error::ServiceResult;
 use crate::toegang::{Kijker, Themas};
 use koers_shared::{Gezondheid, Status};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -101,7 +101,7 @@ pub struct ActiePagina {
 }
 
 fn escape_like(s: &str) -> String {
-    s.to_lowercase()
+    koers_shared::tekst::zoekvorm(s)
         .replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")
@@ -154,15 +154,11 @@ impl ActieFilter {
             c = c.add(actie::Column::Jaar.eq(j));
         }
         if let Some(t) = self.tekst.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            // Both sides in the same Unicode search form: case-insensitive for all of Unicode, on SQLite too.
             let pattern = format!("%{}%", escape_like(t));
-            let like = |col: actie::Column| {
-                Expr::expr(Func::lower(Expr::col((actie::Entity, col))))
-                    .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
-            };
             c = c.add(
-                Condition::any()
-                    .add(like(actie::Column::Titel))
-                    .add(like(actie::Column::Beschrijving)),
+                Expr::col((actie::Entity, actie::Column::Zoektekst))
+                    .like(sea_orm::sea_query::LikeExpr::new(pattern).escape('\\')),
             );
         }
         if let Some(t) = self.gewijzigd_sinds {

@@ -4,6 +4,7 @@
 use super::schrijven::NieuweActie;
 use crate::entities::actie;
 use crate::error::{ServiceError, ServiceResult};
+use koers_shared::tekst::{bijgesneden, is_zichtbaar, ongeldig_teken};
 use koers_shared::{ActieToestand, FieldError, Gezondheid, Status, valideer_toestand};
 
 const MAX_TITEL: usize = 300;
@@ -79,8 +80,19 @@ impl Fouten {
         }
     }
 
+    /// Control characters (a NUL byte above all) are refused in every text.
+    fn tekens(&mut self, veld: &str, t: Option<&str>) {
+        if let Some(c) = t.and_then(ongeldig_teken) {
+            self.0.push(FieldError::new(
+                veld,
+                format!("tekst bevat een ongeldig teken (U+{:04X})", u32::from(c)),
+            ));
+        }
+    }
+
     fn titel(&mut self, t: &str) {
-        self.check(!t.trim().is_empty(), "titel", "titel is verplicht");
+        self.tekens("titel", Some(t));
+        self.check(is_zichtbaar(t), "titel", "titel is verplicht");
         self.check(
             t.chars().count() <= MAX_TITEL,
             "titel",
@@ -89,6 +101,7 @@ impl Fouten {
     }
 
     fn tekst(&mut self, veld: &str, t: Option<&str>) {
+        self.tekens(veld, t);
         self.check(
             t.is_none_or(|t| t.chars().count() <= MAX_TEKST),
             veld,
@@ -97,7 +110,8 @@ impl Fouten {
     }
 
     fn door(&mut self, d: &str) {
-        self.check(!d.trim().is_empty(), "door", "zeg wie de wijziging doet");
+        self.tekens("door", Some(d));
+        self.check(is_zichtbaar(d), "door", "zeg wie de wijziging doet");
         self.check(
             d.chars().count() <= MAX_DOOR,
             "door",
@@ -169,7 +183,7 @@ impl ActieInvoer {
                 sleutel: None,
                 opgave_id: self.opgave_id,
                 opgave_afgeleid: false,
-                titel: self.titel.trim().to_string(),
+                titel: bijgesneden(&self.titel).to_string(),
                 beschrijving: self.beschrijving.unwrap_or_default().trim().to_string(),
                 jaar: self.jaar,
                 kwartaal: self.kwartaal,
@@ -197,7 +211,7 @@ impl ActieWijziging {
         f.tekst("toelichting", self.toelichting.as_deref());
         f.tekst("bron", self.bron.as_deref());
         f.check(
-            self.bron.as_deref().is_none_or(|b| !b.trim().is_empty()),
+            self.bron.as_deref().is_none_or(is_zichtbaar),
             "bron",
             "bron mag niet leeg zijn",
         );
@@ -223,7 +237,11 @@ impl ActieWijziging {
         if self.opgave_id.is_some_and(|o| o != huidig.opgave_id) {
             n.opgave_afgeleid = false;
         }
-        set!(titel, "titel", self.titel.as_ref().map(|t| t.trim().to_string()));
+        set!(
+            titel,
+            "titel",
+            self.titel.as_ref().map(|t| bijgesneden(t).to_string())
+        );
         set!(
             beschrijving,
             "beschrijving",

@@ -47,8 +47,8 @@ pub async fn insert_actie<C: ConnectionTrait>(
         sleutel: Set(n.sleutel),
         opgave_id: Set(n.opgave_id),
         opgave_afgeleid: Set(n.opgave_afgeleid),
-        titel: Set(n.titel),
-        beschrijving: Set(n.beschrijving),
+        titel: Set(n.titel.clone()),
+        beschrijving: Set(n.beschrijving.clone()),
         jaar: Set(n.jaar),
         kwartaal: Set(n.kwartaal),
         datum: Set(n.datum),
@@ -61,6 +61,7 @@ pub async fn insert_actie<C: ConnectionTrait>(
         versie: Set(1),
         aangemaakt_op: Set(now),
         gewijzigd_op: Set(now),
+        zoektekst: Set(koers_shared::tekst::zoektekst(&n.titel, &n.beschrijving)),
         ..Default::default()
     }
     .insert(c)
@@ -241,6 +242,7 @@ impl Services {
     ) -> ServiceResult<actie::Model> {
         nieuw.versie = huidig.versie + 1;
         nieuw.gewijzigd_op = chrono::Utc::now();
+        nieuw.zoektekst = koers_shared::tekst::zoektekst(&nieuw.titel, &nieuw.beschrijving);
         let mut upd = actie::Entity::update_many();
         for (col, value) in [
             (actie::Column::OpgaveId, Expr::value(nieuw.opgave_id)),
@@ -263,6 +265,7 @@ impl Services {
             (actie::Column::Bron, Expr::value(nieuw.bron.clone())),
             (actie::Column::Versie, Expr::value(nieuw.versie)),
             (actie::Column::GewijzigdOp, Expr::value(nieuw.gewijzigd_op)),
+            (actie::Column::Zoektekst, Expr::value(nieuw.zoektekst.clone())),
         ] {
             upd = upd.col_expr(col, value);
         }

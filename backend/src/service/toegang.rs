@@ -51,6 +51,13 @@ pub(super) async fn check_themas<C: sea_orm::ConnectionTrait>(
     Ok(set)
 }
 
+/// Whether a name shows something, has no control characters and at most `max` characters.
+pub(super) fn naam_ok(s: &str, max: usize) -> bool {
+    koers_shared::tekst::is_zichtbaar(s)
+        && koers_shared::tekst::ongeldig_teken(s).is_none()
+        && s.chars().count() <= max
+}
+
 /// Refuses unless `kijker` is a beheerder.
 pub fn alleen_beheer(kijker: &Kijker, wat: &str) -> ServiceResult<()> {
     match (kijker.beheer, kijker.is_aangemeld()) {
@@ -68,8 +75,11 @@ impl Services {
         n: NieuweGebruiker,
     ) -> ServiceResult<gebruiker::Model> {
         alleen_beheer(door, "maakt gebruikers aan")?;
-        let naam_ok = |s: &str, max: usize| !s.trim().is_empty() && s.chars().count() <= max;
-        if !naam_ok(&n.gebruikersnaam, 100) || n.gebruikersnaam.chars().any(char::is_whitespace) {
+        if !naam_ok(&n.gebruikersnaam, 100)
+            || n.gebruikersnaam
+                .chars()
+                .any(koers_shared::tekst::is_onzichtbaar_teken)
+        {
             return Err(ServiceError::invalid(
                 "gebruikersnaam",
                 "een gebruikersnaam is 1 tot 100 tekens, zonder spaties",
@@ -99,7 +109,7 @@ impl Services {
         }
         let g = gebruiker::ActiveModel {
             gebruikersnaam: Set(n.gebruikersnaam),
-            naam: Set(n.naam.trim().to_string()),
+            naam: Set(koers_shared::tekst::bijgesneden(&n.naam).to_string()),
             wachtwoord_hash: Set(hash),
             rol: Set(n.rol.as_str().to_string()),
             actief: Set(true),
@@ -152,13 +162,24 @@ impl Services {
         wachtwoord: String,
         duur: Duration,
     ) -> ServiceResult<NieuweSessie> {
-        let g = gebruiker::Entity::find()
-            .filter(gebruiker::Column::Gebruikersnaam.eq(gebruikersnaam))
-            .one(&self.db.reader)
-            .await?;
+        // A name with control characters belongs to nobody (and PostgreSQL cannot even compare a NUL byte).
+        let g = match koers_shared::tekst::ongeldig_teken(gebruikersnaam) {
+            Some(_) => None,
+            None => {
+                gebruiker::Entity::find()
+                    .filter(gebruiker::Column::Gebruikersnaam.eq(gebruikersnaam))
+                    .one(&self.db.reader)
+                    .await?
+            }
+        };
         let klopt = wachtwoord::klopt(wachtwoord, g.as_ref().map(|g| g.wachtwoord_hash.clone())).await;
         let Some(g) = g.filter(|g| klopt && g.actief) else {
-            let details = json!({ "gebruikersnaam": gebruikersnaam.chars().take(100).collect::<String>() });
+            let naam: String = gebruikersnaam
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(100)
+                .collect();
+            let details = json!({ "gebruikersnaam": naam });
             audit::schrijf(
                 &self.db.writer,
                 &Kijker::anoniem(false),

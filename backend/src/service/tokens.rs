@@ -1,7 +1,7 @@
 //! API tokens: created by a beheerder or the command line (the secret is returned once and stored as a
 //! SHA-256), listed, and revoked.
 
-use super::toegang::{alleen_beheer, check_themas};
+use super::toegang::{alleen_beheer, check_themas, naam_ok};
 use super::{Services, audit};
 use crate::entities::{api_token, api_token_thema};
 use crate::error::{ServiceError, ServiceResult};
@@ -42,8 +42,8 @@ impl Services {
         n: NieuwToken,
     ) -> ServiceResult<(String, TokenMetThemas)> {
         alleen_beheer(door, "maakt API-tokens aan")?;
-        let naam = n.naam.trim().to_string();
-        if naam.is_empty() || naam.chars().count() > 200 {
+        let naam = koers_shared::tekst::bijgesneden(&n.naam).to_string();
+        if !naam_ok(&naam, 200) {
             return Err(ServiceError::invalid("naam", "een naam is 1 tot 200 tekens"));
         }
         if !(1..=MAX_DAGEN).contains(&n.geldig_dagen) {

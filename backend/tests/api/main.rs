@@ -16,5 +16,6 @@ mod rollen;
 mod schema;
 mod seed;
 mod subscriptions;
+mod tekst;
 mod toegang;
 mod verbindingen;
