@@ -74,8 +74,10 @@ impl ActieInvoer {
 
     fn gecontroleerd(&self) -> Result<(i32, Option<i32>), Vec<FieldError>> {
         let mut fouten = Vec::new();
-        if self.titel.trim().is_empty() {
+        if !koers_shared::tekst::is_zichtbaar(&self.titel) {
             fouten.push(FieldError::new("titel", "een titel is verplicht"));
+        } else if koers_shared::tekst::ongeldig_teken(&self.titel).is_some() {
+            fouten.push(FieldError::new("titel", "de titel bevat een ongeldig teken"));
         } else if self.titel.chars().count() > 300 {
             fouten.push(FieldError::new("titel", "hoogstens 300 tekens"));
         }
