@@ -13,3 +13,4 @@ mod backup;
 mod concurrency;
 mod outage;
 mod sigkill;
+mod stoppen;

@@ -106,6 +106,11 @@ impl Server {
     /// `/readyz` says ready, with a fresh write token from `koers token create`. Its stderr goes to a log file in
     /// `work`.
     pub async fn start(database_url: &str, work: &Path) -> Server {
+        Self::start_with(database_url, work, &[]).await
+    }
+
+    /// As [`Self::start`], with extra environment variables for `koers serve`.
+    pub async fn start_with(database_url: &str, work: &Path, env: &[(&str, &str)]) -> Server {
         let out = koers(
             database_url,
             work,
@@ -138,6 +143,7 @@ impl Server {
             .env("KOERS_STATIC_DIR", work.join("static"))
             // The burst below is far above any per-client rate limit; that is not what is under test.
             .env("KOERS_RATE_PER_SECOND", "0")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
@@ -186,5 +192,21 @@ impl Server {
     /// SIGKILL (`Child::kill`): no graceful shutdown, no flushing, nothing; waits until the process is gone.
     pub async fn kill(&mut self) {
         self.child.kill().await.expect("SIGKILL koers");
+    }
+
+    /// SIGTERM (as a service manager stops Koers); waits at most `within` for the process to exit and returns
+    /// how long it took, or `None` when it was still running then.
+    pub async fn terminate(&mut self, within: Duration) -> Option<Duration> {
+        let pid = self.child.id().expect("koers still runs").to_string();
+        let begun = Instant::now();
+        let status = std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill -TERM");
+        assert!(status.success(), "kill -TERM {pid}");
+        match tokio::time::timeout(within, self.child.wait()).await {
+            Ok(_) => Some(begun.elapsed()),
+            Err(_) => None,
+        }
     }
 }
