@@ -6,6 +6,9 @@
 //!   `NOT_FOUND`, `CONFLICT` (with `huidigeVersie`), `UNAUTHENTICATED` (sign in first), `FORBIDDEN` (signed in,
 //!   but not allowed), `CSRF_REQUIRED` (a change over the session cookie without its `X-CSRF-Token`). These change nothing: validation happens before any write
 //!   and a write happens in one transaction.
+//! - `DATABASE_WRITE_FAILED`: the database did not store the change (the commit failed: a full disk, an I/O
+//!   error, a database file deleted under the server; see [`crate::db::Db::commit`]). Nothing is acknowledged;
+//!   the client may send the same change again later.
 //! - Anything else is `DATABASE_UNAVAILABLE` when the database cannot be reached (down, restarting, locked,
 //!   connection lost: see [`is_unavailable`]) and `INTERNAL` otherwise (a broken row, a failing statement):
 //!   logged in full on the server, reported to the client without internals.
@@ -44,6 +47,9 @@ pub enum ServiceError {
     /// A change sent with the session cookie but without the session's CSRF token.
     #[error("stuur het CSRF-token van uw sessie mee in de header X-CSRF-Token")]
     CsrfRequired,
+    /// The database did not store the change; why, in words for the client.
+    #[error("de wijziging is niet opgeslagen: {0}")]
+    WriteFailed(String),
     /// The database could not be reached or failed.
     #[error("database: {0}")]
     Database(#[from] DbErr),
@@ -67,7 +73,9 @@ impl ServiceError {
             ServiceError::Unauthenticated => "UNAUTHENTICATED",
             ServiceError::Forbidden(_) => "FORBIDDEN",
             ServiceError::CsrfRequired => "CSRF_REQUIRED",
+            ServiceError::WriteFailed(_) => "DATABASE_WRITE_FAILED",
             ServiceError::Database(e) if is_unavailable(e) => "DATABASE_UNAVAILABLE",
+            ServiceError::Database(e) if storage_failure(e).is_some() => "DATABASE_WRITE_FAILED",
             ServiceError::Database(_) | ServiceError::Internal(_) => "INTERNAL",
         }
     }
@@ -83,6 +91,36 @@ pub fn is_unavailable(e: &DbErr) -> bool {
         // A connection that broke while in use: sea-orm wraps it as a failed statement.
         DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => sqlx_unavailable(e),
         _ => false,
+    }
+}
+
+/// Why the database cannot store anything, when `e` says so: a full disk, an I/O error, a read-only or moved
+/// file (SQLite), or no room left (PostgreSQL class 53, `58030` io_error). In words for clients and `/readyz`.
+pub fn storage_failure(e: &DbErr) -> Option<&'static str> {
+    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = e else {
+        return None;
+    };
+    let SqlxError::Database(d) = &**e else {
+        return None;
+    };
+    let code = d.code().unwrap_or_default();
+    if d.try_downcast_ref::<SqlxSqliteError>().is_some() {
+        match code.parse::<i32>().map(|c| c & 0xff) {
+            Ok(13) => Some("de schijf is vol"),
+            Ok(10) => Some("de schijf gaf een schrijffout"),
+            Ok(8) => Some("het databasebestand is alleen-lezen of verplaatst"),
+            Ok(14) => Some("het databasebestand kan niet worden geopend"),
+            _ => None,
+        }
+    } else if d.try_downcast_ref::<SqlxPostgresError>().is_some() {
+        match &*code {
+            "53100" => Some("de schijf is vol"),
+            "58030" => Some("de schijf gaf een schrijffout"),
+            c if c.starts_with("53") => Some("de database heeft onvoldoende middelen"),
+            _ => None,
+        }
+    } else {
+        None
     }
 }
 
@@ -117,6 +155,10 @@ impl ErrorExtensions for ServiceError {
                 tracing::error!(error = %self, "request failed");
                 if self.code() == "DATABASE_UNAVAILABLE" {
                     "de database is tijdelijk niet bereikbaar".to_string()
+                } else if let ServiceError::Database(e) = self
+                    && let Some(reden) = storage_failure(e)
+                {
+                    ServiceError::WriteFailed(reden.to_string()).to_string()
                 } else {
                     "interne fout".to_string()
                 }

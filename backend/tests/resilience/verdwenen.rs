@@ -5,6 +5,7 @@ use crate::proces::{Server, on_postgres};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
+const AANMAKEN: &str = "mutation($i: ActieAanmakenInvoer!) { actieAanmaken(invoer: $i) { id versie } }";
 const MELDEN: &str = "mutation($i: VoortgangRapporterenInvoer!) {
     actieVoortgangRapporteren(invoer: $i) { id versie } }";
 
@@ -18,11 +19,10 @@ async fn a_deleted_database_file_is_reported_and_never_recreated_empty() {
     let work = tempfile::tempdir().unwrap();
     let server = Server::start(&url, work.path()).await;
     let api = server.api.clone();
-    let d = api
-        .data("{ acties(first: 1) { edges { node { id versie } } } }", json!({}))
-        .await;
-    let actie = d["acties"]["edges"][0]["node"].clone();
-    assert!(actie.is_object(), "{d:#}");
+    let d = api.data("{ actieplannen { opgaven { id } } }", json!({})).await;
+    let invoer = json!({ "i": { "opgave": d["actieplannen"][0]["opgaven"][0]["id"], "titel": "Verdwenen",
+                                "jaar": 2026, "status": "IN_UITVOERING", "voortgang": 5 } });
+    let actie = api.data(AANMAKEN, invoer).await["actieAanmaken"].clone();
 
     for naam in ["koers.db", "koers.db-wal", "koers.db-shm"] {
         let _ = std::fs::remove_file(db_dir.as_ref().unwrap().path().join(naam));
