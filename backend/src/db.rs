@@ -44,19 +44,21 @@ pub enum WriteState {
     Failing(String),
 }
 
-fn sqlite_options(url: &str, max: u32, writer: bool) -> ConnectOptions {
+/// Options for an SQLite pool of `max` connections; `on_file`: the database is a file that exists by now (see
+/// [`Db::connect`]), so a connection never creates an empty one.
+fn sqlite_options(url: &str, max: u32, writer: bool, on_file: bool) -> ConnectOptions {
     let mut opts = ConnectOptions::new(url);
     opts.max_connections(max)
         .min_connections(1)
         .acquire_timeout(Duration::from_secs(10))
         .sqlx_logging(false)
-        .map_sqlx_sqlite_opts(|o| {
-            o.journal_mode(SqliteJournalMode::Wal)
+        .map_sqlx_sqlite_opts(move |o| {
+            let o = o
+                .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(5))
-                .foreign_keys(true)
-                // The file exists by now (see `Db::connect`): a connection never creates an empty one.
-                .create_if_missing(false)
+                .foreign_keys(true);
+            if on_file { o.create_if_missing(false) } else { o }
         });
     if writer {
         // A connection whose transaction did not end (its COMMIT and then its ROLLBACK failed, e.g. on a full
@@ -99,19 +101,10 @@ impl Db {
                 create.max_connections(1).min_connections(1).sqlx_logging(false);
                 Database::connect(create).await?.close().await?;
             }
-            let (writer, reader) = if file.is_some() {
-                (sqlite_options(url, 1, true), sqlite_options(url, 4, false))
-            } else {
-                // In memory: nothing to protect, and the URL decides.
-                let mut w = ConnectOptions::new(url);
-                w.max_connections(1).sqlx_logging(false);
-                let mut r = w.clone();
-                r.max_connections(4);
-                (w, r)
-            };
+            let on_file = file.is_some();
             Ok(Db {
-                writer: Database::connect(writer).await?,
-                reader: Database::connect(reader).await?,
+                writer: Database::connect(sqlite_options(url, 1, true, on_file)).await?,
+                reader: Database::connect(sqlite_options(url, 4, false, on_file)).await?,
                 file,
                 failure: Arc::default(),
             })

@@ -75,7 +75,7 @@ impl ServiceError {
             ServiceError::CsrfRequired => "CSRF_REQUIRED",
             ServiceError::WriteFailed(_) => "DATABASE_WRITE_FAILED",
             ServiceError::Database(e) if is_unavailable(e) => "DATABASE_UNAVAILABLE",
-            ServiceError::Database(e) if storage_failure(e).is_some() => "DATABASE_WRITE_FAILED",
+            ServiceError::Database(e) if cannot_store(e) => "DATABASE_WRITE_FAILED",
             ServiceError::Database(_) | ServiceError::Internal(_) => "INTERNAL",
         }
     }
@@ -94,8 +94,19 @@ pub fn is_unavailable(e: &DbErr) -> bool {
     }
 }
 
-/// Why the database cannot store anything, when `e` says so: a full disk, an I/O error, a read-only or moved
-/// file (SQLite), or no room left (PostgreSQL class 53, `58030` io_error). In words for clients and `/readyz`.
+const FULL: &str = "de schijf is vol";
+const READ_ONLY: &str = "het databasebestand is alleen-lezen of verplaatst";
+const NO_RESOURCES: &str = "de database heeft onvoldoende middelen";
+
+/// Whether `e`, from any statement, means that the database cannot store anything now (a full disk, a
+/// read-only or moved file, no resources left), rather than that the statement is wrong.
+fn cannot_store(e: &DbErr) -> bool {
+    storage_failure(e).is_some_and(|r| [FULL, READ_ONLY, NO_RESOURCES].contains(&r))
+}
+
+/// Why the database could not store a change, when `e` says so: a full disk, an I/O error, a read-only or
+/// moved file (SQLite), or no room left (PostgreSQL class 53, `58030` io_error). In words for clients and
+/// `/readyz`.
 pub fn storage_failure(e: &DbErr) -> Option<&'static str> {
     let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = e else {
         return None;
@@ -106,17 +117,16 @@ pub fn storage_failure(e: &DbErr) -> Option<&'static str> {
     let code = d.code().unwrap_or_default();
     if d.try_downcast_ref::<SqlxSqliteError>().is_some() {
         match code.parse::<i32>().map(|c| c & 0xff) {
-            Ok(13) => Some("de schijf is vol"),
+            Ok(13) => Some(FULL),
             Ok(10) => Some("de schijf gaf een schrijffout"),
-            Ok(8) => Some("het databasebestand is alleen-lezen of verplaatst"),
-            Ok(14) => Some("het databasebestand kan niet worden geopend"),
+            Ok(8) => Some(READ_ONLY),
             _ => None,
         }
     } else if d.try_downcast_ref::<SqlxPostgresError>().is_some() {
         match &*code {
-            "53100" => Some("de schijf is vol"),
+            "53100" => Some(FULL),
             "58030" => Some("de schijf gaf een schrijffout"),
-            c if c.starts_with("53") => Some("de database heeft onvoldoende middelen"),
+            c if c.starts_with("53") => Some(NO_RESOURCES),
             _ => None,
         }
     } else {
@@ -138,8 +148,8 @@ fn sqlx_unavailable(e: &SqlxError) -> bool {
                 code.starts_with("08") || matches!(&*code, "57P01" | "57P02" | "57P03")
             } else if d.try_downcast_ref::<SqlxSqliteError>().is_some() {
                 // SQLITE_BUSY (5) and SQLITE_LOCKED (6), with their extended codes: another process holds the
-                // file longer than the busy timeout.
-                code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6))
+                // file longer than the busy timeout; SQLITE_CANTOPEN (14): the file is gone.
+                code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6 | 14))
             } else {
                 false
             }
@@ -156,6 +166,7 @@ impl ErrorExtensions for ServiceError {
                 if self.code() == "DATABASE_UNAVAILABLE" {
                     "de database is tijdelijk niet bereikbaar".to_string()
                 } else if let ServiceError::Database(e) = self
+                    && cannot_store(e)
                     && let Some(reden) = storage_failure(e)
                 {
                     ServiceError::WriteFailed(reden.to_string()).to_string()

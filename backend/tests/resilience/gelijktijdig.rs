@@ -1,8 +1,9 @@
 //! A second process writing to the same SQLite file while `koers serve` runs (as the `koers` CLI does): the
 //! server's write transactions begin immediately and wait for the other writer up to the busy timeout,
-//! instead of failing once the other commits between their first read and their first write.
+//! instead of failing once the other commits between their first read and their first write. The `koers` CLI
+//! writes at the same time, and does not fail either.
 
-use crate::proces::{Server, on_postgres};
+use crate::proces::{Server, koers, on_postgres, text};
 use sea_orm::sqlx::{Connection, SqliteConnection};
 use serde_json::json;
 use std::time::Duration;
@@ -25,7 +26,8 @@ async fn andere_schrijver(url: String, rondes: usize) {
             .unwrap();
         tokio::time::sleep(Duration::from_millis(40)).await;
         sea_orm::sqlx::raw_sql("COMMIT").execute(&mut conn).await.unwrap();
-        tokio::time::sleep(Duration::from_millis(10)).await;
+        // Long enough for a waiting writer's busy handler to find the lock free.
+        tokio::time::sleep(Duration::from_millis(60)).await;
     }
 }
 
@@ -44,7 +46,15 @@ async fn writes_wait_for_another_process_instead_of_failing() {
     let actie = api.data(AANMAKEN, invoer).await["actieAanmaken"].clone();
     let mut versie = actie["versie"].as_i64().unwrap();
 
-    let ander = tokio::spawn(andere_schrijver(url.clone(), 40));
+    let ander = tokio::spawn(andere_schrijver(url.clone(), 30));
+    // And the `koers` CLI as a third writer, at the same time.
+    let cli = {
+        let (url, work) = (url.clone(), work.path().to_path_buf());
+        tokio::spawn(async move {
+            let args = ["token", "create", "--naam", "CLI", "--dagen", "1"];
+            koers(&url, &work, &args).await
+        })
+    };
     let mut geschreven = 0;
     while !ander.is_finished() {
         let melding =
@@ -58,8 +68,14 @@ async fn writes_wait_for_another_process_instead_of_failing() {
         geschreven += 1;
     }
     ander.await.unwrap();
+    let out = cli.await.unwrap();
     assert!(
-        geschreven >= 5,
+        out.status.success(),
+        "koers token create while the server wrote: {}",
+        text(&out)
+    );
+    assert!(
+        geschreven >= 2,
         "only {geschreven} writes during the other process' writes"
     );
 }
