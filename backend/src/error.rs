@@ -6,6 +6,9 @@
 //!   `NOT_FOUND`, `CONFLICT` (with `huidigeVersie`), `UNAUTHENTICATED` (sign in first), `FORBIDDEN` (signed in,
 //!   but not allowed), `CSRF_REQUIRED` (a change over the session cookie without its `X-CSRF-Token`). These change nothing: validation happens before any write
 //!   and a write happens in one transaction.
+//! - `DATABASE_WRITE_FAILED`: the database did not store the change (the commit failed: a full disk, an I/O
+//!   error, a database file deleted under the server; see [`crate::db::Db::commit`]). Nothing is acknowledged;
+//!   the client may send the same change again later.
 //! - Anything else is `DATABASE_UNAVAILABLE` when the database cannot be reached (down, restarting, locked,
 //!   connection lost: see [`is_unavailable`]) and `INTERNAL` otherwise (a broken row, a failing statement):
 //!   logged in full on the server, reported to the client without internals.
@@ -44,6 +47,9 @@ pub enum ServiceError {
     /// A change sent with the session cookie but without the session's CSRF token.
     #[error("stuur het CSRF-token van uw sessie mee in de header X-CSRF-Token")]
     CsrfRequired,
+    /// The database did not store the change; why, in words for the client.
+    #[error("de wijziging is niet opgeslagen: {0}")]
+    WriteFailed(String),
     /// The database could not be reached or failed.
     #[error("database: {0}")]
     Database(#[from] DbErr),
@@ -67,8 +73,10 @@ impl ServiceError {
             ServiceError::Unauthenticated => "UNAUTHENTICATED",
             ServiceError::Forbidden(_) => "FORBIDDEN",
             ServiceError::CsrfRequired => "CSRF_REQUIRED",
+            ServiceError::WriteFailed(_) => "DATABASE_WRITE_FAILED",
             ServiceError::Database(e) if is_unavailable(e) => "DATABASE_UNAVAILABLE",
             ServiceError::Database(e) if is_bad_text(e) => "BAD_USER_INPUT",
+            ServiceError::Database(e) if cannot_store(e) => "DATABASE_WRITE_FAILED",
             ServiceError::Database(_) | ServiceError::Internal(_) => "INTERNAL",
         }
     }
@@ -102,6 +110,46 @@ pub fn is_bad_text(e: &DbErr) -> bool {
     }
 }
 
+const FULL: &str = "de schijf is vol";
+const READ_ONLY: &str = "het databasebestand is alleen-lezen of verplaatst";
+const NO_RESOURCES: &str = "de database heeft onvoldoende middelen";
+
+/// Whether `e`, from any statement, means that the database cannot store anything now (a full disk, a
+/// read-only or moved file, no resources left), rather than that the statement is wrong.
+fn cannot_store(e: &DbErr) -> bool {
+    storage_failure(e).is_some_and(|r| [FULL, READ_ONLY, NO_RESOURCES].contains(&r))
+}
+
+/// Why the database could not store a change, when `e` says so: a full disk, an I/O error, a read-only or
+/// moved file (SQLite), or no room left (PostgreSQL class 53, `58030` io_error). In words for clients and
+/// `/readyz`.
+pub fn storage_failure(e: &DbErr) -> Option<&'static str> {
+    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = e else {
+        return None;
+    };
+    let SqlxError::Database(d) = &**e else {
+        return None;
+    };
+    let code = d.code().unwrap_or_default();
+    if d.try_downcast_ref::<SqlxSqliteError>().is_some() {
+        match code.parse::<i32>().map(|c| c & 0xff) {
+            Ok(13) => Some(FULL),
+            Ok(10) => Some("de schijf gaf een schrijffout"),
+            Ok(8) => Some(READ_ONLY),
+            _ => None,
+        }
+    } else if d.try_downcast_ref::<SqlxPostgresError>().is_some() {
+        match &*code {
+            "53100" => Some(FULL),
+            "58030" => Some("de schijf gaf een schrijffout"),
+            c if c.starts_with("53") => Some(NO_RESOURCES),
+            _ => None,
+        }
+    } else {
+        None
+    }
+}
+
 fn sqlx_unavailable(e: &SqlxError) -> bool {
     match e {
         SqlxError::Io(_)
@@ -116,8 +164,8 @@ fn sqlx_unavailable(e: &SqlxError) -> bool {
                 code.starts_with("08") || matches!(&*code, "57P01" | "57P02" | "57P03")
             } else if d.try_downcast_ref::<SqlxSqliteError>().is_some() {
                 // SQLITE_BUSY (5) and SQLITE_LOCKED (6), with their extended codes: another process holds the
-                // file longer than the busy timeout.
-                code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6))
+                // file longer than the busy timeout; SQLITE_CANTOPEN (14): the file is gone.
+                code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6 | 14))
             } else {
                 false
             }
@@ -136,6 +184,11 @@ impl ErrorExtensions for ServiceError {
                 tracing::error!(error = %self, "request failed");
                 if self.code() == "DATABASE_UNAVAILABLE" {
                     "de database is tijdelijk niet bereikbaar".to_string()
+                } else if let ServiceError::Database(e) = self
+                    && cannot_store(e)
+                    && let Some(reden) = storage_failure(e)
+                {
+                    ServiceError::WriteFailed(reden.to_string()).to_string()
                 } else {
                     "interne fout".to_string()
                 }

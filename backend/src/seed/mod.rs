@@ -10,7 +10,7 @@ use crate::db::Db;
 use crate::entities::{actie, actieplan, opgave, organisatie, rvo_vergadering, thema};
 use crate::service::schrijven::{NieuweActie, insert_actie};
 use koers_shared::{ActieToestand, valideer_toestand};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 
 /// What a seed run did.
@@ -52,7 +52,7 @@ fn id(map: &HashMap<&str, i32>, key: &str) -> anyhow::Result<i32> {
 
 /// Loads `seed` in one transaction.
 pub async fn load(db: &Db, seed: &SeedFile) -> anyhow::Result<SeedReport> {
-    let txn = db.writer.begin().await?;
+    let txn = db.begin_write().await?;
     let mut r = SeedReport::default();
     let mut orgs = HashMap::new();
     for o in &seed.organisatie {
@@ -197,7 +197,7 @@ pub async fn load(db: &Db, seed: &SeedFile) -> anyhow::Result<SeedReport> {
             }
         );
     }
-    txn.commit().await?;
+    db.commit(txn).await?;
     Ok(r)
 }
 

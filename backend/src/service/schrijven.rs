@@ -13,7 +13,7 @@ use koers_shared::{ActieToestand, GeldigeToestand, Status, valideer_toestand};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr,
-    EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter,
 };
 
 /// A new actie with checked values.
@@ -182,7 +182,7 @@ impl Services {
             door,
             toelichting,
         } = invoer.parse()?;
-        let txn = self.db.writer.begin().await?;
+        let txn = self.db.begin_write().await?;
         check_refs(
             &txn,
             Some(nieuw.opgave_id),
@@ -200,7 +200,7 @@ impl Services {
             serde_json::json!({ "versie": model.versie, "titel": model.titel }),
         )
         .await?;
-        txn.commit().await?;
+        self.db.commit(txn).await?;
         self.publish(&model, model.vertrouwelijk).await?;
         Ok(model)
     }
@@ -297,7 +297,7 @@ impl Services {
         mag_iets_wijzigen(kijker)?;
         w.door = kijker.naam();
         w.check()?;
-        let txn = self.db.writer.begin().await?;
+        let txn = self.db.begin_write().await?;
         let huidig = Self::current(&txn, kijker, w.id, w.versie).await?;
         let trekkers = w.trekkers.clone().unwrap_or_default();
         let partners = w.partners.clone().unwrap_or_default();
@@ -331,7 +331,7 @@ impl Services {
             serde_json::json!({ "versie": saved.versie, "velden": velden }),
         )
         .await?;
-        txn.commit().await?;
+        self.db.commit(txn).await?;
         self.publish(&saved, huidig.vertrouwelijk).await?;
         Ok(saved)
     }
@@ -345,7 +345,7 @@ impl Services {
         mag_iets_wijzigen(kijker)?;
         m.door = kijker.naam();
         m.check()?;
-        let txn = self.db.writer.begin().await?;
+        let txn = self.db.begin_write().await?;
         let huidig = Self::current(&txn, kijker, m.id, m.versie).await?;
         let stand = super::rollups::stand_van(&huidig)?;
         let status = m.status.unwrap_or(stand.status);
@@ -382,7 +382,7 @@ impl Services {
                 "gezondheid": saved.gezondheid, "voortgang": saved.voortgang }),
         )
         .await?;
-        txn.commit().await?;
+        self.db.commit(txn).await?;
         self.publish(&saved, huidig.vertrouwelijk).await?;
         Ok(saved)
     }

@@ -7,10 +7,7 @@ use crate::error::{ServiceError, ServiceResult};
 use crate::toegang::{Kijker, Rol, Themas, geheim, wachtwoord};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 use std::collections::BTreeSet;
 
@@ -95,7 +92,7 @@ impl Services {
             ));
         }
         let hash = wachtwoord::hash(n.wachtwoord).await?;
-        let txn = self.db.writer.begin().await?;
+        let txn = self.db.begin_write().await?;
         let themas = check_themas(&txn, &n.themas, "themas").await?;
         let bestaat = gebruiker::Entity::find()
             .filter(gebruiker::Column::Gebruikersnaam.eq(n.gebruikersnaam.clone()))
@@ -135,7 +132,7 @@ impl Services {
             details,
         )
         .await?;
-        txn.commit().await?;
+        self.db.commit(txn).await?;
         Ok(g)
     }
 
@@ -196,7 +193,7 @@ impl Services {
         let geheim = geheim::willekeurig();
         let csrf_token = geheim::willekeurig();
         let nu = Utc::now();
-        let txn = self.db.writer.begin().await?;
+        let txn = self.db.begin_write().await?;
         let s = sessie::ActiveModel {
             token_hash: Set(geheim::hash(&geheim)),
             csrf_token: Set(csrf_token.clone()),
@@ -217,7 +214,7 @@ impl Services {
             json!({}),
         )
         .await?;
-        txn.commit().await?;
+        self.db.commit(txn).await?;
         Ok(NieuweSessie {
             geheim,
             csrf_token,
@@ -231,7 +228,7 @@ impl Services {
         let crate::toegang::Wie::Gebruiker { sessie_id, .. } = &kijker.wie else {
             return Ok(());
         };
-        let txn = self.db.writer.begin().await?;
+        let txn = self.db.begin_write().await?;
         sessie::Entity::update_many()
             .col_expr(sessie::Column::IngetrokkenOp, Expr::value(Utc::now()))
             .filter(sessie::Column::Id.eq(*sessie_id))
@@ -239,7 +236,7 @@ impl Services {
             .exec(&txn)
             .await?;
         audit::schrijf(&txn, kijker, "afmelden", None, json!({})).await?;
-        txn.commit().await?;
+        self.db.commit(txn).await?;
         Ok(())
     }
 

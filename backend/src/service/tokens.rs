@@ -8,9 +8,7 @@ use crate::error::{ServiceError, ServiceResult};
 use crate::toegang::{Kijker, geheim};
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -58,7 +56,7 @@ impl Services {
                 "noem minstens één thema, of laat het veld weg voor alle thema's",
             ));
         }
-        let txn = self.db.writer.begin().await?;
+        let txn = self.db.begin_write().await?;
         let themas = match &n.themas {
             Some(ids) => Some(check_themas(&txn, ids, "themas").await?),
             None => None,
@@ -93,7 +91,7 @@ impl Services {
         let details = json!({ "naam": t.naam, "schrijven": t.schrijven, "vertrouwelijk": t.vertrouwelijk,
             "themas": if t.alle_themas { json!("alle") } else { json!(ids) }, "verlooptOp": t.verloopt_op });
         audit::schrijf(&txn, door, "apiTokenAanmaken", Some(t.prefix.clone()), details).await?;
-        txn.commit().await?;
+        self.db.commit(txn).await?;
         Ok((secret, (t, ids)))
     }
 
@@ -105,7 +103,7 @@ impl Services {
         prefix: Option<&str>,
     ) -> ServiceResult<TokenMetThemas> {
         alleen_beheer(door, "trekt API-tokens in")?;
-        let txn = self.db.writer.begin().await?;
+        let txn = self.db.begin_write().await?;
         let mut q = api_token::Entity::find().filter(api_token::Column::IngetrokkenOp.is_null());
         q = match (id, prefix) {
             (Some(id), _) => q.filter(api_token::Column::Id.eq(id)),
@@ -130,7 +128,7 @@ impl Services {
             json!({ "naam": t.naam }),
         )
         .await?;
-        txn.commit().await?;
+        self.db.commit(txn).await?;
         let themas = self
             .token_themas(&[t.id])
             .await?

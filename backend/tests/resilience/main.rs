@@ -1,6 +1,7 @@
 //! Resilience tests ("data that survives"): concurrent conflicting updates, backup and restore, a PostgreSQL
-//! outage, and SIGKILL during a burst of writes. Like the API tests they run on SQLite, or on the PostgreSQL
-//! server named by `KOERS_TEST_DATABASE_URL`; the outage test starts a PostgreSQL server of its own.
+//! outage, SIGKILL during a burst of writes, a full disk, a deleted database file and a second writing process.
+//! Like the API tests they run on SQLite, or on the PostgreSQL server named by `KOERS_TEST_DATABASE_URL`; the
+//! outage test starts a PostgreSQL server of its own.
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
 #[path = "../api/helpers.rs"]
@@ -11,6 +12,9 @@ mod proces;
 
 mod backup;
 mod concurrency;
+mod gelijktijdig;
 mod outage;
+mod schijfvol;
 mod sigkill;
 mod stoppen;
+mod verdwenen;

@@ -1,5 +1,5 @@
 //! The real `koers` binary as a child process: one-shot commands (`backup`, `restore`) and `koers serve` on a
-//! free port, which a test can SIGKILL and start again.
+//! free port, which a test can SIGKILL and start again, or starve of disk space (a lowered file-size limit).
 
 use serde_json::{Value, json};
 use std::net::SocketAddr;
@@ -93,6 +93,23 @@ impl Api {
     }
 }
 
+/// Lowers (`Some(bytes)`) or lifts (`None`) the soft file-size limit (`RLIMIT_FSIZE`) of the running process
+/// `pid`, with util-linux `prlimit`: a write past the limit fails as on a full disk (the server is started
+/// with SIGXFSZ ignored, see [`Server::start_with_limit`]).
+pub fn file_size_limit(pid: u32, bytes: Option<u64>) {
+    let limit = bytes.map_or_else(|| "unlimited".to_string(), |b| b.to_string());
+    let out = std::process::Command::new("prlimit")
+        .arg(format!("--pid={pid}"))
+        .arg(format!("--fsize={limit}:"))
+        .output()
+        .expect("prlimit (util-linux) runs");
+    assert!(
+        out.status.success(),
+        "prlimit: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// `koers serve` running as a child process.
 pub struct Server {
     child: Child,
@@ -106,11 +123,21 @@ impl Server {
     /// `/readyz` says ready, with a fresh write token from `koers token create`. Its stderr goes to a log file in
     /// `work`.
     pub async fn start(database_url: &str, work: &Path) -> Server {
-        Self::start_with(database_url, work, &[]).await
+        Self::launch(database_url, work, false, &[]).await
     }
 
     /// As [`Self::start`], with extra environment variables for `koers serve`.
     pub async fn start_with(database_url: &str, work: &Path, env: &[(&str, &str)]) -> Server {
+        Self::launch(database_url, work, false, env).await
+    }
+
+    /// [`Server::start`], with SIGXFSZ ignored, so that a lowered [`file_size_limit`] makes writes fail with
+    /// `EFBIG` (as `ENOSPC` on a full disk) instead of killing the process.
+    pub async fn start_with_limit(database_url: &str, work: &Path) -> Server {
+        Self::launch(database_url, work, true, &[]).await
+    }
+
+    async fn launch(database_url: &str, work: &Path, ignore_sigxfsz: bool, env: &[(&str, &str)]) -> Server {
         let out = koers(
             database_url,
             work,
@@ -137,15 +164,43 @@ impl Server {
         let port = free_port();
         let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
         let log = work.join(format!("koers-{port}.log"));
-        let child = koers_command(database_url, work)
-            .arg("serve")
+        let mut command = if ignore_sigxfsz {
+            // An ignored signal stays ignored across exec.
+            let mut c = koers_command(database_url, work);
+            let c = c.as_std_mut();
+            let mut sh = Command::new("sh");
+            sh.arg("-c")
+                .arg(r#"trap '' XFSZ; exec "$0" serve"#)
+                .arg(c.get_program())
+                .current_dir(work)
+                .kill_on_drop(true);
+            for (k, v) in c.get_envs() {
+                match v {
+                    Some(v) => sh.env(k, v),
+                    None => sh.env_remove(k),
+                };
+            }
+            sh
+        } else {
+            let mut c = koers_command(database_url, work);
+            c.arg("serve");
+            c
+        };
+        // stderr goes through this process to the log file: the server's own file-size limit must not stop it.
+        let (from_server, to_log) = std::io::pipe().unwrap();
+        let mut file = std::fs::File::create(&log).unwrap();
+        std::thread::spawn(move || {
+            let mut from_server = from_server;
+            std::io::copy(&mut from_server, &mut file)
+        });
+        let child = command
             .env("KOERS_ADDR", addr.to_string())
             .env("KOERS_STATIC_DIR", work.join("static"))
             // The burst below is far above any per-client rate limit; that is not what is under test.
             .env("KOERS_RATE_PER_SECOND", "0")
             .envs(env.iter().copied())
             .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log).unwrap())
+            .stderr(Stdio::from(to_log))
             .spawn()
             .expect("koers serve starts");
         let client = reqwest::Client::builder()
@@ -187,6 +242,11 @@ impl Server {
     /// What the server logged so far.
     pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id().expect("koers serve runs")
     }
 
     /// SIGKILL (`Child::kill`): no graceful shutdown, no flushing, nothing; waits until the process is gone.
