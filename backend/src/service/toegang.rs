@@ -289,13 +289,16 @@ impl Services {
                     .collect(),
             )
         };
-        // Last use, at most once a minute per token, so that reads do not queue behind the writer.
-        if t.laatst_gebruikt_op.is_none_or(|l| nu - l > Duration::minutes(1)) {
-            api_token::Entity::update_many()
+        // Last use, at most once a minute per token, so that reads do not queue behind the writer. Only a
+        // remark: a database that cannot take writes (full disk) must not make the token's reads fail.
+        if t.laatst_gebruikt_op.is_none_or(|l| nu - l > Duration::minutes(1))
+            && let Err(e) = api_token::Entity::update_many()
                 .col_expr(api_token::Column::LaatstGebruiktOp, Expr::value(nu))
                 .filter(api_token::Column::Id.eq(t.id))
                 .exec(&self.db.writer)
-                .await?;
+                .await
+        {
+            tracing::warn!(error = %e, token = t.id, "laatste gebruik van het token niet opgeslagen");
         }
         Ok(Some(Kijker::token(
             t.id,
