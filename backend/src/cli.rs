@@ -1,7 +1,7 @@
 //! Command line of the `koers` binary: `serve`, `migrate`, `seed`, `backup`, `restore`, `user` and `token`,
 //! configured by flags or the environment.
 
-use crate::config::{DEFAULT_ADDR, DEFAULT_DATABASE_URL, RateLimit, Settings, Toegang};
+use crate::config::{DEFAULT_ADDR, DEFAULT_DATABASE_URL, RateLimit, Settings, Toegang, WebSocket};
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -150,6 +150,21 @@ pub struct ServeArgs {
     /// Sign-in attempts per client address per minute.
     #[arg(long, env = "KOERS_SIGNIN_PER_MINUTE", default_value_t = 10)]
     pub signin_per_minute: u32,
+    /// Seconds a new WebSocket may take to send `connection_init`.
+    #[arg(long, env = "KOERS_WS_INIT_TIMEOUT", default_value_t = 10)]
+    pub ws_init_timeout: u64,
+    /// Largest WebSocket message in bytes.
+    #[arg(long, env = "KOERS_WS_MAX_MESSAGE", default_value_t = 64 * 1024)]
+    pub ws_max_message: usize,
+    /// Most operations running at once on one WebSocket.
+    #[arg(long, env = "KOERS_WS_MAX_SUBSCRIPTIONS", default_value_t = 20)]
+    pub ws_max_subscriptions: usize,
+    /// Sustained operations per second on one WebSocket.
+    #[arg(long, env = "KOERS_WS_RATE_PER_SECOND", default_value_t = 10)]
+    pub ws_rate_per_second: u32,
+    /// Operations one WebSocket may send in a burst.
+    #[arg(long, env = "KOERS_WS_RATE_BURST", default_value_t = 30)]
+    pub ws_rate_burst: u32,
 }
 
 impl ServeArgs {
@@ -174,6 +189,16 @@ impl ServeArgs {
                     burst: self.token_rate_per_second.saturating_mul(4),
                 }),
                 aanmeldingen_per_minuut: self.signin_per_minute.max(1),
+            },
+            websocket: WebSocket {
+                init_timeout: std::time::Duration::from_secs(self.ws_init_timeout.max(1)),
+                max_bericht: self.ws_max_message.max(1024),
+                max_abonnementen: self.ws_max_subscriptions.max(1),
+                operaties: RateLimit {
+                    per_second: self.ws_rate_per_second.max(1),
+                    burst: self.ws_rate_burst.max(1),
+                },
+                ..WebSocket::default()
             },
             ..Settings::new(common.database_url.clone())
         }

@@ -33,6 +33,38 @@ pub struct Settings {
     pub introspection: bool,
     /// Who may do what.
     pub toegang: Toegang,
+    /// Limits on GraphQL over WebSocket.
+    pub websocket: WebSocket,
+}
+
+/// Limits on `/graphql/ws` (each socket; the per-address and per-token limits apply to its operations too).
+#[derive(Debug, Clone, Copy)]
+pub struct WebSocket {
+    /// How long a new socket may take to send `connection_init` (closed with 4408 after).
+    pub init_timeout: Duration,
+    /// Largest message in bytes (a bigger one closes the socket with 1009 unread).
+    pub max_bericht: usize,
+    /// Most operations running at once on one socket.
+    pub max_abonnementen: usize,
+    /// Operations per socket.
+    pub operaties: RateLimit,
+    /// How often the sockets' tokens and sessions are checked for revocation, sign-out and expiry.
+    pub controle: Duration,
+}
+
+impl Default for WebSocket {
+    fn default() -> Self {
+        WebSocket {
+            init_timeout: Duration::from_secs(10),
+            max_bericht: 64 * 1024,
+            max_abonnementen: 20,
+            operaties: RateLimit {
+                per_second: 10,
+                burst: 30,
+            },
+            controle: Duration::from_millis(500),
+        }
+    }
 }
 
 /// Access settings.
@@ -125,6 +157,7 @@ impl Settings {
             rate_limit: Some(RateLimit::default()),
             introspection: true,
             toegang: Toegang::default(),
+            websocket: WebSocket::default(),
         }
     }
 }
