@@ -17,3 +17,6 @@ mod schema;
 mod seed;
 mod subscriptions;
 mod toegang;
+mod websocket;
+mod websocket_toegang;
+mod wsclient;

@@ -4,8 +4,10 @@
 //! the cookie.
 
 mod protocol;
+mod uitvoeren;
 mod verbinding;
 mod wachter;
+mod wie;
 
 use super::AppState;
 use super::toegang::{CSRF_HEADER, gelijk, sessie_geheim};
@@ -80,7 +82,10 @@ pub async fn subscriptions(
     }
     let upgrade = upgrade.protocols([protocol::PROTOCOL]);
     if upgrade.selected_protocol().is_none() {
-        let msg = format!("alleen het WebSocket-subprotocol `{}` wordt gesproken", protocol::PROTOCOL);
+        let msg = format!(
+            "alleen het WebSocket-subprotocol `{}` wordt gesproken",
+            protocol::PROTOCOL
+        );
         return weiger(StatusCode::BAD_REQUEST, "BAD_REQUEST", &msg);
     }
     // A browser cannot add headers to an upgrade: a session over the socket reads only, unless it did.

@@ -132,8 +132,12 @@ pub fn lees(tekst: &str) -> Result<Inkomend, Sluiten> {
     };
     let soort = bericht.get("type").and_then(Value::as_str).unwrap_or_default();
     match soort {
-        "connection_init" => Ok(Inkomend::Init(optioneel_object(&bericht, "payload")?.unwrap_or_default())),
-        "ping" => Ok(Inkomend::Ping(optioneel_object(&bericht, "payload")?.map(Value::Object))),
+        "connection_init" => Ok(Inkomend::Init(
+            optioneel_object(&bericht, "payload")?.unwrap_or_default(),
+        )),
+        "ping" => Ok(Inkomend::Ping(
+            optioneel_object(&bericht, "payload")?.map(Value::Object),
+        )),
         "pong" => optioneel_object(&bericht, "payload").map(|_| Inkomend::Pong),
         "subscribe" => {
             let id = id(&bericht)?;
@@ -213,6 +217,9 @@ mod tests {
         ] {
             assert_eq!(lees(m).map(|_| ()).unwrap_err().code, 4400, "{m}");
         }
-        assert!(matches!(lees(r#"{"type":"connection_init"}"#), Ok(Inkomend::Init(_))));
+        assert!(matches!(
+            lees(r#"{"type":"connection_init"}"#),
+            Ok(Inkomend::Init(_))
+        ));
     }
 }

@@ -2,16 +2,15 @@
 //! task after the limits and a fresh check of the caller; the socket closes when its credential ends.
 
 use super::protocol::{self, Inkomend, Sluiten};
-use super::wachter::{Bewijs, Inschrijving};
-use super::{AppState, csrf_klopt, quota, wachttijd};
+use super::uitvoeren::{Uit, als_json, draai, uitvoeren};
+use super::wachter::Inschrijving;
+use super::wie::{self, Geloof, bearer, moment};
+use super::{AppState, quota, wachttijd};
 use crate::error::ServiceError;
 use crate::graphql::beheer::CsrfToken;
-use crate::toegang::{Kijker, Wie};
+use crate::toegang::Wie;
 use async_graphql::ErrorExtensions;
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
-use chrono::{DateTime, Utc};
-use futures_util::StreamExt;
-use futures_util::stream::BoxStream;
 use governor::{DefaultDirectRateLimiter, RateLimiter};
 use serde_json::{Map, Value, json};
 use std::collections::HashMap;
@@ -21,27 +20,15 @@ use tokio::sync::{Notify, mpsc};
 use tokio::task::AbortHandle;
 use tokio::time::{Instant, sleep_until};
 
+/// Longest a message to the client may take to be written.
+const SCHRIJVEN: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// What the upgrade request brought.
 pub struct Bron {
     /// The client's address.
     pub adres: Option<IpAddr>,
     /// The session cookie's secret and the CSRF token sent with it.
     pub sessie: Option<(String, Option<String>)>,
-}
-
-/// The credential a socket runs on, kept to check it again for every operation.
-enum Geloof {
-    Anoniem,
-    Sessie { geheim: String, csrf: Option<String> },
-    Token(String),
-}
-
-/// The caller as found now.
-struct Gevonden {
-    kijker: Kijker,
-    csrf: Option<String>,
-    bewijs: Option<Bewijs>,
-    verloopt: Option<DateTime<Utc>>,
 }
 
 struct Ingewijd {
@@ -62,12 +49,6 @@ impl Drop for Lopend {
     }
 }
 
-/// What an operation's task sends to the socket.
-enum Uit {
-    Bericht { id: String, generatie: u64, tekst: String },
-    Klaar { id: String, generatie: u64, tekst: String },
-}
-
 /// One socket.
 pub struct Verbinding {
     st: AppState,
@@ -80,18 +61,6 @@ pub struct Verbinding {
     uit: mpsc::Sender<Uit>,
     rx: Option<mpsc::Receiver<Uit>>,
     sluit: Arc<Notify>,
-}
-
-/// A result that ends an operation before it ran: no data, and errors not tied to a field.
-fn verzoekfout(r: &async_graphql::Response) -> bool {
-    r.data == async_graphql::Value::Null && !r.errors.is_empty() && r.errors.iter().all(|e| e.path.is_empty())
-}
-
-fn als_json(fouten: &[async_graphql::ServerError]) -> Vec<Value> {
-    fouten
-        .iter()
-        .filter_map(|e| serde_json::to_value(e).ok())
-        .collect()
 }
 
 fn service_fout(e: &ServiceError) -> Vec<Value> {
@@ -108,26 +77,6 @@ fn te_veel(seconden: u64) -> Vec<Value> {
         "RATE_LIMITED",
         json!({ "retryAfter": seconden }),
     )]
-}
-
-fn bearer(waarde: &str) -> Option<String> {
-    let (scheme, token) = waarde.split_once(' ')?;
-    (scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty()).then(|| token.trim().to_string())
-}
-
-fn moment(t: DateTime<Utc>) -> Instant {
-    let rest = (t - Utc::now()).to_std().unwrap_or_default();
-    let nu = Instant::now();
-    nu.checked_add(rest).unwrap_or(nu + std::time::Duration::from_secs(86_400 * 365))
-}
-
-/// Runs one GraphQL operation of a socket: the single place every socket operation goes through. `Err` are
-/// the errors that refuse it before it runs.
-pub fn uitvoeren(
-    st: &AppState,
-    request: async_graphql::Request,
-) -> Result<BoxStream<'static, async_graphql::Response>, Vec<Value>> {
-    Ok(st.schema.execute_stream(request))
 }
 
 impl Verbinding {
@@ -158,7 +107,7 @@ impl Verbinding {
                 code: s.code,
                 reason: s.reden.into(),
             };
-            let _ = socket.send(Message::Close(Some(frame))).await;
+            let _ = tokio::time::timeout(SCHRIJVEN, socket.send(Message::Close(Some(frame)))).await;
         }
     }
 
@@ -188,10 +137,12 @@ impl Verbinding {
                 }
                 () = sluit.notified() => return Some(Sluiten::verboden("the credential was revoked or ended")),
             };
-            if let Some(tekst) = antwoord
-                && socket.send(Message::Text(tekst.into())).await.is_err()
-            {
-                return None;
+            if let Some(tekst) = antwoord {
+                // A client that stops reading is dropped rather than holding its operations (and this loop).
+                match tokio::time::timeout(SCHRIJVEN, socket.send(Message::Text(tekst.into()))).await {
+                    Ok(Ok(())) => {}
+                    Ok(Err(_)) | Err(_) => return None,
+                }
             }
         }
     }
@@ -242,43 +193,11 @@ impl Verbinding {
         }
     }
 
-    /// The caller of `geloof` now; `None` when the credential is not (or no longer) valid.
-    async fn wie(&self, geloof: &Geloof) -> Result<Option<Gevonden>, ServiceError> {
-        let s = &self.st.services;
-        Ok(match geloof {
-            Geloof::Anoniem => Some(Gevonden {
-                kijker: Kijker::anoniem(self.st.settings.toegang.anoniem_lezen),
-                csrf: None,
-                bewijs: None,
-                verloopt: None,
-            }),
-            Geloof::Token(geheim) => s.token(geheim).await?.map(|(kijker, verloopt)| Gevonden {
-                bewijs: match kijker.wie {
-                    Wie::Token { id, .. } => Some(Bewijs::Token(id)),
-                    _ => None,
-                },
-                kijker,
-                csrf: None,
-                verloopt: Some(verloopt),
-            }),
-            Geloof::Sessie { geheim, csrf } => s.sessie(geheim).await?.map(|mut l| {
-                l.kijker.zonder_csrf = !csrf_klopt(csrf.as_deref(), &l.csrf_token);
-                Gevonden {
-                    bewijs: match l.kijker.wie {
-                        Wie::Gebruiker { sessie_id, .. } => Some(Bewijs::Sessie(sessie_id)),
-                        _ => None,
-                    },
-                    kijker: l.kijker,
-                    csrf: Some(l.csrf_token),
-                    verloopt: Some(l.verloopt_op),
-                }
-            }),
-        })
-    }
-
     /// `connection_init`: a bearer token in the payload, else the upgrade's session cookie, else anonymous.
     async fn inwijden(&mut self, payload: Map<String, Value>) -> Result<(), Sluiten> {
-        let auth = payload.get("authorization").or_else(|| payload.get("Authorization"));
+        let auth = payload
+            .get("authorization")
+            .or_else(|| payload.get("Authorization"));
         let mut geloof = match auth {
             None | Some(Value::Null) => match self.bron.sessie.take() {
                 Some((geheim, csrf)) => Geloof::Sessie { geheim, csrf },
@@ -289,12 +208,16 @@ impl Verbinding {
             }
             Some(_) => return Err(Sluiten::ongeldig("`payload.authorization` must be a string")),
         };
-        let gevonden = match self.wie(&geloof).await {
+        let gevonden = match wie::wie(&self.st, &geloof).await {
             Ok(Some(g)) => g,
             // An unknown or ended session cookie just means anonymous, as over HTTP.
             Ok(None) if matches!(geloof, Geloof::Sessie { .. }) => {
                 geloof = Geloof::Anoniem;
-                self.wie(&geloof).await.ok().flatten().ok_or_else(Sluiten::storing)?
+                wie::wie(&self.st, &geloof)
+                    .await
+                    .ok()
+                    .flatten()
+                    .ok_or_else(Sluiten::storing)?
             }
             Ok(None) => return Err(Sluiten::verboden("invalid token")),
             Err(e) => {
@@ -340,7 +263,7 @@ impl Verbinding {
         let Some(ingewijd) = &self.ingewijd else {
             return Err(Sluiten::niet_ingewijd());
         };
-        let g = match self.wie(&ingewijd.geloof).await {
+        let g = match wie::wie(&self.st, &ingewijd.geloof).await {
             Ok(Some(g)) => g,
             Ok(None) => return Err(Sluiten::verboden("the credential is no longer valid")),
             Err(e) => return Ok(Err(service_fout(&e))),
@@ -370,33 +293,4 @@ impl Verbinding {
         );
         Ok(Ok(()))
     }
-}
-
-/// Runs an operation's results to the socket: `next` for each, `complete` at the end, or one `error` when it
-/// was refused before it ran.
-async fn draai(
-    mut stream: BoxStream<'static, async_graphql::Response>,
-    id: String,
-    generatie: u64,
-    uit: mpsc::Sender<Uit>,
-) {
-    let mut eerste = true;
-    while let Some(r) = stream.next().await {
-        if std::mem::replace(&mut eerste, false) && verzoekfout(&r) {
-            let tekst = protocol::error(&id, &als_json(&r.errors));
-            let _ = uit.send(Uit::Klaar { id, generatie, tekst }).await;
-            return;
-        }
-        let tekst = protocol::next(&id, &r);
-        let bericht = Uit::Bericht {
-            id: id.clone(),
-            generatie,
-            tekst,
-        };
-        if uit.send(bericht).await.is_err() {
-            return;
-        }
-    }
-    let tekst = protocol::complete(&id);
-    let _ = uit.send(Uit::Klaar { id, generatie, tekst }).await;
 }
