@@ -1,7 +1,9 @@
 //! Command line of the `koers` binary: `serve`, `migrate`, `seed`, `backup`, `restore`, `user` and `token`,
 //! configured by flags or the environment.
 
-use crate::config::{DEFAULT_ADDR, DEFAULT_DATABASE_URL, RateLimit, Settings, Toegang, Verbindingen};
+use crate::config::{
+    DEFAULT_ADDR, DEFAULT_DATABASE_URL, RateLimit, Settings, Toegang, Verbindingen, WebSocket,
+};
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -162,6 +164,21 @@ pub struct ServeArgs {
     /// Seconds a shutdown (SIGTERM, Ctrl-C) waits for requests in flight.
     #[arg(long, env = "KOERS_SHUTDOWN_TIMEOUT", default_value_t = 10)]
     pub shutdown_timeout: u64,
+    /// Seconds a new WebSocket may take to send `connection_init`.
+    #[arg(long, env = "KOERS_WS_INIT_TIMEOUT", default_value_t = 10)]
+    pub ws_init_timeout: u64,
+    /// Largest WebSocket message in bytes.
+    #[arg(long, env = "KOERS_WS_MAX_MESSAGE", default_value_t = 64 * 1024)]
+    pub ws_max_message: usize,
+    /// Most operations running at once on one WebSocket.
+    #[arg(long, env = "KOERS_WS_MAX_SUBSCRIPTIONS", default_value_t = 20)]
+    pub ws_max_subscriptions: usize,
+    /// Sustained operations per second on one WebSocket.
+    #[arg(long, env = "KOERS_WS_RATE_PER_SECOND", default_value_t = 10)]
+    pub ws_rate_per_second: u32,
+    /// Operations one WebSocket may send in a burst.
+    #[arg(long, env = "KOERS_WS_RATE_BURST", default_value_t = 30)]
+    pub ws_rate_burst: u32,
 }
 
 impl ServeArgs {
@@ -192,6 +209,16 @@ impl ServeArgs {
                 max_per_adres: self.max_connections_per_address.max(1),
                 header_timeout: std::time::Duration::from_secs(self.header_timeout.max(1)),
                 shutdown_timeout: std::time::Duration::from_secs(self.shutdown_timeout),
+            },
+            websocket: WebSocket {
+                init_timeout: std::time::Duration::from_secs(self.ws_init_timeout.max(1)),
+                max_bericht: self.ws_max_message.max(1024),
+                max_abonnementen: self.ws_max_subscriptions.max(1),
+                operaties: RateLimit {
+                    per_second: self.ws_rate_per_second.max(1),
+                    burst: self.ws_rate_burst.max(1),
+                },
+                ..WebSocket::default()
             },
             ..Settings::new(common.database_url.clone())
         }

@@ -35,6 +35,8 @@ pub struct Settings {
     pub toegang: Toegang,
     /// Limits on connections: how many, how slow, how long a shutdown waits.
     pub verbindingen: Verbindingen,
+    /// Limits on GraphQL over WebSocket.
+    pub websocket: WebSocket,
 }
 
 /// Limits on the TCP connections of the HTTP server.
@@ -57,6 +59,36 @@ impl Default for Verbindingen {
             max_per_adres: 128,
             header_timeout: Duration::from_secs(10),
             shutdown_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+/// Limits on `/graphql/ws` (each socket; the per-address and per-token limits apply to its operations too).
+#[derive(Debug, Clone, Copy)]
+pub struct WebSocket {
+    /// How long a new socket may take to send `connection_init` (closed with 4408 after).
+    pub init_timeout: Duration,
+    /// Largest message in bytes (a bigger one closes the socket with 1009 unread).
+    pub max_bericht: usize,
+    /// Most operations running at once on one socket.
+    pub max_abonnementen: usize,
+    /// Operations per socket.
+    pub operaties: RateLimit,
+    /// How often the sockets' tokens and sessions are checked for revocation, sign-out and expiry.
+    pub controle: Duration,
+}
+
+impl Default for WebSocket {
+    fn default() -> Self {
+        WebSocket {
+            init_timeout: Duration::from_secs(10),
+            max_bericht: 64 * 1024,
+            max_abonnementen: 20,
+            operaties: RateLimit {
+                per_second: 10,
+                burst: 30,
+            },
+            controle: Duration::from_millis(500),
         }
     }
 }
@@ -152,6 +184,7 @@ impl Settings {
             introspection: true,
             toegang: Toegang::default(),
             verbindingen: Verbindingen::default(),
+            websocket: WebSocket::default(),
         }
     }
 }

@@ -34,6 +34,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Rate limits per API token.
     pub per_token: Option<Arc<ratelimit::PerToken>>,
+    /// What the WebSocket connections share.
+    pub ws: Arc<ws::Gedeeld>,
 }
 
 impl AppState {
@@ -44,11 +46,13 @@ impl AppState {
             .token_rate_limit
             .and_then(ratelimit::PerToken::new)
             .map(Arc::new);
+        let ws = Arc::new(ws::Gedeeld::new(&settings, services.clone()));
         AppState {
             schema,
             services,
             settings,
             per_token,
+            ws,
         }
     }
 }

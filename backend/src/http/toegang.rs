@@ -67,7 +67,7 @@ fn storing(e: &ServiceError) -> StatusCode {
     }
 }
 
-fn sessie_geheim(headers: &HeaderMap) -> Option<String> {
+pub(super) fn sessie_geheim(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -85,7 +85,7 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 }
 
 /// Equal without an early exit, so a guess learns nothing from timing.
-fn gelijk(a: &str, b: &str) -> bool {
+pub(super) fn gelijk(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

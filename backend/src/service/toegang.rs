@@ -6,10 +6,10 @@ use crate::entities::{api_token, api_token_thema, gebruiker, gebruiker_thema, se
 use crate::error::{ServiceError, ServiceResult};
 use crate::toegang::{Kijker, Rol, Themas, geheim, wachtwoord};
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 /// A new user as given by a beheerder or the command line.
 #[derive(Debug, Clone)]
@@ -20,6 +20,14 @@ pub struct NieuweGebruiker {
     pub rol: Rol,
     /// A redacteur's thema's (ids).
     pub themas: Vec<i32>,
+}
+
+/// A live session: its viewer, CSRF token and end.
+#[derive(Debug, Clone)]
+pub struct LopendeSessie {
+    pub kijker: Kijker,
+    pub csrf_token: String,
+    pub verloopt_op: DateTime<Utc>,
 }
 
 /// A new session: the cookie secret (shown once, stored hashed) and the CSRF token.
@@ -243,6 +251,11 @@ impl Services {
     /// The viewer of a live session cookie, with the session's CSRF token; `None` when the secret is unknown,
     /// expired, signed out, or its user is switched off.
     pub async fn kijker_voor_sessie(&self, geheim: &str) -> ServiceResult<Option<(Kijker, String)>> {
+        Ok(self.sessie(geheim).await?.map(|s| (s.kijker, s.csrf_token)))
+    }
+
+    /// As [`Self::kijker_voor_sessie`], with the session's end.
+    pub async fn sessie(&self, geheim: &str) -> ServiceResult<Option<LopendeSessie>> {
         let Some(s) = sessie::Entity::find()
             .filter(sessie::Column::TokenHash.eq(geheim::hash(geheim)))
             .one(&self.db.reader)
@@ -260,11 +273,42 @@ impl Services {
         else {
             return Ok(None);
         };
-        Ok(Some((self.kijker_van(&g, s.id).await?, s.csrf_token)))
+        Ok(Some(LopendeSessie {
+            kijker: self.kijker_van(&g, s.id).await?,
+            csrf_token: s.csrf_token,
+            verloopt_op: s.verloopt_op,
+        }))
+    }
+
+    /// Which of the sessions `ids` are still live (not signed out, not expired, their user active): one query.
+    pub async fn lopende_sessies(&self, ids: &[i32]) -> ServiceResult<HashSet<i32>> {
+        if ids.is_empty() {
+            return Ok(HashSet::new());
+        }
+        let actief = Query::select()
+            .column(gebruiker::Column::Id)
+            .from(gebruiker::Entity)
+            .and_where(gebruiker::Column::Actief.eq(true))
+            .to_owned();
+        Ok(sessie::Entity::find()
+            .filter(sessie::Column::Id.is_in(ids.iter().copied()))
+            .filter(sessie::Column::IngetrokkenOp.is_null())
+            .filter(sessie::Column::VerlooptOp.gt(Utc::now()))
+            .filter(sessie::Column::GebruikerId.in_subquery(actief))
+            .all(&self.db.reader)
+            .await?
+            .into_iter()
+            .map(|s| s.id)
+            .collect())
     }
 
     /// The viewer of a live API token; `None` when it is unknown, expired or revoked.
     pub async fn kijker_voor_token(&self, token: &str) -> ServiceResult<Option<Kijker>> {
+        Ok(self.token(token).await?.map(|(k, _)| k))
+    }
+
+    /// As [`Self::kijker_voor_token`], with the moment the token expires.
+    pub async fn token(&self, token: &str) -> ServiceResult<Option<(Kijker, DateTime<Utc>)>> {
         let Some(t) = api_token::Entity::find()
             .filter(api_token::Column::TokenHash.eq(geheim::hash(token)))
             .one(&self.db.reader)
@@ -300,12 +344,7 @@ impl Services {
         {
             tracing::warn!(error = %e, token = t.id, "laatste gebruik van het token niet opgeslagen");
         }
-        Ok(Some(Kijker::token(
-            t.id,
-            t.naam,
-            themas,
-            t.schrijven,
-            t.vertrouwelijk,
-        )))
+        let kijker = Kijker::token(t.id, t.naam, themas, t.schrijven, t.vertrouwelijk);
+        Ok(Some((kijker, t.verloopt_op)))
     }
 }

@@ -10,7 +10,7 @@ use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Longest validity of a token, in days.
 pub const MAX_DAGEN: i64 = 366 * 2;
@@ -141,6 +141,22 @@ impl Services {
             },
             themas,
         ))
+    }
+
+    /// Which of the tokens `ids` are still live (neither revoked nor expired): one query.
+    pub async fn lopende_tokens(&self, ids: &[i32]) -> ServiceResult<HashSet<i32>> {
+        if ids.is_empty() {
+            return Ok(HashSet::new());
+        }
+        Ok(api_token::Entity::find()
+            .filter(api_token::Column::Id.is_in(ids.iter().copied()))
+            .filter(api_token::Column::IngetrokkenOp.is_null())
+            .filter(api_token::Column::VerlooptOp.gt(Utc::now()))
+            .all(&self.db.reader)
+            .await?
+            .into_iter()
+            .map(|t| t.id)
+            .collect())
     }
 
     async fn token_themas(&self, ids: &[i32]) -> ServiceResult<HashMap<i32, Vec<i32>>> {

@@ -53,6 +53,9 @@ pub struct TestApp {
     pub services: Services,
     /// An API token that may read and change everything (all thema's, confidential too), used by [`Self::gql`].
     pub token: String,
+    /// Stops the server (as SIGTERM would): see [`Self::stop`].
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    running: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
     _db_dir: Option<TempDir>,
 }
 
@@ -85,7 +88,10 @@ impl TestApp {
         let app = Application::build(settings).await.expect("app builds");
         let addr = app.local_addr();
         let services = app.services().clone();
-        tokio::spawn(app.run_until_stopped());
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let running = tokio::spawn(app.run_until(async {
+            let _ = stopped.await;
+        }));
         let mut app = TestApp {
             addr,
             client: reqwest::Client::new(),
@@ -93,10 +99,22 @@ impl TestApp {
             static_dir,
             services,
             token: String::new(),
+            stop: Some(stop),
+            running: Some(running),
             _db_dir: db_dir,
         };
         app.token = app.new_token("Testbeheer", true, true, None).await;
         app
+    }
+
+    /// Stops the server as a SIGTERM would and waits until it has stopped.
+    pub async fn stop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(running) = self.running.take() {
+            running.await.expect("server task").expect("server stops cleanly");
+        }
     }
 
     /// A new API token made by the system; `themas` are thema keys (`None`: all).

@@ -19,3 +19,6 @@ mod subscriptions;
 mod tekst;
 mod toegang;
 mod verbindingen;
+mod websocket;
+mod websocket_toegang;
+mod wsclient;

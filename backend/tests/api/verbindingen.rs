@@ -185,3 +185,31 @@ async fn a_slow_client_cannot_hold_a_shutdown_past_its_deadline() {
         "nothing listens any more"
     );
 }
+
+#[tokio::test]
+async fn a_websocket_keeps_its_place_and_says_goodbye_when_the_server_stops() {
+    use crate::wsclient::{Event, Sock};
+    let mut app = TestApp::spawn_with(|s| {
+        s.verbindingen.max_per_adres = 3;
+        s.verbindingen.shutdown_timeout = Duration::from_secs(20);
+    })
+    .await;
+    let mut socks = Vec::new();
+    for _ in 0..3 {
+        socks.push(Sock::ready(&app, &[], json!({})).await);
+    }
+    assert!(
+        !healthz_ok(&app).await,
+        "three open sockets hold the address's three places"
+    );
+    let begun = Instant::now();
+    app.stop().await;
+    assert!(
+        begun.elapsed() < Duration::from_secs(15),
+        "the sockets close at once instead of holding the stop"
+    );
+    for s in &mut socks {
+        let (e, _) = s.until_closed(Duration::from_secs(10)).await;
+        assert_eq!(e, Event::Closed(1001, "Server is shutting down".into()));
+    }
+}
