@@ -69,7 +69,6 @@ impl ActieFilterInvoer {
             tekst: self.tekst,
             gewijzigd_sinds: self.gewijzigd_sinds,
             vertrouwelijk: self.vertrouwelijk,
-            zicht: None,
         })
     }
 }
