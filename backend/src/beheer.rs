@@ -6,6 +6,7 @@ use crate::service::Services;
 use crate::service::lezen;
 use crate::service::toegang::NieuweGebruiker;
 use crate::service::tokens::NieuwToken;
+use crate::service::zicht::Zicht;
 use crate::toegang::{Kijker, Rol};
 use anyhow::{Context, bail};
 use std::io::BufRead;
@@ -20,7 +21,7 @@ async fn services(database_url: &str) -> anyhow::Result<Services> {
 
 /// Thema ids of thema keys, refusing unknown keys.
 async fn thema_ids(s: &Services, sleutels: &[String]) -> anyhow::Result<Vec<i32>> {
-    let alle = lezen::themas(&s.db.reader).await?;
+    let alle = lezen::themas(&s.db.reader, &Zicht::van(&Kijker::systeem(SYSTEEM))?).await?;
     sleutels
         .iter()
         .map(|k| {

@@ -149,7 +149,11 @@ impl Koers {
         rol: &str,
         themas: &[&str],
     ) -> anyhow::Result<String> {
-        let alle = koers_backend::service::lezen::themas(&self.services.db.reader).await?;
+        let alle = koers_backend::service::lezen::themas(
+            &self.services.db.reader,
+            &koers_backend::service::zicht::Zicht::van(&koers_backend::toegang::Kijker::systeem("e2e"))?,
+        )
+        .await?;
         let themas = themas
             .iter()
             .map(|k| {

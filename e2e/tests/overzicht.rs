@@ -1,5 +1,6 @@
 //! Browser tests of the overview page: every opgave of every action plan shows the rollup the API computes,
-//! and unknown routes still serve the app.
+//! an anonymous visitor's roll-ups leave confidential work out and say how much, and unknown routes still
+//! serve the app.
 //!
 //! Ignored by default (they need Chromium and a built `frontend/dist`); run them with
 //! `cargo test -p koers-e2e -- --ignored --test-threads=1` (done by `.ci/test`).
@@ -68,6 +69,49 @@ async fn overzicht_toont_de_rollup_van_elke_opgave() -> anyhow::Result<()> {
     assert!(opgaven_gezien > 0, "the seeded plans should have opgaven");
 
     browser.screenshot("overzicht").await?;
+    browser.close().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
+async fn overzicht_telt_vertrouwelijk_werk_niet_mee_maar_zegt_hoeveel() -> anyhow::Result<()> {
+    let koers = Koers::start().await?;
+    let data = koers.graphql(fixtures::OVERZICHT_QUERY, json!({})).await?;
+    let plan = &array(&data["actieplannen"], "actieplannen")?[0];
+    let opgave = &array(&plan["opgaven"], "opgaven")?[0];
+    let (plan_id, opgave_id) = (id_of(plan)?, id_of(opgave)?);
+    let totaal = opgave["rollup"]["totaal"].as_i64().context("totaal")?;
+    let invoer = json!({ "opgave": opgave_id, "titel": "GEHEIM-E2E overzicht", "jaar": 2026,
+                         "status": "IN_UITVOERING", "gezondheid": "OP_KOERS", "vertrouwelijk": true });
+    koers
+        .graphql(fixtures::ACTIE_AANMAKEN_MUTATIE, json!({ "invoer": invoer }))
+        .await?;
+
+    // Nobody signed in: the opgave shows the same total as before, and one confidential actie not shown.
+    let browser = Browser::start().await?;
+    browser.goto(&koers.url("/")).await?;
+    browser.wait_for(fixtures::OVERZICHT).await?;
+    let rij = fixtures::opgave_in_plan(&plan_id, &opgave_id);
+    let verborgen = browser
+        .wait_for(&format!(r#"{rij} [data-testid="opgave-verborgen"]"#))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        verborgen == "1 vertrouwelijk, niet getoond" || verborgen == "1 confidential, not shown",
+        "{verborgen}"
+    );
+    browser
+        .wait_for_text(
+            &fixtures::opgave_totaal(&plan_id, &opgave_id),
+            &totaal.to_string(),
+        )
+        .await?;
+    let bron = browser.client().source().await?;
+    assert!(
+        !bron.contains("GEHEIM-E2E"),
+        "a confidential title is in the page"
+    );
     browser.close().await
 }
 

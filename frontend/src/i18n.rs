@@ -182,6 +182,8 @@ pub struct Teksten {
     pub balk_naam: &'static str,
     /// Accessible value of the progress bar, from two percentages already formatted.
     pub balk_waarde: fn(&str, &str) -> String,
+    /// Under a roll-up: how many confidential acties it leaves out because the viewer may not see them.
+    pub verborgen: fn(u32) -> String,
     /// Legend entry for the finished part of the bar.
     pub legenda_afgerond: &'static str,
     /// Legend entry for the part of the bar in progress.
@@ -230,6 +232,10 @@ pub(crate) fn nl_periode(van: i32, tot: i32) -> String {
 
 fn nl_balk_waarde(afgerond: &str, in_uitvoering: &str) -> String {
     format!("{afgerond} afgerond, {in_uitvoering} in uitvoering of doorlopend")
+}
+
+fn nl_verborgen(n: u32) -> String {
+    format!("{n} vertrouwelijk, niet getoond")
 }
 
 fn nl_fout_http(status: u16) -> String {
@@ -282,6 +288,7 @@ pub static NL: Teksten = Teksten {
     geen_voortgang: "geen voortgang gerapporteerd",
     balk_naam: "Voortgang van de acties",
     balk_waarde: nl_balk_waarde,
+    verborgen: nl_verborgen,
     legenda_afgerond: "afgerond",
     legenda_in_uitvoering: "in uitvoering of doorlopend",
 

@@ -17,9 +17,9 @@ use miniserde::Deserialize;
 /// The `Overzicht` query: every thema with its plans, opgaven and roll-ups.
 pub const OVERZICHT_QUERY: &str = "query Overzicht { themas { id naam portefeuillehouder actieplannen { id titel \
 soort periodeVan periodeTot status opgaven { id volgorde titel rollup { totaal aandeelAfgerond \
-aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid aantalPerStatus { status aantal } } } rollup { \
-totaal aandeelAfgerond aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid aantalPerStatus { status \
-aantal } } } } }";
+aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid aantalVerborgen aantalPerStatus { status aantal } } } rollup { \
+totaal aandeelAfgerond aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid aantalVerborgen \
+aantalPerStatus { status aantal } } } } }";
 
 /// The `data` of the `Overzicht` query.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -86,11 +86,14 @@ pub struct Opgave {
     pub rollup: RollupCijfers,
 }
 
-/// Roll-up figures as the API computes them with `koers_shared::rollup`.
+/// Roll-up figures as the API computes them with `koers_shared::rollup`, over what the viewer may see.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct RollupCijfers {
-    /// All acties, gestopt included.
+    /// All acties the viewer may see, gestopt included.
     pub totaal: u32,
+    /// Acties left out because the viewer may not see them (absent when the query did not ask).
+    #[serde(rename = "aantalVerborgen")]
+    pub aantal_verborgen: Option<u32>,
     /// Share afgerond in percent (0–100).
     #[serde(rename = "aandeelAfgerond")]
     pub aandeel_afgerond: f64,

@@ -80,7 +80,6 @@ impl ActieFilterInvoer {
             tekst: self.tekst,
             gewijzigd_sinds: self.gewijzigd_sinds,
             vertrouwelijk: self.vertrouwelijk,
-            zicht: None,
         })
     }
 }

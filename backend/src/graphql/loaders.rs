@@ -1,80 +1,108 @@
 //! Batch loaders: each turns the many look-ups of one GraphQL level into one service call, so a whole tree
-//! costs a constant number of SQL statements (no N+1).
+//! costs a constant number of SQL statements (no N+1). Every key carries the viewer's [`Zicht`]: the loaders
+//! are shared by all requests, and one viewer's answer never serves another.
 
 use crate::entities::{actie, actieplan, opgave, organisatie, voortgangsupdate};
+use crate::service::rollups::Samenvatting;
+use crate::service::zicht::{Zicht, Zichtbaar};
 use crate::service::{Services, lezen, rollups};
 use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::{Context, ErrorExtensions, Result};
-use koers_shared::Rollup;
 use std::collections::HashMap;
 use std::marker::PhantomData;
 
+/// A loader key: what the viewer may see, and the id.
+pub type Sleutel = (Zicht, i32);
+
+/// The keys grouped by `Zicht` (in one request there is one).
+fn per_zicht(keys: &[Sleutel]) -> Vec<(&Zicht, Vec<i32>)> {
+    let mut groups: Vec<(&Zicht, Vec<i32>)> = Vec::new();
+    for (z, id) in keys {
+        match groups.iter_mut().find(|(g, _)| *g == z) {
+            Some((_, ids)) => ids.push(*id),
+            None => groups.push((z, vec![*id])),
+        }
+    }
+    groups
+}
+
 macro_rules! loader {
-    ($(#[$m:meta])* $name:ident => $value:ty, |$svc:ident, $keys:ident| $body:expr) => {
+    ($(#[$m:meta])* $name:ident => $value:ty, |$db:ident, $zicht:ident, $ids:ident| $body:expr) => {
         $(#[$m])*
         pub struct $name(pub Services);
 
-        impl Loader<i32> for $name {
+        impl Loader<Sleutel> for $name {
             type Value = $value;
             type Error = async_graphql::Error;
 
-            async fn load(&self, $keys: &[i32]) -> Result<HashMap<i32, Self::Value>, Self::Error> {
-                let $svc = &self.0;
-                $body.await.map_err(|e| e.extend())
+            async fn load(&self, keys: &[Sleutel]) -> Result<HashMap<Sleutel, Self::Value>, Self::Error> {
+                let $db = &self.0.db.reader;
+                let mut out = HashMap::new();
+                for ($zicht, ids) in per_zicht(keys) {
+                    let $ids = &ids[..];
+                    let found = $body.await.map_err(|e| e.extend())?;
+                    out.extend(found.into_iter().map(|(id, v)| (($zicht.clone(), id), v)));
+                }
+                Ok(out)
             }
         }
     };
 }
 
 loader!(
-    /// Plans per thema id.
-    PlannenPerThema => Vec<actieplan::Model>, |s, k| lezen::actieplannen_per_thema(&s.db.reader, k)
+    /// Visible plans per thema id.
+    PlannenPerThema => Vec<actieplan::Model>, |db, z, k| lezen::actieplannen_per_thema(db, z, k)
 );
 loader!(
-    /// Opgaven per plan id.
-    OpgavenPerPlan => Vec<opgave::Model>, |s, k| lezen::opgaven_per_actieplan(&s.db.reader, k)
+    /// Visible opgaven per plan id.
+    OpgavenPerPlan => Vec<opgave::Model>, |db, z, k| lezen::opgaven_per_actieplan(db, z, k)
 );
 loader!(
-    /// Acties per opgave id.
-    ActiesPerOpgave => Vec<actie::Model>, |s, k| lezen::acties_per_opgave(&s.db.reader, k)
+    /// Visible acties per opgave id.
+    ActiesPerOpgave => Vec<actie::Model>, |db, z, k| lezen::acties_per_opgave(db, z, k)
 );
 loader!(
-    /// Organisations with role per actie id.
-    OrganisatiesPerActie => Vec<(String, organisatie::Model)>, |s, k| lezen::organisaties_per_actie(&s.db.reader, k)
+    /// Organisations with role per visible actie id.
+    OrganisatiesPerActie => Vec<(String, organisatie::Model)>, |db, z, k| lezen::organisaties_per_actie(db, z, k)
 );
 loader!(
-    /// History per actie id.
-    HistoriePerActie => Vec<voortgangsupdate::Model>, |s, k| lezen::historie_per_actie(&s.db.reader, k)
+    /// History per visible actie id.
+    HistoriePerActie => Vec<voortgangsupdate::Model>, |db, z, k| lezen::historie_per_actie(db, z, k)
 );
 loader!(
-    /// Roll-up per opgave id.
-    RollupPerOpgave => Rollup, |s, k| rollups::per_opgave(&s.db.reader, k)
+    /// Roll-up per opgave id, over the visible acties.
+    RollupPerOpgave => Samenvatting, |db, z, k| rollups::per_opgave(db, z, k)
 );
 loader!(
-    /// Roll-up per plan id.
-    RollupPerPlan => Rollup, |s, k| rollups::per_actieplan(&s.db.reader, k)
+    /// Roll-up per plan id, over the visible acties.
+    RollupPerPlan => Samenvatting, |db, z, k| rollups::per_actieplan(db, z, k)
 );
 loader!(
-    /// Roll-up per thema id.
-    RollupPerThema => Rollup, |s, k| rollups::per_thema(&s.db.reader, k)
+    /// Roll-up per thema id, over the visible acties.
+    RollupPerThema => Samenvatting, |db, z, k| rollups::per_thema(db, z, k)
 );
 
-/// Rows of entity `E` by primary key.
+/// Visible rows of entity `E` by primary key.
 pub struct ById<E>(pub Services, PhantomData<E>);
 
-impl<E> Loader<i32> for ById<E>
+impl<E> Loader<Sleutel> for ById<E>
 where
-    E: sea_orm::EntityTrait + Send + Sync + 'static,
+    E: Zichtbaar + Send + Sync + 'static,
     E::Model: lezen::HasId + Clone + Send + Sync,
     <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<i32>,
 {
     type Value = E::Model;
     type Error = async_graphql::Error;
 
-    async fn load(&self, keys: &[i32]) -> Result<HashMap<i32, E::Model>, Self::Error> {
-        lezen::by_ids::<E>(&self.0.db.reader, keys)
-            .await
-            .map_err(|e| e.extend())
+    async fn load(&self, keys: &[Sleutel]) -> Result<HashMap<Sleutel, E::Model>, Self::Error> {
+        let mut out = HashMap::new();
+        for (z, ids) in per_zicht(keys) {
+            let found = lezen::by_ids::<E>(&self.0.db.reader, z, &ids)
+                .await
+                .map_err(|e| e.extend())?;
+            out.extend(found.into_iter().map(|(id, v)| ((z.clone(), id), v)));
+        }
+        Ok(out)
     }
 }
 
@@ -83,7 +111,7 @@ pub fn register<Q, M, S>(
     b: async_graphql::SchemaBuilder<Q, M, S>,
     s: &Services,
 ) -> async_graphql::SchemaBuilder<Q, M, S> {
-    fn dl<T: Loader<i32>>(t: T) -> DataLoader<T> {
+    fn dl<T: Loader<Sleutel>>(t: T) -> DataLoader<T> {
         DataLoader::new(t, tokio::spawn)
     }
     b.data(dl(PlannenPerThema(s.clone())))
@@ -106,10 +134,18 @@ pub fn register<Q, M, S>(
         .data(dl(ById::<voortgangsupdate::Entity>(s.clone(), PhantomData)))
 }
 
-/// Loads one value with loader `T`; a missing key gives `default`.
-pub async fn one<T>(ctx: &Context<'_>, key: i32) -> Result<Option<T::Value>>
+/// Loads with loader `T` the value for `id` that this request may see; hidden and missing look alike.
+pub async fn one<T>(ctx: &Context<'_>, id: i32) -> Result<Option<T::Value>>
 where
-    T: Loader<i32, Error = async_graphql::Error>,
+    T: Loader<Sleutel, Error = async_graphql::Error>,
 {
-    ctx.data::<DataLoader<T>>()?.load_one(key).await
+    one_as::<T>(ctx, super::zicht::zicht(ctx)?, id).await
+}
+
+/// Loads with loader `T` the value for `id` as `zicht` sees it (a narrower view than the request's).
+pub async fn one_as<T>(ctx: &Context<'_>, zicht: Zicht, id: i32) -> Result<Option<T::Value>>
+where
+    T: Loader<Sleutel, Error = async_graphql::Error>,
+{
+    ctx.data::<DataLoader<T>>()?.load_one((zicht, id)).await
 }

@@ -4,11 +4,11 @@ use super::ids::{self, Soort};
 use super::inputs::ActieFilterInvoer;
 use super::loaders::{ById, one};
 use super::types::{Actie, Actieplan, Node, Opgave, Organisatie, RvoVergadering, Thema, Voortgangsupdate};
-use super::zicht::{self, lezer};
+use super::zicht::zicht;
 use crate::entities::{actie, actieplan, opgave, organisatie, rvo_vergadering, thema, voortgangsupdate};
 use crate::error::ServiceError;
 use crate::service::Services;
-use crate::service::acties::{self, MAX_PAGE, Pagina, Zicht};
+use crate::service::acties::{self, MAX_PAGE, Pagina};
 use crate::service::lezen;
 use async_graphql::connection::{Connection, Edge};
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result, ResultExt, SimpleObject};
@@ -23,30 +23,6 @@ pub struct ActieTotaal {
 /// Leesoperaties.
 #[derive(Default)]
 pub struct Query;
-
-/// Plan `id` if this request may see it.
-async fn plan(ctx: &Context<'_>, id: i32) -> Result<Option<actieplan::Model>> {
-    match one::<ById<actieplan::Entity>>(ctx, id).await? {
-        Some(p) if zicht::ziet_plan(ctx, &p).await? => Ok(Some(p)),
-        _ => Ok(None),
-    }
-}
-
-/// Opgave `id` if this request may see it.
-async fn opgave(ctx: &Context<'_>, id: i32) -> Result<Option<opgave::Model>> {
-    match one::<ById<opgave::Entity>>(ctx, id).await? {
-        Some(o) if zicht::ziet_opgave(ctx, &o).await? => Ok(Some(o)),
-        _ => Ok(None),
-    }
-}
-
-/// Actie `id` if this request may see it; a hidden actie looks exactly like a missing one.
-async fn actie(ctx: &Context<'_>, id: i32) -> Result<Option<actie::Model>> {
-    match one::<ById<actie::Entity>>(ctx, id).await? {
-        Some(a) if zicht::ziet_actie(ctx, &a).await? => Ok(Some(a)),
-        _ => Ok(None),
-    }
-}
 
 fn services<'a>(ctx: &Context<'a>) -> Result<&'a Services> {
     ctx.data::<Services>()
@@ -89,83 +65,74 @@ fn pagina(
 impl Query {
     /// De vijf VAR-portefeuilles, in hun volgorde.
     async fn themas(&self, ctx: &Context<'_>) -> Result<Vec<Thema>> {
-        let k = lezer(ctx)?;
-        Ok(lezen::themas(&services(ctx)?.db.reader)
+        Ok(lezen::themas(&services(ctx)?.db.reader, &zicht(ctx)?)
             .await
             .extend()?
             .into_iter()
-            .filter(|t| k.ziet_thema(t.id))
             .map(Thema)
             .collect())
     }
 
     /// Alle plannen, of de plannen van één thema.
     async fn actieplannen(&self, ctx: &Context<'_>, thema: Option<ID>) -> Result<Vec<Actieplan>> {
-        let k = lezer(ctx)?;
+        let z = zicht(ctx)?;
         let thema = thema
             .map(|t| ids::decode(&t, Soort::Thema, "thema"))
             .transpose()
             .extend()?;
-        let rows = lezen::actieplannen(&services(ctx)?.db.reader, thema)
+        let rows = lezen::actieplannen(&services(ctx)?.db.reader, &z, thema)
             .await
             .extend()?;
-        Ok(rows
-            .into_iter()
-            .filter(|p| k.ziet_thema(p.thema_id))
-            .map(Actieplan)
-            .collect())
+        Ok(rows.into_iter().map(Actieplan).collect())
     }
 
     /// Eén thema.
     async fn thema(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Thema>> {
         let id = ids::decode(&id, Soort::Thema, "id").extend()?;
-        let k = lezer(ctx)?;
-        Ok(one::<ById<thema::Entity>>(ctx, id)
-            .await?
-            .filter(|t| k.ziet_thema(t.id))
-            .map(Thema))
+        Ok(one::<ById<thema::Entity>>(ctx, id).await?.map(Thema))
     }
 
     /// Eén plan.
     async fn actieplan(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Actieplan>> {
         let id = ids::decode(&id, Soort::Actieplan, "id").extend()?;
-        Ok(plan(ctx, id).await?.map(Actieplan))
+        Ok(one::<ById<actieplan::Entity>>(ctx, id).await?.map(Actieplan))
     }
 
     /// Eén opgave.
     async fn opgave(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Opgave>> {
         let id = ids::decode(&id, Soort::Opgave, "id").extend()?;
-        Ok(opgave(ctx, id).await?.map(Opgave))
+        Ok(one::<ById<opgave::Entity>>(ctx, id).await?.map(Opgave))
     }
 
     /// Eén actie.
     async fn actie(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Actie>> {
         let id = ids::decode(&id, Soort::Actie, "id").extend()?;
-        Ok(actie(ctx, id).await?.map(Actie))
+        Ok(one::<ById<actie::Entity>>(ctx, id).await?.map(Actie))
     }
 
     /// Elk object op zijn globale id.
     async fn node(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Node>> {
         let (soort, n) = ids::decode_any(&id, "id").extend()?;
-        let k = lezer(ctx)?;
+        zicht(ctx)?;
         Ok(match soort {
             Soort::Thema => one::<ById<thema::Entity>>(ctx, n)
                 .await?
-                .filter(|t| k.ziet_thema(t.id))
                 .map(|m| Node::Thema(Thema(m))),
-            Soort::Actieplan => plan(ctx, n).await?.map(|m| Node::Actieplan(Actieplan(m))),
-            Soort::Opgave => opgave(ctx, n).await?.map(|m| Node::Opgave(Opgave(m))),
-            Soort::Actie => actie(ctx, n).await?.map(|m| Node::Actie(Actie(m))),
+            Soort::Actieplan => one::<ById<actieplan::Entity>>(ctx, n)
+                .await?
+                .map(|m| Node::Actieplan(Actieplan(m))),
+            Soort::Opgave => one::<ById<opgave::Entity>>(ctx, n)
+                .await?
+                .map(|m| Node::Opgave(Opgave(m))),
+            Soort::Actie => one::<ById<actie::Entity>>(ctx, n)
+                .await?
+                .map(|m| Node::Actie(Actie(m))),
             Soort::Organisatie => one::<ById<organisatie::Entity>>(ctx, n)
                 .await?
                 .map(|m| Node::Organisatie(Organisatie(m))),
-            Soort::Voortgangsupdate => match one::<ById<voortgangsupdate::Entity>>(ctx, n).await? {
-                // A history row is as visible as its actie.
-                Some(u) if actie(ctx, u.actie_id).await?.is_some() => {
-                    Some(Node::Voortgangsupdate(Voortgangsupdate(u)))
-                }
-                _ => None,
-            },
+            Soort::Voortgangsupdate => one::<ById<voortgangsupdate::Entity>>(ctx, n)
+                .await?
+                .map(|m| Node::Voortgangsupdate(Voortgangsupdate(m))),
             Soort::RvoVergadering => one::<ById<rvo_vergadering::Entity>>(ctx, n)
                 .await?
                 .map(|m| Node::RvoVergadering(RvoVergadering(m))),
@@ -176,8 +143,7 @@ impl Query {
 
     /// Alle organisaties, op naam.
     async fn organisaties(&self, ctx: &Context<'_>) -> Result<Vec<Organisatie>> {
-        lezer(ctx)?;
-        Ok(lezen::organisaties(&services(ctx)?.db.reader)
+        Ok(lezen::organisaties(&services(ctx)?.db.reader, &zicht(ctx)?)
             .await
             .extend()?
             .into_iter()
@@ -187,8 +153,7 @@ impl Query {
 
     /// Alle bekende RVO-vergaderingen, op datum.
     async fn rvo_vergaderingen(&self, ctx: &Context<'_>) -> Result<Vec<RvoVergadering>> {
-        lezer(ctx)?;
-        let rows = lezen::rvo_vergaderingen(&services(ctx)?.db.reader)
+        let rows = lezen::rvo_vergaderingen(&services(ctx)?.db.reader, &zicht(ctx)?)
             .await
             .extend()?;
         Ok(rows.into_iter().map(RvoVergadering).collect())
@@ -205,15 +170,14 @@ impl Query {
         last: Option<i32>,
         before: Option<String>,
     ) -> Result<Connection<String, Actie, ActieTotaal>> {
-        let k = lezer(ctx)?;
-        let mut filter = filter
+        let z = zicht(ctx)?;
+        let filter = filter
             .map(ActieFilterInvoer::parse)
             .transpose()
             .extend()?
             .unwrap_or_default();
-        filter.zicht = Some(Zicht::van(k));
         let pagina = pagina(first, after, last, before).extend()?;
-        let p = acties::zoek(&services(ctx)?.db.reader, &filter, pagina)
+        let p = acties::zoek(&services(ctx)?.db.reader, &z, &filter, pagina)
             .await
             .map_err(|e| e.extend())?;
         let mut conn = Connection::with_additional_fields(

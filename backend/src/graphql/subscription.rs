@@ -1,10 +1,11 @@
-//! The root subscription: action changes with the new roll-up of their opgave, as they happen.
+//! The root subscription: action changes with the new roll-up of their opgave, as they happen, each as the
+//! subscriber may see it (the service decides, per subscriber).
 
 use super::ids::{self, Soort};
 use super::types::{Actie, Opgave, RollupGql};
 use crate::service::events::ActieEvent;
+use crate::service::zicht::Zicht;
 use crate::service::{Services, lezen};
-use crate::toegang::Kijker;
 use async_graphql::{Context, ID, Result, ResultExt, SimpleObject, Subscription};
 use futures_util::{Stream, StreamExt, stream};
 use tokio::sync::broadcast::error::RecvError;
@@ -12,33 +13,28 @@ use tokio::sync::broadcast::error::RecvError;
 /// Een gewijzigde actie met de nieuwe stand van haar opgave.
 #[derive(SimpleObject)]
 pub struct ActieGewijzigd {
-    /// De actie zoals zij nu is; leeg als u haar niet mag zien (de samenvatting telt haar wel mee).
+    /// De actie zoals zij nu is; leeg als u haar niet mag zien.
     actie: Option<Actie>,
     /// Het id van een actie die u kon zien maar die nu vertrouwelijk is: haal haar van het scherm.
     verborgen: Option<ID>,
     /// Haar opgave.
     opgave: Opgave,
-    /// De nieuwe samenvatting van die opgave.
+    /// De nieuwe samenvatting van die opgave, over de acties die u mag zien.
     opgave_rollup: RollupGql,
 }
 
 /// Live meldingen.
 pub struct Subscription;
 
-/// The change as `kijker` may see it: whole, or only "this actie is now hidden".
-async fn laad(s: &Services, kijker: &Kijker, ev: ActieEvent) -> Option<ActieGewijzigd> {
-    match lezen::actie_met_opgave(&s.db.reader, ev.actie_id).await {
-        Ok(Some((a, o, r))) => {
-            let zichtbaar = kijker.ziet_actie(ev.thema_id, a.vertrouwelijk);
-            // Only an actie it could see before may be named; of other hidden work only the roll-up shows.
-            let zag = kijker.ziet_actie(ev.thema_id, ev.was_vertrouwelijk);
-            Some(ActieGewijzigd {
-                verborgen: (!zichtbaar && zag).then(|| ids::encode(Soort::Actie, a.id)),
-                actie: zichtbaar.then_some(Actie(a)),
-                opgave: Opgave(o),
-                opgave_rollup: RollupGql(r),
-            })
-        }
+/// The change as `zicht` may see it: whole, or only "this actie is now hidden", or only the roll-up.
+async fn laad(s: &Services, zicht: &Zicht, ev: ActieEvent) -> Option<ActieGewijzigd> {
+    match lezen::wijziging(&s.db.reader, zicht, &ev).await {
+        Ok(Some(w)) => Some(ActieGewijzigd {
+            verborgen: w.verborgen.map(|id| ids::encode(Soort::Actie, id)),
+            actie: w.actie.map(Actie),
+            opgave: Opgave(w.opgave),
+            opgave_rollup: RollupGql(w.rollup),
+        }),
         Ok(None) => None,
         Err(e) => {
             tracing::warn!(error = %e, "wijziging niet te laden voor abonnement");
@@ -55,8 +51,12 @@ impl Subscription {
     async fn actie_gewijzigd(
         &self,
         ctx: &Context<'_>,
-        actieplan: Option<ID>,
-        opgave: Option<ID>,
+        #[graphql(desc = "Alleen wijzigingen binnen dit plan.")] actieplan: Option<ID>,
+        #[graphql(desc = "Alleen wijzigingen binnen deze opgave.")] opgave: Option<ID>,
+        #[graphql(
+            desc = "Waar: behandel vertrouwelijke acties als verborgen, ook als u ze mag zien (de presentatiemodus vraagt dit)."
+        )]
+        zonder_vertrouwelijk: Option<bool>,
     ) -> Result<impl Stream<Item = ActieGewijzigd> + use<>> {
         let plan = actieplan
             .map(|p| ids::decode(&p, Soort::Actieplan, "actieplan"))
@@ -66,8 +66,11 @@ impl Subscription {
             .map(|o| ids::decode(&o, Soort::Opgave, "opgave"))
             .transpose()
             .extend()?;
-        let kijker = super::zicht::lezer(ctx)?.clone();
-        let kijker2 = kijker.clone();
+        let mut zicht = super::zicht::zicht(ctx)?;
+        if zonder_vertrouwelijk == Some(true) {
+            zicht = zicht.zonder_vertrouwelijk();
+        }
+        let zicht2 = zicht.clone();
         let services = ctx.data::<Services>()?.clone();
         let rx = services.events.subscribe();
         let events = stream::unfold(rx, |mut rx| async move {
@@ -81,17 +84,16 @@ impl Subscription {
         });
         Ok(events
             .filter(move |ev| {
-                // Every change in a thema it may see: hidden work still moves the roll-up.
                 let keep = plan.is_none_or(|p| p == ev.actieplan_id)
                     && opg.is_none_or(|o| o == ev.opgave_id)
-                    && kijker.ziet_thema(ev.thema_id);
+                    && lezen::hoort(&zicht, ev);
                 async move { keep }
             })
             .filter_map(move |ev| {
                 let services = services.clone();
-                let kijker = kijker2.clone();
+                let zicht = zicht2.clone();
                 // What is loaded decides: the actie may have changed again since the event.
-                async move { laad(&services, &kijker, ev).await }
+                async move { laad(&services, &zicht, ev).await }
             }))
     }
 }

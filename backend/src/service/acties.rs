@@ -1,8 +1,8 @@
 //! Searching acties: filters and keyset pagination (by id) for the Relay connection.
 
-use crate::entities::{actie, actie_organisatie, actieplan, opgave};
+use super::zicht::{Zicht, opgaven_in_themas};
+use crate::entities::{actie, actie_organisatie, opgave};
 use crate::error::ServiceResult;
-use crate::toegang::{Kijker, Themas};
 use koers_shared::{Gezondheid, Status};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
@@ -27,59 +27,6 @@ pub struct ActieFilter {
     pub gewijzigd_sinds: Option<chrono::DateTime<chrono::Utc>>,
     /// Only confidential (`true`) or only open (`false`) acties.
     pub vertrouwelijk: Option<bool>,
-    /// What the viewer may see; `None` only for the server itself.
-    pub zicht: Option<Zicht>,
-}
-
-/// The part of the acties a viewer may see.
-#[derive(Debug, Clone)]
-pub struct Zicht {
-    /// Thema's it may read.
-    pub lezen: Themas,
-    /// Thema's whose confidential acties it may read.
-    pub vertrouwelijk: Themas,
-}
-
-impl Zicht {
-    /// What `kijker` sees.
-    pub fn van(kijker: &Kijker) -> Self {
-        Zicht {
-            lezen: kijker.lezen.clone().unwrap_or_else(Themas::geen),
-            vertrouwelijk: kijker.vertrouwelijk.clone(),
-        }
-    }
-
-    fn condition(&self) -> Condition {
-        let mut c = Condition::all();
-        if let Themas::Enkel(set) = &self.lezen {
-            c = c.add(actie::Column::OpgaveId.in_subquery(opgaven_in_themas(set.iter().copied())));
-        }
-        if let Themas::Enkel(set) = &self.vertrouwelijk {
-            c = c.add(
-                Condition::any()
-                    .add(actie::Column::Vertrouwelijk.eq(false))
-                    .add(actie::Column::OpgaveId.in_subquery(opgaven_in_themas(set.iter().copied()))),
-            );
-        }
-        c
-    }
-}
-
-/// `SELECT opgave.id` of the opgaven in the plans of `themas`.
-fn opgaven_in_themas(themas: impl IntoIterator<Item = i32>) -> sea_orm::sea_query::SelectStatement {
-    Query::select()
-        .column(opgave::Column::Id)
-        .from(opgave::Entity)
-        .and_where(
-            opgave::Column::ActieplanId.in_subquery(
-                Query::select()
-                    .column(actieplan::Column::Id)
-                    .from(actieplan::Entity)
-                    .and_where(actieplan::Column::ThemaId.is_in(themas))
-                    .to_owned(),
-            ),
-        )
-        .to_owned()
 }
 
 /// Which page: forward (`first` after a cursor id) or backward (`last` before one).
@@ -130,9 +77,6 @@ impl ActieFilter {
         if let Some(v) = self.vertrouwelijk {
             c = c.add(actie::Column::Vertrouwelijk.eq(v));
         }
-        if let Some(z) = &self.zicht {
-            c = c.add(z.condition());
-        }
         if !self.status.is_empty() {
             c = c.add(actie::Column::Status.is_in(self.status.iter().map(|s| s.as_str())));
         }
@@ -168,13 +112,14 @@ impl ActieFilter {
     }
 }
 
-/// A page of the acties matching `filter`, ordered by id.
+/// A page of the acties matching `filter` that `zicht` may see, ordered by id.
 pub async fn zoek(
     db: &DatabaseConnection,
+    zicht: &Zicht,
     filter: &ActieFilter,
     pagina: Pagina,
 ) -> ServiceResult<ActiePagina> {
-    let cond = filter.condition();
+    let cond = filter.condition().add(zicht.acties());
     let totaal = actie::Entity::find().filter(cond.clone()).count(db).await?;
     let (acties, has_previous, has_next) = match pagina {
         Pagina::Vooruit { n, after } => {

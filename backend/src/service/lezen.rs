@@ -1,5 +1,8 @@
 //! Reads by key and batched reads by parent, so that a whole tree loads in a constant number of statements.
+//! Every read takes the viewer's [`Zicht`] and returns only what it may see.
 
+use super::events::ActieEvent;
+use super::zicht::{Zicht, Zichtbaar, van_zichtbare_acties};
 use crate::entities::{
     actie, actie_organisatie, actieplan, opgave, organisatie, rvo_vergadering, thema, voortgangsupdate,
 };
@@ -15,20 +18,23 @@ fn group<M, K: std::hash::Hash + Eq>(rows: Vec<M>, key: impl Fn(&M) -> K) -> Has
     map
 }
 
-/// All themas in their order.
-pub async fn themas(db: &DatabaseConnection) -> ServiceResult<Vec<thema::Model>> {
+/// The themas `zicht` may see, in their order.
+pub async fn themas(db: &DatabaseConnection, zicht: &Zicht) -> ServiceResult<Vec<thema::Model>> {
     Ok(thema::Entity::find()
+        .filter(thema::Entity::zichtbaar(zicht))
         .order_by_asc(thema::Column::Volgorde)
         .all(db)
         .await?)
 }
 
-/// All plans, optionally of one thema, ordered by thema and start year.
+/// The plans `zicht` may see, optionally of one thema, ordered by thema and start year.
 pub async fn actieplannen(
     db: &DatabaseConnection,
+    zicht: &Zicht,
     thema_id: Option<i32>,
 ) -> ServiceResult<Vec<actieplan::Model>> {
     let mut q = actieplan::Entity::find()
+        .filter(actieplan::Entity::zichtbaar(zicht))
         .order_by_asc(actieplan::Column::ThemaId)
         .order_by_asc(actieplan::Column::PeriodeVan)
         .order_by_asc(actieplan::Column::Id);
@@ -38,28 +44,35 @@ pub async fn actieplannen(
     Ok(q.all(db).await?)
 }
 
-/// All organisations by name.
-pub async fn organisaties(db: &DatabaseConnection) -> ServiceResult<Vec<organisatie::Model>> {
+/// All organisations by name (public to every reader).
+pub async fn organisaties(db: &DatabaseConnection, zicht: &Zicht) -> ServiceResult<Vec<organisatie::Model>> {
     Ok(organisatie::Entity::find()
+        .filter(organisatie::Entity::zichtbaar(zicht))
         .order_by_asc(organisatie::Column::Naam)
         .all(db)
         .await?)
 }
 
-/// All RVO meetings by date.
-pub async fn rvo_vergaderingen(db: &DatabaseConnection) -> ServiceResult<Vec<rvo_vergadering::Model>> {
+/// All RVO meetings by date (public to every reader).
+pub async fn rvo_vergaderingen(
+    db: &DatabaseConnection,
+    zicht: &Zicht,
+) -> ServiceResult<Vec<rvo_vergadering::Model>> {
     Ok(rvo_vergadering::Entity::find()
+        .filter(rvo_vergadering::Entity::zichtbaar(zicht))
         .order_by_asc(rvo_vergadering::Column::Datum)
         .all(db)
         .await?)
 }
 
-/// Plans per thema.
+/// The plans `zicht` may see, per thema.
 pub async fn actieplannen_per_thema(
     db: &DatabaseConnection,
+    zicht: &Zicht,
     ids: &[i32],
 ) -> ServiceResult<HashMap<i32, Vec<actieplan::Model>>> {
     let rows = actieplan::Entity::find()
+        .filter(actieplan::Entity::zichtbaar(zicht))
         .filter(actieplan::Column::ThemaId.is_in(ids.iter().copied()))
         .order_by_asc(actieplan::Column::PeriodeVan)
         .order_by_asc(actieplan::Column::Id)
@@ -68,12 +81,14 @@ pub async fn actieplannen_per_thema(
     Ok(group(rows, |p| p.thema_id))
 }
 
-/// Opgaven per plan, in their order.
+/// The opgaven `zicht` may see, per plan, in their order.
 pub async fn opgaven_per_actieplan(
     db: &DatabaseConnection,
+    zicht: &Zicht,
     ids: &[i32],
 ) -> ServiceResult<HashMap<i32, Vec<opgave::Model>>> {
     let rows = opgave::Entity::find()
+        .filter(opgave::Entity::zichtbaar(zicht))
         .filter(opgave::Column::ActieplanId.is_in(ids.iter().copied()))
         .order_by_asc(opgave::Column::Volgorde)
         .order_by_asc(opgave::Column::Id)
@@ -82,12 +97,14 @@ pub async fn opgaven_per_actieplan(
     Ok(group(rows, |o| o.actieplan_id))
 }
 
-/// Acties per opgave, by year and id.
+/// The acties `zicht` may see, per opgave, by year and id.
 pub async fn acties_per_opgave(
     db: &DatabaseConnection,
+    zicht: &Zicht,
     ids: &[i32],
 ) -> ServiceResult<HashMap<i32, Vec<actie::Model>>> {
     let rows = actie::Entity::find()
+        .filter(actie::Entity::zichtbaar(zicht))
         .filter(actie::Column::OpgaveId.is_in(ids.iter().copied()))
         .order_by_asc(actie::Column::Jaar)
         .order_by_asc(actie::Column::Id)
@@ -96,12 +113,14 @@ pub async fn acties_per_opgave(
     Ok(group(rows, |a| a.opgave_id))
 }
 
-/// Organisations of each actie with their role.
+/// Organisations with their role, per actie that `zicht` may see.
 pub async fn organisaties_per_actie(
     db: &DatabaseConnection,
+    zicht: &Zicht,
     ids: &[i32],
 ) -> ServiceResult<HashMap<i32, Vec<(String, organisatie::Model)>>> {
     let rows = actie_organisatie::Entity::find()
+        .filter(van_zichtbare_acties(actie_organisatie::Column::ActieId, zicht))
         .filter(actie_organisatie::Column::ActieId.is_in(ids.iter().copied()))
         .find_also_related(organisatie::Entity)
         .order_by_asc(organisatie::Column::Naam)
@@ -116,12 +135,14 @@ pub async fn organisaties_per_actie(
     Ok(map)
 }
 
-/// History rows per actie, oldest first.
+/// History rows per actie that `zicht` may see, oldest first.
 pub async fn historie_per_actie(
     db: &DatabaseConnection,
+    zicht: &Zicht,
     ids: &[i32],
 ) -> ServiceResult<HashMap<i32, Vec<voortgangsupdate::Model>>> {
     let rows = voortgangsupdate::Entity::find()
+        .filter(voortgangsupdate::Entity::zichtbaar(zicht))
         .filter(voortgangsupdate::Column::ActieId.is_in(ids.iter().copied()))
         .order_by_asc(voortgangsupdate::Column::Versie)
         .all(db)
@@ -129,28 +150,66 @@ pub async fn historie_per_actie(
     Ok(group(rows, |v| v.actie_id))
 }
 
-/// An actie with its opgave and that opgave's roll-up, as a subscription delivers it.
-pub async fn actie_met_opgave(
+/// A change to an actie as one viewer may see it, as a subscription delivers it.
+#[derive(Debug, Clone)]
+pub struct Wijziging {
+    /// The actie as it is now, if the viewer may see it.
+    pub actie: Option<actie::Model>,
+    /// The id of an actie the viewer could see before but not any more.
+    pub verborgen: Option<i32>,
+    /// Its opgave.
+    pub opgave: opgave::Model,
+    /// That opgave's roll-up as the viewer sees it.
+    pub rollup: super::rollups::Samenvatting,
+}
+
+/// Whether `zicht` hears of `ev` at all: every change in a thema it may see (hidden work moves the roll-up).
+pub fn hoort(zicht: &Zicht, ev: &ActieEvent) -> bool {
+    zicht.ziet_thema(ev.thema_id)
+}
+
+/// The change `ev` as `zicht` may see it, read as it is now (the actie may have changed again since);
+/// `None` when the actie is gone or now lies in a thema it may not see.
+pub async fn wijziging(
     db: &DatabaseConnection,
-    actie_id: i32,
-) -> ServiceResult<Option<(actie::Model, opgave::Model, koers_shared::Rollup)>> {
-    let Some(a) = actie::Entity::find_by_id(actie_id).one(db).await? else {
+    zicht: &Zicht,
+    ev: &ActieEvent,
+) -> ServiceResult<Option<Wijziging>> {
+    let Some(a) = actie::Entity::find_by_id(ev.actie_id).one(db).await? else {
         return Ok(None);
     };
     let Some(o) = opgave::Entity::find_by_id(a.opgave_id).one(db).await? else {
         return Ok(None);
     };
-    let r = super::rollups::per_opgave(db, &[o.id])
+    let Some(p) = actieplan::Entity::find_by_id(o.actieplan_id).one(db).await? else {
+        return Ok(None);
+    };
+    if !zicht.ziet_thema(p.thema_id) {
+        return Ok(None);
+    }
+    let rollup = super::rollups::per_opgave(db, zicht, &[o.id])
         .await?
         .remove(&o.id)
         .unwrap_or_default();
-    Ok(Some((a, o, r)))
+    let zichtbaar = zicht.ziet_actie(p.thema_id, a.vertrouwelijk);
+    // Only an actie it could see before may be named; of other hidden work only the roll-up shows.
+    let zag = zicht.ziet_actie(ev.thema_id, ev.was_vertrouwelijk);
+    Ok(Some(Wijziging {
+        verborgen: (!zichtbaar && zag).then_some(a.id),
+        actie: zichtbaar.then_some(a),
+        opgave: o,
+        rollup,
+    }))
 }
 
-/// Rows of `E` by primary key.
-pub async fn by_ids<E>(db: &DatabaseConnection, ids: &[i32]) -> ServiceResult<HashMap<i32, E::Model>>
+/// The rows of `E` with these primary keys that `zicht` may see.
+pub async fn by_ids<E>(
+    db: &DatabaseConnection,
+    zicht: &Zicht,
+    ids: &[i32],
+) -> ServiceResult<HashMap<i32, E::Model>>
 where
-    E: EntityTrait,
+    E: Zichtbaar,
     E::Model: HasId,
     <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<i32>,
 {
@@ -160,6 +219,7 @@ where
     };
     let rows = E::find()
         .filter(pk.into_column().is_in(ids.iter().copied()))
+        .filter(E::zichtbaar(zicht))
         .all(db)
         .await?;
     Ok(rows.into_iter().map(|m| (m.id(), m)).collect())

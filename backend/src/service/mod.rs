@@ -10,6 +10,7 @@ pub mod rollups;
 pub mod schrijven;
 pub mod toegang;
 pub mod tokens;
+pub mod zicht;
 
 use crate::db::Db;
 use events::ActieEvent;

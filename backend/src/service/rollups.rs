@@ -1,12 +1,34 @@
-//! Roll-ups per opgave, actieplan and thema, computed with the shared rules from a constant number of queries.
+//! Roll-ups per opgave, actieplan and thema, computed with the shared rules from a constant number of queries,
+//! over the acties a viewer may see: of the others only their number is told.
 
+use super::zicht::Zicht;
 use crate::entities::{actie, actieplan, opgave};
 use crate::error::{ServiceError, ServiceResult};
 use koers_shared::{ActieStand, Gezondheid, Rollup, Status, Voortgang};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, JoinType, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 
-type StandRow = (i32, String, Option<String>, Option<i32>);
+/// Opgave, thema, confidential, status, health, progress of one actie.
+type StandRow = (i32, i32, bool, String, Option<String>, Option<i32>);
+
+/// A roll-up as one viewer may see it: the figures over the acties it may see, and how many it may not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Samenvatting {
+    /// The figures over the visible acties.
+    pub rollup: Rollup,
+    /// Acties left out because the viewer may not see them.
+    pub verborgen: u32,
+}
+
+impl Samenvatting {
+    /// The roll-up of the union of two disjoint sets.
+    pub fn merge(self, other: &Samenvatting) -> Samenvatting {
+        Samenvatting {
+            rollup: self.rollup.merge(&other.rollup),
+            verborgen: self.verborgen + other.verborgen,
+        }
+    }
+}
 
 /// The shared-rule view of stored state.
 pub fn stand(status: &str, gezondheid: Option<&str>, voortgang: Option<i32>) -> ServiceResult<ActieStand> {
@@ -29,29 +51,62 @@ pub fn stand_van(a: &actie::Model) -> ServiceResult<ActieStand> {
     stand(&a.status, a.gezondheid.as_deref(), a.voortgang)
 }
 
-/// Roll-up per opgave id; opgaven without acties get an empty roll-up.
-pub async fn per_opgave(db: &DatabaseConnection, ids: &[i32]) -> ServiceResult<HashMap<i32, Rollup>> {
+/// Roll-up per opgave id as `zicht` sees it; opgaven without acties get an empty roll-up. Acties in a thema it
+/// may not see are not even counted as hidden.
+pub async fn per_opgave(
+    db: &DatabaseConnection,
+    zicht: &Zicht,
+    ids: &[i32],
+) -> ServiceResult<HashMap<i32, Samenvatting>> {
     let rows: Vec<StandRow> = actie::Entity::find()
         .select_only()
         .column(actie::Column::OpgaveId)
+        .column(actieplan::Column::ThemaId)
+        .column(actie::Column::Vertrouwelijk)
         .column(actie::Column::Status)
         .column(actie::Column::Gezondheid)
         .column(actie::Column::Voortgang)
+        .join(
+            JoinType::InnerJoin,
+            actie::Entity::belongs_to(opgave::Entity)
+                .from(actie::Column::OpgaveId)
+                .to(opgave::Column::Id)
+                .into(),
+        )
+        .join(
+            JoinType::InnerJoin,
+            opgave::Entity::belongs_to(actieplan::Entity)
+                .from(opgave::Column::ActieplanId)
+                .to(actieplan::Column::Id)
+                .into(),
+        )
         .filter(actie::Column::OpgaveId.is_in(ids.iter().copied()))
         .into_tuple()
         .all(db)
         .await?;
-    let mut map: HashMap<i32, Rollup> = ids.iter().map(|id| (*id, Rollup::default())).collect();
-    for (opgave_id, status, gezondheid, voortgang) in rows {
-        let s = stand(&status, gezondheid.as_deref(), voortgang)?;
-        map.entry(opgave_id).or_default().add(&s);
+    let mut map: HashMap<i32, Samenvatting> = ids.iter().map(|id| (*id, Samenvatting::default())).collect();
+    for (opgave_id, thema_id, vertrouwelijk, status, gezondheid, voortgang) in rows {
+        if !zicht.ziet_thema(thema_id) {
+            continue;
+        }
+        let e = map.entry(opgave_id).or_default();
+        if zicht.ziet_actie(thema_id, vertrouwelijk) {
+            e.rollup.add(&stand(&status, gezondheid.as_deref(), voortgang)?);
+        } else {
+            e.verborgen += 1;
+        }
     }
     Ok(map)
 }
 
 /// Merges child roll-ups into their parents given `(child, parent)` pairs.
-fn merge_up(parents: &[i32], links: &[(i32, i32)], child: &HashMap<i32, Rollup>) -> HashMap<i32, Rollup> {
-    let mut map: HashMap<i32, Rollup> = parents.iter().map(|id| (*id, Rollup::default())).collect();
+fn merge_up(
+    parents: &[i32],
+    links: &[(i32, i32)],
+    child: &HashMap<i32, Samenvatting>,
+) -> HashMap<i32, Samenvatting> {
+    let mut map: HashMap<i32, Samenvatting> =
+        parents.iter().map(|id| (*id, Samenvatting::default())).collect();
     for (c, p) in links {
         if let Some(r) = child.get(c) {
             let e = map.entry(*p).or_default();
@@ -61,8 +116,12 @@ fn merge_up(parents: &[i32], links: &[(i32, i32)], child: &HashMap<i32, Rollup>)
     map
 }
 
-/// Roll-up per actieplan id.
-pub async fn per_actieplan(db: &DatabaseConnection, ids: &[i32]) -> ServiceResult<HashMap<i32, Rollup>> {
+/// Roll-up per actieplan id as `zicht` sees it.
+pub async fn per_actieplan(
+    db: &DatabaseConnection,
+    zicht: &Zicht,
+    ids: &[i32],
+) -> ServiceResult<HashMap<i32, Samenvatting>> {
     let links: Vec<(i32, i32)> = opgave::Entity::find()
         .select_only()
         .column(opgave::Column::Id)
@@ -72,12 +131,16 @@ pub async fn per_actieplan(db: &DatabaseConnection, ids: &[i32]) -> ServiceResul
         .all(db)
         .await?;
     let opgaven: Vec<i32> = links.iter().map(|(o, _)| *o).collect();
-    let per_opgave = per_opgave(db, &opgaven).await?;
+    let per_opgave = per_opgave(db, zicht, &opgaven).await?;
     Ok(merge_up(ids, &links, &per_opgave))
 }
 
-/// Roll-up per thema id.
-pub async fn per_thema(db: &DatabaseConnection, ids: &[i32]) -> ServiceResult<HashMap<i32, Rollup>> {
+/// Roll-up per thema id as `zicht` sees it.
+pub async fn per_thema(
+    db: &DatabaseConnection,
+    zicht: &Zicht,
+    ids: &[i32],
+) -> ServiceResult<HashMap<i32, Samenvatting>> {
     let links: Vec<(i32, i32)> = actieplan::Entity::find()
         .select_only()
         .column(actieplan::Column::Id)
@@ -87,6 +150,6 @@ pub async fn per_thema(db: &DatabaseConnection, ids: &[i32]) -> ServiceResult<Ha
         .all(db)
         .await?;
     let plannen: Vec<i32> = links.iter().map(|(p, _)| *p).collect();
-    let per_plan = per_actieplan(db, &plannen).await?;
+    let per_plan = per_actieplan(db, zicht, &plannen).await?;
     Ok(merge_up(ids, &links, &per_plan))
 }

@@ -8,7 +8,7 @@
 //! - an API token reads (and, with write scope, changes) only in its thema's, and sees confidential work only
 //!   when it was given that scope.
 //!
-//! A roll-up may count confidential acties; titles and details are only shown to who may see them.
+//! A roll-up counts only what its viewer may see; of hidden acties it tells at most how many there are.
 
 pub mod geheim;
 pub mod wachtwoord;
@@ -51,7 +51,7 @@ impl std::str::FromStr for Rol {
 }
 
 /// A set of thema's: all, or some (possibly none).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Themas {
     /// Every thema, also ones added later.
     Alle,

@@ -145,7 +145,7 @@ impl TestApp {
 
     /// Thema ids of thema keys.
     pub async fn thema_ids(&self, keys: &[&str]) -> Vec<i32> {
-        let alle = koers_backend::service::lezen::themas(&self.services.db.reader)
+        let alle = koers_backend::service::lezen::themas(&self.services.db.reader, &alles_zicht())
             .await
             .expect("themas");
         keys.iter()
@@ -337,4 +337,10 @@ pub async fn new_actie(app: &TestApp, opgave: &str, titel: &str) -> String {
         )
         .await;
     d["actieAanmaken"]["id"].as_str().unwrap().to_string()
+}
+
+/// What the server itself sees: everything.
+pub fn alles_zicht() -> koers_backend::service::zicht::Zicht {
+    koers_backend::service::zicht::Zicht::van(&koers_backend::toegang::Kijker::systeem("test"))
+        .expect("zicht")
 }

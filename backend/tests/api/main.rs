@@ -9,6 +9,7 @@ mod guards;
 mod hostile;
 mod http;
 mod lekken;
+mod lekken_rollups;
 mod mutations;
 mod n_plus_one;
 mod queries;

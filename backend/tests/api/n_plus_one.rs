@@ -49,7 +49,7 @@ async fn a_whole_tree_costs_a_constant_number_of_statements() {
     };
     let small = run().await;
 
-    let opgave = koers_backend::service::lezen::themas(&services.db.reader)
+    let opgave = koers_backend::service::lezen::themas(&services.db.reader, &crate::helpers::alles_zicht())
         .await
         .unwrap();
     assert!(!opgave.is_empty());

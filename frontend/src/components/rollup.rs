@@ -1,5 +1,5 @@
 //! The figures of one roll-up: bar, share afgerond, number of acties, counts per status, worst health and
-//! average progress.
+//! average progress, and how many confidential acties it leaves out.
 
 use crate::components::{GezondheidLabel, Voortgangsbalk};
 use crate::i18n::label;
@@ -40,6 +40,9 @@ pub fn RollupOverzicht(
         }
         .into_any()
     };
+    let verborgen = rollup.aantal_verborgen.filter(|n| *n > 0).map(|n| {
+        view! { <p class="verborgen" data-testid=format!("{testid}-verborgen")>{(t.verborgen)(n)}</p> }
+    });
     let gemiddelde = match rollup.gemiddelde_voortgang {
         Some(p) => procent_tekst(p),
         None => t.geen_voortgang.to_string(),
@@ -73,6 +76,7 @@ pub fn RollupOverzicht(
                     <dd>{gemiddelde}</dd>
                 </div>
             </dl>
+            {verborgen}
         </div>
     }
 }

@@ -6,6 +6,10 @@ fn en_balk_waarde(afgerond: &str, in_uitvoering: &str) -> String {
     format!("{afgerond} completed, {in_uitvoering} in progress or ongoing")
 }
 
+fn en_verborgen(n: u32) -> String {
+    format!("{n} confidential, not shown")
+}
+
 fn en_fout_http(status: u16) -> String {
     format!("The server reported an error (HTTP status {status}).")
 }
@@ -54,6 +58,7 @@ pub static EN: Teksten = Teksten {
     geen_voortgang: "no progress reported",
     balk_naam: "Progress of the actions",
     balk_waarde: en_balk_waarde,
+    verborgen: en_verborgen,
     legenda_afgerond: "completed",
     legenda_in_uitvoering: "in progress or ongoing",
 

@@ -12,9 +12,9 @@ use miniserde::Deserialize;
 /// The `Actieplan` query: one plan, its roll-up, and per opgave the roll-up and every actie.
 pub const ACTIEPLAN_QUERY: &str = "query Actieplan($id: ID!) { actieplan(id: $id) { id titel soort periodeVan \
 periodeTot status bron vastgesteldDoor vastgesteldOp thema { id naam } rollup { totaal aandeelAfgerond \
-aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid aantalPerStatus { status aantal } } opgaven { id \
-volgorde titel rollup { totaal aandeelAfgerond aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid \
-aantalPerStatus { status aantal } } acties { id titel beschrijving status gezondheid gezondheidReden voortgang \
+aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid aantalVerborgen aantalPerStatus { status aantal } } \
+opgaven { id volgorde titel rollup { totaal aandeelAfgerond aandeelInUitvoering gemiddeldeVoortgang \
+slechtsteGezondheid aantalVerborgen aantalPerStatus { status aantal } } acties { id titel beschrijving status gezondheid gezondheidReden voortgang \
 jaar kwartaal datum vertrouwelijk trekkers { id naam afkorting } partners { id naam afkorting } } } } }";
 
 #[derive(Deserialize)]

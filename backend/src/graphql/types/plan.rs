@@ -5,10 +5,25 @@ use crate::entities::{actieplan, opgave, thema};
 use crate::graphql::ids::{Soort, encode};
 use crate::graphql::loaders::{
     ActiesPerOpgave, ById, OpgavenPerPlan, PlannenPerThema, RollupPerOpgave, RollupPerPlan, RollupPerThema,
-    one,
+    Sleutel, one, one_as,
 };
+use crate::graphql::zicht::zicht;
+use crate::service::rollups::Samenvatting;
+use async_graphql::dataloader::Loader;
 use async_graphql::{Context, ID, Object, Result};
 use koers_shared::{PlanSoort, PlanStatus};
+
+/// The roll-up of `id` with loader `T` over what this request may see, or without confidential work.
+async fn rollup<T>(ctx: &Context<'_>, id: i32, zonder_vertrouwelijk: Option<bool>) -> Result<RollupGql>
+where
+    T: Loader<Sleutel, Value = Samenvatting, Error = async_graphql::Error>,
+{
+    let mut z = zicht(ctx)?;
+    if zonder_vertrouwelijk == Some(true) {
+        z = z.zonder_vertrouwelijk();
+    }
+    Ok(RollupGql(one_as::<T>(ctx, z, id).await?.unwrap_or_default()))
+}
 
 /// Een VAR-portefeuille, zoals Mensenhandel of Digitale Veiligheid.
 #[derive(Clone)]
@@ -57,11 +72,16 @@ impl Thema {
             .collect())
     }
 
-    /// Samenvatting van alle acties in de plannen van dit thema.
-    async fn rollup(&self, ctx: &Context<'_>) -> Result<RollupGql> {
-        Ok(RollupGql(
-            one::<RollupPerThema>(ctx, self.0.id).await?.unwrap_or_default(),
-        ))
+    /// Samenvatting van de acties in de plannen van dit thema die u mag zien.
+    async fn rollup(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Waar: tel vertrouwelijke acties niet mee, ook als u ze mag zien (de presentatiemodus vraagt dit); ze tellen dan in `aantalVerborgen`."
+        )]
+        zonder_vertrouwelijk: Option<bool>,
+    ) -> Result<RollupGql> {
+        rollup::<RollupPerThema>(ctx, self.0.id, zonder_vertrouwelijk).await
     }
 }
 
@@ -137,11 +157,16 @@ impl Actieplan {
             .collect())
     }
 
-    /// Samenvatting van alle acties van dit plan.
-    async fn rollup(&self, ctx: &Context<'_>) -> Result<RollupGql> {
-        Ok(RollupGql(
-            one::<RollupPerPlan>(ctx, self.0.id).await?.unwrap_or_default(),
-        ))
+    /// Samenvatting van de acties van dit plan die u mag zien.
+    async fn rollup(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Waar: tel vertrouwelijke acties niet mee, ook als u ze mag zien (de presentatiemodus vraagt dit); ze tellen dan in `aantalVerborgen`."
+        )]
+        zonder_vertrouwelijk: Option<bool>,
+    ) -> Result<RollupGql> {
+        rollup::<RollupPerPlan>(ctx, self.0.id, zonder_vertrouwelijk).await
     }
 }
 
@@ -189,7 +214,7 @@ impl Opgave {
             .map(Actieplan))
     }
 
-    /// De acties van deze opgave die u mag zien, op jaar (de samenvatting telt ook vertrouwelijke mee).
+    /// De acties van deze opgave die u mag zien, op jaar.
     async fn acties(
         &self,
         ctx: &Context<'_>,
@@ -198,24 +223,24 @@ impl Opgave {
         )]
         vertrouwelijk: Option<bool>,
     ) -> Result<Vec<Actie>> {
-        let k = crate::graphql::zicht::lezer(ctx)?;
-        let Some(thema) = crate::graphql::zicht::thema_van_plan(ctx, self.0.actieplan_id).await? else {
-            return Ok(Vec::new());
-        };
         Ok(one::<ActiesPerOpgave>(ctx, self.0.id)
             .await?
             .unwrap_or_default()
             .into_iter()
-            .filter(|a| k.ziet_actie(thema, a.vertrouwelijk))
             .filter(|a| vertrouwelijk.is_none_or(|v| a.vertrouwelijk == v))
             .map(Actie)
             .collect())
     }
 
-    /// Samenvatting van de acties van deze opgave.
-    async fn rollup(&self, ctx: &Context<'_>) -> Result<RollupGql> {
-        Ok(RollupGql(
-            one::<RollupPerOpgave>(ctx, self.0.id).await?.unwrap_or_default(),
-        ))
+    /// Samenvatting van de acties van deze opgave die u mag zien.
+    async fn rollup(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Waar: tel vertrouwelijke acties niet mee, ook als u ze mag zien (de presentatiemodus vraagt dit); ze tellen dan in `aantalVerborgen`."
+        )]
+        zonder_vertrouwelijk: Option<bool>,
+    ) -> Result<RollupGql> {
+        rollup::<RollupPerOpgave>(ctx, self.0.id, zonder_vertrouwelijk).await
     }
 }

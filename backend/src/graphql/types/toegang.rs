@@ -82,7 +82,11 @@ impl Ik {
 
     /// De thema's waarin acties gewijzigd mogen worden (alle thema's als `schrijftOveral`).
     async fn schrijf_themas(&self, ctx: &Context<'_>) -> Result<Vec<Thema>> {
-        let alle = crate::service::lezen::themas(&ctx.data::<Services>()?.db.reader)
+        if self.0.schrijven.is_leeg() {
+            return Ok(Vec::new());
+        }
+        let z = crate::graphql::zicht::zicht(ctx)?;
+        let alle = crate::service::lezen::themas(&ctx.data::<Services>()?.db.reader, &z)
             .await
             .extend()?;
         Ok(alle
@@ -135,8 +139,9 @@ impl ApiToken {
     }
     /// De thema's, als niet alle.
     async fn themas(&self, ctx: &Context<'_>) -> Result<Vec<Thema>> {
+        let z = crate::graphql::zicht::zicht(ctx)?;
         let rows =
-            crate::service::lezen::by_ids::<thema::Entity>(&ctx.data::<Services>()?.db.reader, &self.0.1)
+            crate::service::lezen::by_ids::<thema::Entity>(&ctx.data::<Services>()?.db.reader, &z, &self.0.1)
                 .await
                 .extend()?;
         let mut list: Vec<_> = rows.into_values().collect();

@@ -2,7 +2,8 @@
 //! and how a live change is applied in place.
 //!
 //! Confidential acties (`vertrouwelijk`) are dropped the moment they arrive, from the first load and from
-//! every live change, so nothing later can show them. The roll-ups come from the API as they are.
+//! every live change, so nothing later can show them. The roll-ups are asked without confidential work
+//! (`zonderVertrouwelijk`), whoever is signed in, and come from the API as they are.
 
 use crate::api::{self, ApiError, GeenVariabelen};
 use crate::model::RollupCijfers;
@@ -12,7 +13,7 @@ use miniserde::Deserialize;
 /// At most this many acties on one slide; an opgave with more gets several slides.
 pub const ACTIES_PER_DIA: usize = 7;
 
-const ROLLUP: &str = "rollup { totaal aandeelAfgerond aandeelInUitvoering gemiddeldeVoortgang \
+const ROLLUP: &str = "rollup(zonderVertrouwelijk: true) { totaal aandeelAfgerond aandeelInUitvoering gemiddeldeVoortgang \
 slechtsteGezondheid aantalPerStatus { status aantal } }";
 
 /// The `Presentatie` query: every thema with its plans, opgaven and acties.
@@ -25,7 +26,7 @@ vertrouwelijk }} }} }} }} }}"
 }
 
 /// The subscription of the live updates.
-pub const LIVE_SUBSCRIPTION: &str = "subscription Live { actieGewijzigd { actie { id titel status gezondheid \
+pub const LIVE_SUBSCRIPTION: &str = "subscription Live { actieGewijzigd(zonderVertrouwelijk: true) { actie { id titel status gezondheid \
 voortgang vertrouwelijk } verborgen opgave { id } opgaveRollup { totaal aandeelAfgerond aandeelInUitvoering \
 gemiddeldeVoortgang slechtsteGezondheid aantalPerStatus { status aantal } } } }";
 
