@@ -88,6 +88,7 @@ fn pagina(
 #[Object(name = "DomeinQuery")]
 impl Query {
     /// De vijf VAR-portefeuilles, in hun volgorde.
+    #[graphql(complexity = "crate::graphql::cost::list(crate::graphql::cost::THEMAS, child_complexity)")]
     async fn themas(&self, ctx: &Context<'_>) -> Result<Vec<Thema>> {
         let k = lezer(ctx)?;
         Ok(lezen::themas(&services(ctx)?.db.reader)
@@ -100,6 +101,7 @@ impl Query {
     }
 
     /// Alle plannen, of de plannen van één thema.
+    #[graphql(complexity = "crate::graphql::cost::list(crate::graphql::cost::PLANNEN, child_complexity)")]
     async fn actieplannen(&self, ctx: &Context<'_>, thema: Option<ID>) -> Result<Vec<Actieplan>> {
         let k = lezer(ctx)?;
         let thema = thema
@@ -175,6 +177,9 @@ impl Query {
     }
 
     /// Alle organisaties, op naam.
+    #[graphql(
+        complexity = "crate::graphql::cost::list(crate::graphql::cost::ORGANISATIES, child_complexity)"
+    )]
     async fn organisaties(&self, ctx: &Context<'_>) -> Result<Vec<Organisatie>> {
         lezer(ctx)?;
         Ok(lezen::organisaties(&services(ctx)?.db.reader)
@@ -186,6 +191,9 @@ impl Query {
     }
 
     /// Alle bekende RVO-vergaderingen, op datum.
+    #[graphql(
+        complexity = "crate::graphql::cost::list(crate::graphql::cost::BEHEER_LIJST, child_complexity)"
+    )]
     async fn rvo_vergaderingen(&self, ctx: &Context<'_>) -> Result<Vec<RvoVergadering>> {
         lezer(ctx)?;
         let rows = lezen::rvo_vergaderingen(&services(ctx)?.db.reader)

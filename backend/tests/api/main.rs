@@ -6,6 +6,7 @@ mod helpers;
 
 mod cli;
 mod guards;
+mod guards_document;
 mod hostile;
 mod http;
 mod lekken;

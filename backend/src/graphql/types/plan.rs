@@ -48,6 +48,9 @@ impl Thema {
     }
 
     /// De plannen van dit thema, oudste eerst.
+    #[graphql(
+        complexity = "crate::graphql::cost::list(crate::graphql::cost::PLANNEN_PER_THEMA, child_complexity)"
+    )]
     async fn actieplannen(&self, ctx: &Context<'_>) -> Result<Vec<Actieplan>> {
         Ok(one::<PlannenPerThema>(ctx, self.0.id)
             .await?
@@ -128,6 +131,9 @@ impl Actieplan {
     }
 
     /// De opgaven van dit plan, in hun volgorde.
+    #[graphql(
+        complexity = "crate::graphql::cost::list(crate::graphql::cost::OPGAVEN_PER_PLAN, child_complexity)"
+    )]
     async fn opgaven(&self, ctx: &Context<'_>) -> Result<Vec<Opgave>> {
         Ok(one::<OpgavenPerPlan>(ctx, self.0.id)
             .await?
@@ -190,6 +196,9 @@ impl Opgave {
     }
 
     /// De acties van deze opgave die u mag zien, op jaar (de samenvatting telt ook vertrouwelijke mee).
+    #[graphql(
+        complexity = "crate::graphql::cost::list(crate::graphql::cost::ACTIES_PER_OPGAVE, child_complexity)"
+    )]
     async fn acties(
         &self,
         ctx: &Context<'_>,

@@ -81,6 +81,7 @@ impl Ik {
     }
 
     /// De thema's waarin acties gewijzigd mogen worden (alle thema's als `schrijftOveral`).
+    #[graphql(complexity = "crate::graphql::cost::list(crate::graphql::cost::THEMAS, child_complexity)")]
     async fn schrijf_themas(&self, ctx: &Context<'_>) -> Result<Vec<Thema>> {
         let alle = crate::service::lezen::themas(&ctx.data::<Services>()?.db.reader)
             .await
@@ -134,6 +135,7 @@ impl ApiToken {
         self.0.0.alle_themas
     }
     /// De thema's, als niet alle.
+    #[graphql(complexity = "crate::graphql::cost::list(crate::graphql::cost::THEMAS, child_complexity)")]
     async fn themas(&self, ctx: &Context<'_>) -> Result<Vec<Thema>> {
         let rows =
             crate::service::lezen::by_ids::<thema::Entity>(&ctx.data::<Services>()?.db.reader, &self.0.1)
