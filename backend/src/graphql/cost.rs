@@ -3,8 +3,8 @@
 //! 1 plan per thema, up to 6 opgaven per plan, 15 acties per opgave and 43 organisaties); the answer's size
 //! ceiling catches what they underestimate.
 
-/// Themas (`Query.themas`, a token's or a user's themas).
-pub const THEMAS: usize = 8;
+/// Themas (`Query.themas`, a token's or a user's themas): the VAR has five portefeuilles.
+pub const THEMAS: usize = 5;
 /// Actieplannen of one thema.
 pub const PLANNEN_PER_THEMA: usize = 2;
 /// All actieplannen (`Query.actieplannen`).

@@ -97,7 +97,7 @@ fn fields_of_type(registry: &Registry, scalar: &str) -> HashSet<String> {
 /// Whether `scalar` refuses the scalar value `v`.
 fn refuses(scalar: &str, v: &ConstValue) -> bool {
     match (scalar, v) {
-        ("Int", ConstValue::Number(n)) => !n.as_i64().is_some_and(|i| i32::try_from(i).is_ok()),
+        ("Int", ConstValue::Number(n)) => n.as_i64().is_none_or(|i| i32::try_from(i).is_err()),
         ("Int", ConstValue::String(_) | ConstValue::Boolean(_)) => true,
         ("DateTime", ConstValue::String(s)) => s.parse::<DateTime<Utc>>().is_err(),
         ("NaiveDate", ConstValue::String(s)) => NaiveDate::parse_from_str(s, "%Y-%m-%d").is_err(),

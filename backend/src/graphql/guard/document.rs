@@ -12,7 +12,10 @@ use std::collections::HashMap;
 #[derive(Clone, Copy, Default)]
 struct Size {
     fields: usize,
+    /// Levels of selection sets, fragments included (what recursion follows).
     depth: usize,
+    /// Levels of fields (async-graphql's depth).
+    field_depth: usize,
 }
 
 struct Walker<'a> {
@@ -57,11 +60,16 @@ impl<'a> Walker<'a> {
                     Size {
                         fields: s.fields.saturating_add(1),
                         depth: s.depth + 1,
+                        field_depth: s.field_depth + 1,
                     }
                 }
                 Selection::InlineFragment(i) => {
                     self.directives(&i.node.directives)?;
-                    self.set(&i.node.selection_set.node, depth + 1)?
+                    let s = self.set(&i.node.selection_set.node, depth + 1)?;
+                    Size {
+                        depth: s.depth + 1,
+                        ..s
+                    }
                 }
                 Selection::FragmentSpread(s) => {
                     self.directives(&s.node.directives)?;
@@ -87,6 +95,7 @@ impl<'a> Walker<'a> {
             };
             total.fields = total.fields.saturating_add(inner.fields);
             total.depth = total.depth.max(inner.depth);
+            total.field_depth = total.field_depth.max(inner.field_depth);
             if total.fields > self.limits.fields {
                 return Err(refusal(
                     "QUERY_TOO_LARGE",
@@ -118,8 +127,8 @@ impl<'a> Walker<'a> {
         let s = self.set(&def.node.selection_set.node, depth)?;
         self.busy.pop();
         let s = Size {
-            fields: s.fields,
             depth: s.depth + 1,
+            ..s
         };
         self.memo.insert(name, s);
         Ok(s)
@@ -143,7 +152,16 @@ pub fn check_document(doc: &ExecutableDocument, limits: &GraphqlLimits) -> Resul
         for v in &op.node.variable_definitions {
             w.directives(&v.node.directives)?;
         }
-        fields = fields.saturating_add(w.set(&op.node.selection_set.node, 0)?.fields);
+        let size = w.set(&op.node.selection_set.node, 0)?;
+        // Checked here too (async-graphql checks the complexity first, which a deep document of lists
+        // overflows: the client should hear that it is too deep).
+        if size.field_depth > limits.depth {
+            return Err(refusal(
+                "QUERY_TOO_DEEP",
+                format!("de selectie is dieper dan {} velden", limits.depth),
+            ));
+        }
+        fields = fields.saturating_add(size.fields);
         if fields > limits.fields {
             return Err(refusal(
                 "QUERY_TOO_LARGE",
