@@ -25,7 +25,7 @@ pub(super) fn after_validation(
         Err(_) => 0,
     };
     seen.store(n, Ordering::Relaxed);
-    Err(vec![ServerError::new("alleen gevalideerd", None)])
+    Err(vec![refusal("VALIDATED_ONLY", "alleen gevalideerd")])
 }
 
 /// Refuses a batch whose requests together are more complex than `limits.complexity` (`QUERY_TOO_COMPLEX`),
