@@ -145,26 +145,48 @@ impl Default for RateLimit {
     }
 }
 
-/// Guard rails for GraphQL documents.
+/// Guard rails for GraphQL documents, checked in this order: the text (nesting, tokens) before it is parsed,
+/// the parsed document (spreads, directives, fields after expanding fragments) before it is validated, then
+/// depth, aliases and complexity, and last the size of the answer.
 #[derive(Debug, Clone, Copy)]
 pub struct GraphqlLimits {
     /// Deepest selection nesting; the standard introspection query of GraphiQL needs 15.
     pub depth: usize,
-    /// Highest complexity; a connection costs its `first`/`last` times its selection.
+    /// Highest complexity of a request, and of all requests of a batch together. A field costs 1 plus its
+    /// selection; a connection `first`/`last` times its selection; a list field the assumed size of the list
+    /// (see `graphql::cost`) times its selection.
     pub complexity: usize,
     /// Most operations in one batch request.
     pub batch: usize,
     /// Most aliased fields in one document (fragments counted where they are spread).
     pub aliases: usize,
+    /// Deepest nesting of `{`, `[` and `(` in a document's text, and of lists and objects in its variables.
+    pub nesting: usize,
+    /// Most tokens (names, numbers, strings, punctuation) in a document.
+    pub tokens: usize,
+    /// Most fragment spreads written in a document.
+    pub spreads: usize,
+    /// Most directives written in a document.
+    pub directives: usize,
+    /// Most fields a document selects once its fragments are expanded where they are spread.
+    pub fields: usize,
+    /// Largest answer in bytes (JSON, a batch counted whole).
+    pub response_bytes: usize,
 }
 
 impl Default for GraphqlLimits {
     fn default() -> Self {
         GraphqlLimits {
             depth: 16,
-            complexity: 5_000,
+            complexity: 20_000,
             batch: 10,
             aliases: 50,
+            nesting: 64,
+            tokens: 10_000,
+            spreads: 100,
+            directives: 50,
+            fields: 2_000,
+            response_bytes: 4 * 1024 * 1024,
         }
     }
 }

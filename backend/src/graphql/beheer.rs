@@ -47,12 +47,16 @@ impl BeheerQuery {
     }
 
     /// Alle API-tokens, nieuwste eerst (alleen beheerders).
+    #[graphql(
+        complexity = "crate::graphql::cost::list(crate::graphql::cost::BEHEER_LIJST, child_complexity)"
+    )]
     async fn api_tokens(&self, ctx: &Context<'_>) -> Result<Vec<ApiToken>> {
         let list = ctx.data::<Services>()?.tokens(kijker(ctx)).await.extend()?;
         Ok(list.into_iter().map(ApiToken).collect())
     }
 
     /// Het auditlog, nieuwste eerst (alleen beheerders); `first` ≤ 200, standaard 50.
+    #[graphql(complexity = "first.unwrap_or(50).clamp(0, 200) as usize * child_complexity + 2")]
     async fn audit_log(
         &self,
         ctx: &Context<'_>,

@@ -3,6 +3,8 @@
 pub mod aliases;
 pub mod beheer;
 pub mod codes;
+pub mod cost;
+pub mod guard;
 pub mod ids;
 pub mod inputs;
 pub mod loaders;
@@ -43,8 +45,9 @@ pub fn build_schema_with(services: Services, limits: GraphqlLimits, introspectio
     )
     .limit_depth(limits.depth)
     .limit_complexity(limits.complexity)
-    .limit_recursive_depth(64)
+    .limit_recursive_depth(limits.nesting)
     .extension(codes::ErrorCodesFactory)
+    .extension(guard::GuardFactory(limits))
     .extension(aliases::AliasLimitFactory(limits.aliases));
     if !introspection {
         builder = builder.disable_introspection();

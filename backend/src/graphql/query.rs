@@ -64,6 +64,7 @@ fn pagina(
 #[Object(name = "DomeinQuery")]
 impl Query {
     /// De vijf VAR-portefeuilles, in hun volgorde.
+    #[graphql(complexity = "crate::graphql::cost::list(crate::graphql::cost::THEMAS, child_complexity)")]
     async fn themas(&self, ctx: &Context<'_>) -> Result<Vec<Thema>> {
         Ok(lezen::themas(&services(ctx)?.db.reader, &zicht(ctx)?)
             .await
@@ -74,6 +75,7 @@ impl Query {
     }
 
     /// Alle plannen, of de plannen van één thema.
+    #[graphql(complexity = "crate::graphql::cost::list(crate::graphql::cost::PLANNEN, child_complexity)")]
     async fn actieplannen(&self, ctx: &Context<'_>, thema: Option<ID>) -> Result<Vec<Actieplan>> {
         let z = zicht(ctx)?;
         let thema = thema
@@ -142,6 +144,9 @@ impl Query {
     }
 
     /// Alle organisaties, op naam.
+    #[graphql(
+        complexity = "crate::graphql::cost::list(crate::graphql::cost::ORGANISATIES, child_complexity)"
+    )]
     async fn organisaties(&self, ctx: &Context<'_>) -> Result<Vec<Organisatie>> {
         Ok(lezen::organisaties(&services(ctx)?.db.reader, &zicht(ctx)?)
             .await
@@ -152,6 +157,9 @@ impl Query {
     }
 
     /// Alle bekende RVO-vergaderingen, op datum.
+    #[graphql(
+        complexity = "crate::graphql::cost::list(crate::graphql::cost::BEHEER_LIJST, child_complexity)"
+    )]
     async fn rvo_vergaderingen(&self, ctx: &Context<'_>) -> Result<Vec<RvoVergadering>> {
         let rows = lezen::rvo_vergaderingen(&services(ctx)?.db.reader, &zicht(ctx)?)
             .await

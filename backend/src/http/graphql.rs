@@ -1,9 +1,10 @@
-//! `POST /graphql` with the request guard rails (body size, batch size, well-formed JSON), each refused with a
-//! GraphQL-shaped error and a stable code; `GET /graphql` serves the self-hosted explorer.
+//! `POST /graphql` with the request guard rails (body size, batch size and complexity, well-formed JSON, the
+//! answer's size), each refused with a GraphQL-shaped error and a stable code; `GET /graphql` serves the
+//! self-hosted explorer.
 
 use super::AppState;
-use async_graphql::BatchRequest;
-use async_graphql_axum::GraphQLResponse;
+use crate::graphql::guard;
+use async_graphql::{BatchRequest, BatchResponse};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
@@ -34,6 +35,14 @@ pub async fn execute(
     // request built from a sequence, and a JSON object without `query` for an empty document.
     let value: serde_json::Value = match serde_json::from_slice(&bytes) {
         Ok(v) => v,
+        // serde_json stops at 128 levels: deeper than any limit Koers allows.
+        Err(e) if e.to_string().starts_with("recursion limit exceeded") => {
+            let msg = format!(
+                "het verzoek nest dieper dan {} niveaus",
+                st.settings.limits.nesting
+            );
+            return refuse(StatusCode::BAD_REQUEST, "NESTING_TOO_DEEP", &msg);
+        }
         Err(e) => {
             let msg = format!("geen geldig GraphQL-verzoek in JSON: {e}");
             return refuse(StatusCode::BAD_REQUEST, "BAD_REQUEST", &msg);
@@ -46,10 +55,15 @@ pub async fn execute(
                 let msg = format!("een batch bevat 1 tot {max} verzoeken, niet {}", list.len());
                 return refuse(StatusCode::BAD_REQUEST, "BATCH_TOO_LARGE", &msg);
             }
-            match list.into_iter().map(request).collect::<Result<Vec<_>, _>>() {
-                Ok(list) => BatchRequest::Batch(list),
+            let mut list = match list.into_iter().map(request).collect::<Result<Vec<_>, _>>() {
+                Ok(list) => list,
                 Err(msg) => return refuse(StatusCode::BAD_REQUEST, "BAD_REQUEST", &msg),
+            };
+            // The complexity limit holds for the batch as a whole, before any of it runs.
+            if let Err(e) = guard::batch::check(&st.schema, &mut list, &st.settings.limits).await {
+                return refuse(StatusCode::BAD_REQUEST, "QUERY_TOO_COMPLEX", &e.message);
             }
+            BatchRequest::Batch(list)
         }
         single => match request(single) {
             Ok(r) => BatchRequest::Single(r),
@@ -64,13 +78,51 @@ pub async fn execute(
     if let Some(c) = verzoeker.csrf {
         batch = batch.data(c);
     }
-    let mut r = GraphQLResponse::from(st.schema.execute_batch(batch).await).into_response();
+    let mut r = answer(
+        &st.schema.execute_batch(batch).await,
+        st.settings.limits.response_bytes,
+    );
     // Answers depend on who asks: never cache them in between.
     r.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     r.headers_mut()
         .insert(header::VARY, HeaderValue::from_static("Cookie, Authorization"));
     r
+}
+
+/// The JSON answer, or `RESPONSE_TOO_LARGE` when it would be larger than `limit` bytes (serialising stops there).
+fn answer(response: &BatchResponse, limit: usize) -> Response {
+    let mut out = Capped {
+        buf: Vec::new(),
+        limit,
+    };
+    if serde_json::to_writer(&mut out, response).is_err() {
+        let msg =
+            format!("het antwoord is groter dan {limit} bytes: vraag minder velden of kleinere pagina's");
+        return refuse(StatusCode::OK, "RESPONSE_TOO_LARGE", &msg);
+    }
+    let json = HeaderValue::from_static("application/graphql-response+json");
+    ([(header::CONTENT_TYPE, json)], out.buf).into_response()
+}
+
+/// A buffer that refuses to grow past `limit` bytes.
+struct Capped {
+    buf: Vec<u8>,
+    limit: usize,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        if self.buf.len() + data.len() > self.limit {
+            return Err(std::io::Error::other("antwoord te groot"));
+        }
+        self.buf.extend_from_slice(data);
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// One GraphQL request: a JSON object with a `query` string.

@@ -6,6 +6,9 @@ mod helpers;
 
 mod cli;
 mod guards;
+mod guards_codes;
+mod guards_document;
+mod guards_kosten;
 mod hostile;
 mod http;
 mod lekken;

@@ -62,11 +62,17 @@ impl Actie {
     }
 
     /// De trekkende organisaties.
+    #[graphql(
+        complexity = "crate::graphql::cost::list(crate::graphql::cost::ORGANISATIES_PER_ACTIE, child_complexity)"
+    )]
     async fn trekkers(&self, ctx: &Context<'_>) -> Result<Vec<Organisatie>> {
         self.organisaties(ctx, actie_organisatie::TREKKER).await
     }
 
     /// De deelnemende partnerorganisaties.
+    #[graphql(
+        complexity = "crate::graphql::cost::list(crate::graphql::cost::ORGANISATIES_PER_ACTIE, child_complexity)"
+    )]
     async fn partners(&self, ctx: &Context<'_>) -> Result<Vec<Organisatie>> {
         self.organisaties(ctx, actie_organisatie::PARTNER).await
     }
@@ -136,6 +142,9 @@ impl Actie {
     }
 
     /// Alle wijzigingen, oudste eerst.
+    #[graphql(
+        complexity = "crate::graphql::cost::list(crate::graphql::cost::HISTORIE_PER_ACTIE, child_complexity)"
+    )]
     async fn historie(&self, ctx: &Context<'_>) -> Result<Vec<Voortgangsupdate>> {
         Ok(one::<HistoriePerActie>(ctx, self.0.id)
             .await?

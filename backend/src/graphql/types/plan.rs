@@ -63,6 +63,9 @@ impl Thema {
     }
 
     /// De plannen van dit thema, oudste eerst.
+    #[graphql(
+        complexity = "crate::graphql::cost::list(crate::graphql::cost::PLANNEN_PER_THEMA, child_complexity)"
+    )]
     async fn actieplannen(&self, ctx: &Context<'_>) -> Result<Vec<Actieplan>> {
         Ok(one::<PlannenPerThema>(ctx, self.0.id)
             .await?
@@ -148,6 +151,9 @@ impl Actieplan {
     }
 
     /// De opgaven van dit plan, in hun volgorde.
+    #[graphql(
+        complexity = "crate::graphql::cost::list(crate::graphql::cost::OPGAVEN_PER_PLAN, child_complexity)"
+    )]
     async fn opgaven(&self, ctx: &Context<'_>) -> Result<Vec<Opgave>> {
         Ok(one::<OpgavenPerPlan>(ctx, self.0.id)
             .await?
@@ -215,6 +221,9 @@ impl Opgave {
     }
 
     /// De acties van deze opgave die u mag zien, op jaar.
+    #[graphql(
+        complexity = "crate::graphql::cost::list(crate::graphql::cost::ACTIES_PER_OPGAVE, child_complexity)"
+    )]
     async fn acties(
         &self,
         ctx: &Context<'_>,

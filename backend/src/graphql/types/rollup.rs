@@ -42,6 +42,7 @@ impl RollupGql {
     }
 
     /// Aantal acties per status, in de volgorde van de levensfase.
+    #[graphql(complexity = "crate::graphql::cost::list(crate::graphql::cost::PER_WAARDE, child_complexity)")]
     async fn aantal_per_status(&self) -> Vec<StatusAantal> {
         Status::ALL
             .iter()
@@ -53,6 +54,7 @@ impl RollupGql {
     }
 
     /// Aantal acties in uitvoering per gezondheid.
+    #[graphql(complexity = "crate::graphql::cost::list(crate::graphql::cost::PER_WAARDE, child_complexity)")]
     async fn aantal_per_gezondheid(&self) -> Vec<GezondheidAantal> {
         Gezondheid::ALL
             .iter()

@@ -81,6 +81,7 @@ impl Ik {
     }
 
     /// De thema's waarin acties gewijzigd mogen worden (alle thema's als `schrijftOveral`).
+    #[graphql(complexity = "crate::graphql::cost::list(crate::graphql::cost::THEMAS, child_complexity)")]
     async fn schrijf_themas(&self, ctx: &Context<'_>) -> Result<Vec<Thema>> {
         if self.0.schrijven.is_leeg() {
             return Ok(Vec::new());
@@ -138,6 +139,7 @@ impl ApiToken {
         self.0.0.alle_themas
     }
     /// De thema's, als niet alle.
+    #[graphql(complexity = "crate::graphql::cost::list(crate::graphql::cost::THEMAS, child_complexity)")]
     async fn themas(&self, ctx: &Context<'_>) -> Result<Vec<Thema>> {
         let z = crate::graphql::zicht::zicht(ctx)?;
         let rows =
