@@ -196,8 +196,9 @@ impl Server {
         let child = command
             .env("KOERS_ADDR", addr.to_string())
             .env("KOERS_STATIC_DIR", work.join("static"))
-            // The burst below is far above any per-client rate limit; that is not what is under test.
+            // The bursts of these tests are far above any per-client or per-token rate limit; that is not what is under test.
             .env("KOERS_RATE_PER_SECOND", "0")
+            .env("KOERS_TOKEN_RATE_PER_SECOND", "0")
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::from(to_log))
