@@ -126,4 +126,15 @@ async fn an_answer_over_the_size_ceiling_is_refused_with_its_own_code() {
     let batch: Vec<Value> = (0..10).map(|_| small.clone()).collect();
     let (_, r) = app.post_raw(serde_json::to_vec(&batch).unwrap()).await;
     assert_eq!(code(&r), "RESPONSE_TOO_LARGE", "{r:#}");
+    // The same ceiling over the WebSocket.
+    let mut ws = crate::wsclient::Sock::ready(&app, &[], json!({})).await;
+    ws.subscribe("groot", "{ organisaties { id naam } }", json!({}))
+        .await;
+    match ws.next(std::time::Duration::from_secs(10)).await {
+        crate::wsclient::Event::Msg(m) => {
+            assert_eq!(m["type"], "next", "{m:#}");
+            assert_eq!(code(&m["payload"]), "RESPONSE_TOO_LARGE", "{m:#}");
+        }
+        other => panic!("expected a next message, got {other:?}"),
+    }
 }

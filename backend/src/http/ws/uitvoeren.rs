@@ -45,11 +45,13 @@ pub fn uitvoeren(
 
 /// Runs an operation's results to the socket: `next` for each, `complete` at the end, or one `error` when it
 /// was refused before it ran.
+/// A result larger than `limit` bytes is replaced by a `next` with the error `RESPONSE_TOO_LARGE`, as over HTTP.
 pub async fn draai(
     mut stream: BoxStream<'static, async_graphql::Response>,
     id: String,
     generatie: u64,
     uit: mpsc::Sender<Uit>,
+    limit: usize,
 ) {
     let mut eerste = true;
     while let Some(r) = stream.next().await {
@@ -58,7 +60,19 @@ pub async fn draai(
             let _ = uit.send(Uit::Klaar { id, generatie, tekst }).await;
             return;
         }
-        let tekst = protocol::next(&id, &r);
+        let mut tekst = protocol::next(&id, &r);
+        if tekst.len() > limit {
+            let melding =
+                format!("het antwoord is groter dan {limit} bytes: vraag minder velden of kleinere pagina's");
+            let fout = async_graphql::ServerError::new(melding, None);
+            let mut te_groot = async_graphql::Response::from_errors(vec![fout]);
+            if let Some(e) = te_groot.errors.first_mut() {
+                e.extensions
+                    .get_or_insert_with(Default::default)
+                    .set("code", "RESPONSE_TOO_LARGE");
+            }
+            tekst = protocol::next(&id, &te_groot);
+        }
         let bericht = Uit::Bericht {
             id: id.clone(),
             generatie,

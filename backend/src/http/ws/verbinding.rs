@@ -294,7 +294,13 @@ impl Verbinding {
         };
         self.generatie += 1;
         let generatie = self.generatie;
-        let taak = tokio::spawn(draai(stream, id.to_string(), generatie, self.uit.clone()));
+        let taak = tokio::spawn(draai(
+            stream,
+            id.to_string(),
+            generatie,
+            self.uit.clone(),
+            self.st.settings.limits.response_bytes,
+        ));
         self.lopend.insert(
             id.to_string(),
             Lopend {
