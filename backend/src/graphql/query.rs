@@ -90,32 +90,40 @@ impl Query {
 
     /// Eén thema.
     async fn thema(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Thema>> {
+        // Who may not read at all learns nothing from the id.
+        zicht(ctx)?;
         let id = ids::decode(&id, Soort::Thema, "id").extend()?;
         Ok(one::<ById<thema::Entity>>(ctx, id).await?.map(Thema))
     }
 
     /// Eén plan.
     async fn actieplan(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Actieplan>> {
+        // Who may not read at all learns nothing from the id.
+        zicht(ctx)?;
         let id = ids::decode(&id, Soort::Actieplan, "id").extend()?;
         Ok(one::<ById<actieplan::Entity>>(ctx, id).await?.map(Actieplan))
     }
 
     /// Eén opgave.
     async fn opgave(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Opgave>> {
+        // Who may not read at all learns nothing from the id.
+        zicht(ctx)?;
         let id = ids::decode(&id, Soort::Opgave, "id").extend()?;
         Ok(one::<ById<opgave::Entity>>(ctx, id).await?.map(Opgave))
     }
 
     /// Eén actie.
     async fn actie(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Actie>> {
+        // Who may not read at all learns nothing from the id.
+        zicht(ctx)?;
         let id = ids::decode(&id, Soort::Actie, "id").extend()?;
         Ok(one::<ById<actie::Entity>>(ctx, id).await?.map(Actie))
     }
 
     /// Elk object op zijn globale id.
     async fn node(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Node>> {
-        let (soort, n) = ids::decode_any(&id, "id").extend()?;
         zicht(ctx)?;
+        let (soort, n) = ids::decode_any(&id, "id").extend()?;
         Ok(match soort {
             Soort::Thema => one::<ById<thema::Entity>>(ctx, n)
                 .await?

@@ -269,3 +269,21 @@ async fn access_is_checked_before_the_input() {
         assert_eq!(crate::helpers::code(&r), "FORBIDDEN", "write token {q}: {r:#}");
     }
 }
+
+/// With anonymous reading off, a read by nobody is refused as such before its id is read.
+#[tokio::test]
+async fn a_read_by_nobody_is_refused_before_its_id_is_read() {
+    let app = TestApp::spawn_with(|s| s.toegang.anoniem_lezen = false).await;
+    for q in [
+        "{ thema(id: \"geen-id\") { id } }",
+        "{ actieplan(id: \"geen-id\") { id } }",
+        "{ opgave(id: \"geen-id\") { id } }",
+        "{ actie(id: \"geen-id\") { id } }",
+        "{ node(id: \"geen-id\") { id } }",
+        "{ actieplannen(thema: \"geen-id\") { id } }",
+        "{ acties(filter: { opgave: \"geen-id\" }) { totalCount } }",
+    ] {
+        let r = app.gql_as(&Als::Anoniem, q, json!({})).await;
+        assert_eq!(crate::helpers::code(&r), "UNAUTHENTICATED", "{q}: {r:#}");
+    }
+}
