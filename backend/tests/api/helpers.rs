@@ -344,3 +344,29 @@ pub fn alles_zicht() -> koers_backend::service::zicht::Zicht {
     koers_backend::service::zicht::Zicht::van(&koers_backend::toegang::Kijker::systeem("test"))
         .expect("zicht")
 }
+
+/// The usual viewers of the confidentiality tests: a signed-in lezer and three tokens — one without the
+/// confidential scope, one for another thema (Digitale Veiligheid, with every right), and one for Mensenhandel
+/// with the confidential scope.
+pub struct Kijkers {
+    pub lezer: Sessie,
+    pub open_token: String,
+    pub ander_thema: String,
+    pub vertrouwd: String,
+}
+
+impl Kijkers {
+    /// Creates them on `app`.
+    pub async fn new(app: &TestApp) -> Kijkers {
+        Kijkers {
+            lezer: app.sign_in_new("lezer", Rol::Lezer, &[]).await,
+            open_token: app.new_token("open", false, false, None).await,
+            ander_thema: app
+                .new_token("dv", true, true, Some(&["digitale-veiligheid"]))
+                .await,
+            vertrouwd: app
+                .new_token("mh-vertrouwelijk", false, true, Some(&["mensenhandel"]))
+                .await,
+        }
+    }
+}

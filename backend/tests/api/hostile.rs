@@ -6,6 +6,16 @@ use koers_backend::config::RateLimit;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
+/// `{ themas { id } }` posted without credentials.
+async fn themas(app: &TestApp) -> reqwest::Response {
+    app.client
+        .post(app.url("/graphql"))
+        .json(&json!({ "query": "{ themas { id } }" }))
+        .send()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn the_api_is_rate_limited_per_address_with_a_clear_code() {
     let app = TestApp::spawn_with(|s| {
@@ -18,13 +28,7 @@ async fn the_api_is_rate_limited_per_address_with_a_clear_code() {
     let mut statuses = Vec::new();
     let mut refused = None;
     for _ in 0..6 {
-        let r = app
-            .client
-            .post(app.url("/graphql"))
-            .json(&json!({ "query": "{ themas { id } }" }))
-            .send()
-            .await
-            .unwrap();
+        let r = themas(&app).await;
         statuses.push(r.status().as_u16());
         if r.status() == 429 && refused.is_none() {
             let retry = r
@@ -51,6 +55,31 @@ async fn the_api_is_rate_limited_per_address_with_a_clear_code() {
     assert_eq!(code(&body), "RATE_LIMITED");
     let health = app.client.get(app.url("/healthz")).send().await.unwrap();
     assert_eq!(health.status(), 200, "health checks are not rate limited");
+}
+
+#[tokio::test]
+async fn retry_after_is_never_zero() {
+    // Four requests a second, a burst of one: the next place is less than a second away, which rounded down
+    // would read `Retry-After: 0`.
+    let app = TestApp::spawn_with(|s| {
+        s.rate_limit = Some(RateLimit {
+            per_second: 4,
+            burst: 1,
+        })
+    })
+    .await;
+    for _ in 0..50 {
+        let r = themas(&app).await;
+        if r.status() == 429 {
+            let retry: u64 = r.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+            let body: Value = r.json().await.unwrap();
+            assert_eq!(code(&body), "RATE_LIMITED");
+            assert!(retry >= 1, "Retry-After is at least one second, not {retry}");
+            assert!(body["errors"][0]["extensions"]["retryAfter"].as_u64() >= Some(1));
+            return;
+        }
+    }
+    panic!("fifty requests in a row were never limited");
 }
 
 #[tokio::test]

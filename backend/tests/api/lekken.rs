@@ -4,7 +4,6 @@
 
 use crate::helpers::{Als, TestApp, plan_ids};
 use crate::subscriptions::{Ws, listeners};
-use koers_backend::toegang::Rol;
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -105,14 +104,12 @@ async fn totaal_van_opgave(app: &TestApp, als: &Als<'_>, opgave: &str) -> i64 {
 async fn confidential_work_is_hidden_on_every_read_path() {
     let app = TestApp::spawn().await;
     let g = geheim(&app).await;
-    let lezer = app.sign_in_new("lezer", Rol::Lezer, &[]).await;
-    let open_token = app.new_token("open", false, false, None).await;
-    let ander_thema = app
-        .new_token("dv", true, true, Some(&["digitale-veiligheid"]))
-        .await;
-    let vertrouwd = app
-        .new_token("mh-vertrouwelijk", false, true, Some(&["mensenhandel"]))
-        .await;
+    let crate::helpers::Kijkers {
+        lezer,
+        open_token,
+        ander_thema,
+        vertrouwd,
+    } = crate::helpers::Kijkers::new(&app).await;
     let alles_gezien = totaal_van_opgave(&app, &Als::Token(&app.token), &g.opgave).await;
 
     for (wie, als) in [

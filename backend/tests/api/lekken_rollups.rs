@@ -5,7 +5,6 @@
 use crate::helpers::{Als, TestApp};
 use crate::lekken::{Geheim, geheim};
 use crate::subscriptions::{Ws, listeners};
-use koers_backend::toegang::Rol;
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -100,14 +99,12 @@ fn zonder_het_geheim(wie: &str, d: &Value, alles: &Value) {
 async fn roll_ups_count_only_what_the_viewer_may_see_and_say_how_many_are_hidden() {
     let app = TestApp::spawn().await;
     let g = geheim(&app).await;
-    let lezer = app.sign_in_new("lezer", Rol::Lezer, &[]).await;
-    let open_token = app.new_token("open", false, false, None).await;
-    let ander_thema = app
-        .new_token("dv", true, true, Some(&["digitale-veiligheid"]))
-        .await;
-    let vertrouwd = app
-        .new_token("mh-vertrouwelijk", false, true, Some(&["mensenhandel"]))
-        .await;
+    let crate::helpers::Kijkers {
+        lezer,
+        open_token,
+        ander_thema,
+        vertrouwd,
+    } = crate::helpers::Kijkers::new(&app).await;
     let alles = rollups(&app, &Als::Token(&app.token), &g, false).await;
     for (niveau, r) in niveaus(&alles) {
         assert_eq!(r["aantalVerborgen"], 0, "{niveau}: {r:#}");
