@@ -1,6 +1,5 @@
 //! The GraphQL schema, built without any knowledge of HTTP: the HTTP layer and the tests execute it alike.
 
-pub mod aliases;
 pub mod beheer;
 pub mod codes;
 pub mod cost;
@@ -47,8 +46,7 @@ pub fn build_schema_with(services: Services, limits: GraphqlLimits, introspectio
     .limit_complexity(limits.complexity)
     .limit_recursive_depth(limits.nesting)
     .extension(codes::ErrorCodesFactory)
-    .extension(guard::GuardFactory(limits))
-    .extension(aliases::AliasLimitFactory(limits.aliases));
+    .extension(guard::GuardFactory(limits));
     if !introspection {
         builder = builder.disable_introspection();
     }

@@ -1,6 +1,6 @@
 //! Checks on a parsed document before async-graphql validates it (validation expands every fragment where it
 //! is spread, so a document of doubling fragments would cost minutes there): spreads and directives as
-//! written, and the fields and depth after expansion, computed once per fragment.
+//! written, and the fields, aliases and depth after expansion, computed once per fragment.
 
 use super::refusal;
 use crate::config::GraphqlLimits;
@@ -12,6 +12,8 @@ use std::collections::HashMap;
 #[derive(Clone, Copy, Default)]
 struct Size {
     fields: usize,
+    /// Aliased fields (an alias multiplies work as a spread does).
+    aliases: usize,
     /// Levels of selection sets, fragments included (what recursion follows).
     depth: usize,
     /// Levels of fields (async-graphql's depth).
@@ -59,6 +61,7 @@ impl<'a> Walker<'a> {
                     let s = self.set(&f.node.selection_set.node, depth + 1)?;
                     Size {
                         fields: s.fields.saturating_add(1),
+                        aliases: s.aliases.saturating_add(usize::from(f.node.alias.is_some())),
                         depth: s.depth + 1,
                         field_depth: s.field_depth + 1,
                     }
@@ -94,6 +97,7 @@ impl<'a> Walker<'a> {
                 }
             };
             total.fields = total.fields.saturating_add(inner.fields);
+            total.aliases = total.aliases.saturating_add(inner.aliases);
             total.depth = total.depth.max(inner.depth);
             total.field_depth = total.field_depth.max(inner.field_depth);
             if total.fields > self.limits.fields {
@@ -135,8 +139,8 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// Refuses a document with too many spreads or directives, a fragment that spreads itself, or more fields or
-/// depth than allowed once fragments are expanded. Linear in the document's size.
+/// Refuses a document with too many spreads or directives, a fragment that spreads itself, or more fields,
+/// aliases or depth than allowed once fragments are expanded. Linear in the document's size.
 pub fn check_document(doc: &ExecutableDocument, limits: &GraphqlLimits) -> Result<(), ServerError> {
     let mut w = Walker {
         doc,
@@ -146,7 +150,7 @@ pub fn check_document(doc: &ExecutableDocument, limits: &GraphqlLimits) -> Resul
         spreads: 0,
         directives: 0,
     };
-    let mut fields = 0usize;
+    let (mut fields, mut aliases) = (0usize, 0usize);
     for (_, op) in doc.operations.iter() {
         w.directives(&op.node.directives)?;
         for v in &op.node.variable_definitions {
@@ -159,6 +163,16 @@ pub fn check_document(doc: &ExecutableDocument, limits: &GraphqlLimits) -> Resul
             return Err(refusal(
                 "QUERY_TOO_DEEP",
                 format!("de selectie is dieper dan {} velden", limits.depth),
+            ));
+        }
+        aliases = aliases.saturating_add(size.aliases);
+        if aliases > limits.aliases {
+            return Err(refusal(
+                "TOO_MANY_ALIASES",
+                format!(
+                    "het document gebruikt {aliases} aliassen; het maximum is {}",
+                    limits.aliases
+                ),
             ));
         }
         fields = fields.saturating_add(size.fields);
@@ -222,5 +236,25 @@ mod tests {
                 .contains("TOO_MANY_DIRECTIVES")
         );
         assert_eq!(code("{ themas @include(if: true) { id } }"), None);
+    }
+
+    #[test]
+    fn aliases_are_counted_through_fragments_where_they_are_spread() {
+        let fifty: String = (0..50).map(|i| format!("a{i}: __typename ")).collect();
+        assert_eq!(code(&format!("{{ {fifty} }}")), None);
+        assert!(
+            code(&format!("{{ {fifty} x: __typename }}"))
+                .unwrap()
+                .contains("TOO_MANY_ALIASES")
+        );
+        let twenty_five: String = (0..25).map(|i| format!("a{i}: __typename ")).collect();
+        let q = format!("{{ ...F ...F }} fragment F on Query {{ {twenty_five} }}");
+        let twenty_five_twice = code(&q);
+        assert_eq!(twenty_five_twice, None, "25 aliases spread twice are 50");
+        let q = "{ ...F ...F ...F } fragment F on Query { a: __typename b: __typename c: __typename \
+                 d: __typename e: __typename f: __typename g: __typename h: __typename i: __typename \
+                 j: __typename k: __typename l: __typename m: __typename n: __typename o: __typename \
+                 p: __typename q: __typename }";
+        assert!(code(q).unwrap().contains("TOO_MANY_ALIASES"), "17 × 3 = 51");
     }
 }
