@@ -15,7 +15,7 @@ pub mod zicht;
 
 use crate::config::GraphqlLimits;
 use crate::service::Services;
-use async_graphql::{MergedObject, Schema};
+use async_graphql::{MergedObject, SDLExportOptions, Schema, SchemaBuilder};
 
 /// Leesoperaties: het domein en de toegang.
 #[derive(MergedObject, Default)]
@@ -37,7 +37,16 @@ pub fn build_schema(services: Services, limits: GraphqlLimits) -> KoersSchema {
 
 /// Builds the schema; `introspection = false` refuses `__schema`/`__type` queries (production).
 pub fn build_schema_with(services: Services, limits: GraphqlLimits, introspection: bool) -> KoersSchema {
-    let mut builder = Schema::build(
+    let mut builder = builder(limits);
+    if !introspection {
+        builder = builder.disable_introspection();
+    }
+    loaders::register(builder, &services).data(services).finish()
+}
+
+/// The builder of the served schema: its types, guard rails and extensions, without data.
+fn builder(limits: GraphqlLimits) -> SchemaBuilder<QueryRoot, MutationRoot, subscription::Subscription> {
+    Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
         subscription::Subscription,
@@ -46,20 +55,12 @@ pub fn build_schema_with(services: Services, limits: GraphqlLimits, introspectio
     .limit_complexity(limits.complexity)
     .limit_recursive_depth(limits.nesting)
     .extension(codes::ErrorCodesFactory)
-    .extension(guard::GuardFactory(limits));
-    if !introspection {
-        builder = builder.disable_introspection();
-    }
-    loaders::register(builder, &services).data(services).finish()
+    .extension(guard::GuardFactory(limits))
 }
 
-/// The SDL of the schema, as committed in `schema.graphql`.
+/// The SDL of the served schema (the same builder; `@specifiedBy` on scalars), as committed in `schema.graphql`.
 pub fn sdl() -> String {
-    Schema::build(
-        QueryRoot::default(),
-        MutationRoot::default(),
-        subscription::Subscription,
-    )
-    .finish()
-    .sdl()
+    builder(GraphqlLimits::default())
+        .finish()
+        .sdl_with_options(SDLExportOptions::new().include_specified_by())
 }
