@@ -60,9 +60,9 @@ impl BeheerQuery {
     async fn audit_log(
         &self,
         ctx: &Context<'_>,
-        handeling: Option<String>,
-        first: Option<i32>,
-        after: Option<String>,
+        #[graphql(desc = "Alleen regels met deze handeling.")] handeling: Option<String>,
+        #[graphql(desc = "Hoeveel regels (0–200, standaard 50).")] first: Option<i32>,
+        #[graphql(desc = "De cursor (`endCursor`) waarna de pagina begint.")] after: Option<String>,
     ) -> Result<Connection<String, AuditRegel, AuditTotaal>> {
         alleen_beheer(kijker(ctx), "leest het auditlog").extend()?;
         let aantal = u64::try_from(first.unwrap_or(50))
@@ -109,7 +109,7 @@ impl BeheerMutation {
     async fn api_token_aanmaken(
         &self,
         ctx: &Context<'_>,
-        invoer: ApiTokenAanmakenInvoer,
+        #[graphql(desc = "Naam, rechten en thema's van het nieuwe token.")] invoer: ApiTokenAanmakenInvoer,
     ) -> Result<NieuwApiToken> {
         let k = schrijver(ctx)?;
         alleen_beheer(k, "maakt API-tokens aan").extend()?;
@@ -134,7 +134,11 @@ impl BeheerMutation {
     }
 
     /// Trekt een API-token in; het werkt daarna niet meer.
-    async fn api_token_intrekken(&self, ctx: &Context<'_>, id: ID) -> Result<ApiToken> {
+    async fn api_token_intrekken(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Het id van het token.")] id: ID,
+    ) -> Result<ApiToken> {
         let k = schrijver(ctx)?;
         alleen_beheer(k, "trekt API-tokens in").extend()?;
         let id = ids::decode(&id, Soort::ApiToken, "id").extend()?;
@@ -147,7 +151,11 @@ impl BeheerMutation {
     }
 
     /// Maakt een gebruiker aan; geeft de gebruikersnaam terug.
-    async fn gebruiker_aanmaken(&self, ctx: &Context<'_>, invoer: GebruikerAanmakenInvoer) -> Result<String> {
+    async fn gebruiker_aanmaken(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "De nieuwe gebruiker.")] invoer: GebruikerAanmakenInvoer,
+    ) -> Result<String> {
         let k = schrijver(ctx)?;
         alleen_beheer(k, "maakt gebruikers aan").extend()?;
         let n = NieuweGebruiker {

@@ -17,7 +17,11 @@ pub struct Mutation;
 #[Object(name = "DomeinMutation")]
 impl Mutation {
     /// Maakt een actie aan; de historie krijgt versie 1.
-    async fn actie_aanmaken(&self, ctx: &Context<'_>, invoer: ActieAanmakenInvoer) -> Result<Actie> {
+    async fn actie_aanmaken(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "De nieuwe actie.")] invoer: ActieAanmakenInvoer,
+    ) -> Result<Actie> {
         let k = schrijver(ctx)?;
         mag_iets_wijzigen(k).extend()?;
         let invoer = invoer.parse().extend()?;
@@ -27,7 +31,11 @@ impl Mutation {
     }
 
     /// Wijzigt de beschrijvende velden van een actie (titel, opgave, eigenaars, periode, …).
-    async fn actie_wijzigen(&self, ctx: &Context<'_>, invoer: ActieWijzigenInvoer) -> Result<Actie> {
+    async fn actie_wijzigen(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "De actie, haar versie en de nieuwe waarden.")] invoer: ActieWijzigenInvoer,
+    ) -> Result<Actie> {
         let k = schrijver(ctx)?;
         mag_iets_wijzigen(k).extend()?;
         let invoer = invoer.parse().extend()?;
@@ -40,6 +48,7 @@ impl Mutation {
     async fn actie_voortgang_rapporteren(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "De actie, haar versie en de gemelde voortgang.")]
         invoer: VoortgangRapporterenInvoer,
     ) -> Result<Actie> {
         let k = schrijver(ctx)?;

@@ -76,7 +76,11 @@ impl Query {
 
     /// Alle plannen, of de plannen van één thema.
     #[graphql(complexity = "crate::graphql::cost::list(crate::graphql::cost::PLANNEN, child_complexity)")]
-    async fn actieplannen(&self, ctx: &Context<'_>, thema: Option<ID>) -> Result<Vec<Actieplan>> {
+    async fn actieplannen(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Alleen de plannen van dit thema.")] thema: Option<ID>,
+    ) -> Result<Vec<Actieplan>> {
         let z = zicht(ctx)?;
         let thema = thema
             .map(|t| ids::decode(&t, Soort::Thema, "thema"))
@@ -89,7 +93,11 @@ impl Query {
     }
 
     /// Eén thema.
-    async fn thema(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Thema>> {
+    async fn thema(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Het id van het thema.")] id: ID,
+    ) -> Result<Option<Thema>> {
         // Who may not read at all learns nothing from the id.
         zicht(ctx)?;
         let id = ids::decode(&id, Soort::Thema, "id").extend()?;
@@ -97,7 +105,11 @@ impl Query {
     }
 
     /// Eén plan.
-    async fn actieplan(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Actieplan>> {
+    async fn actieplan(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Het id van het plan.")] id: ID,
+    ) -> Result<Option<Actieplan>> {
         // Who may not read at all learns nothing from the id.
         zicht(ctx)?;
         let id = ids::decode(&id, Soort::Actieplan, "id").extend()?;
@@ -105,7 +117,11 @@ impl Query {
     }
 
     /// Eén opgave.
-    async fn opgave(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Opgave>> {
+    async fn opgave(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Het id van de opgave.")] id: ID,
+    ) -> Result<Option<Opgave>> {
         // Who may not read at all learns nothing from the id.
         zicht(ctx)?;
         let id = ids::decode(&id, Soort::Opgave, "id").extend()?;
@@ -113,7 +129,11 @@ impl Query {
     }
 
     /// Eén actie.
-    async fn actie(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Actie>> {
+    async fn actie(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Het id van de actie.")] id: ID,
+    ) -> Result<Option<Actie>> {
         // Who may not read at all learns nothing from the id.
         zicht(ctx)?;
         let id = ids::decode(&id, Soort::Actie, "id").extend()?;
@@ -121,7 +141,11 @@ impl Query {
     }
 
     /// Elk object op zijn globale id.
-    async fn node(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Node>> {
+    async fn node(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Het globale id van het object.")] id: ID,
+    ) -> Result<Option<Node>> {
         zicht(ctx)?;
         let (soort, n) = ids::decode_any(&id, "id").extend()?;
         Ok(match soort {
@@ -180,11 +204,12 @@ impl Query {
     async fn acties(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "Alleen acties die hieraan voldoen; zonder filter alle die u mag zien.")]
         filter: Option<ActieFilterInvoer>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
+        #[graphql(desc = "De eerste zoveel acties (0–100, standaard 20).")] first: Option<i32>,
+        #[graphql(desc = "De cursor (`endCursor`) waarna de pagina begint.")] after: Option<String>,
+        #[graphql(desc = "De laatste zoveel acties (0–100); niet samen met `first`.")] last: Option<i32>,
+        #[graphql(desc = "De cursor (`startCursor`) waarvoor de pagina eindigt.")] before: Option<String>,
     ) -> Result<Connection<String, Actie, ActieTotaal>> {
         let z = zicht(ctx)?;
         let filter = filter

@@ -1,4 +1,4 @@
-//! The committed SDL matches the schema, and every type and field is documented.
+//! The committed SDL matches the served schema, and every type, field and argument is documented.
 
 use serde_json::Value;
 
@@ -17,10 +17,11 @@ fn committed_sdl_matches_the_schema() {
 }
 
 const INTROSPECTION: &str = "{ __schema { types { name kind description
-    fields { name description } inputFields { name description } enumValues { name description } } } }";
+    fields(includeDeprecated: true) { name description args { name description } }
+    inputFields { name description } enumValues(includeDeprecated: true) { name description } } } }";
 
 #[tokio::test]
-async fn every_type_and_field_is_documented() {
+async fn every_type_field_and_argument_is_documented() {
     let (url, _dir) = crate::helpers::fresh_database().await;
     let db = koers_backend::db::Db::connect(&url).await.unwrap();
     let schema =
@@ -41,8 +42,14 @@ async fn every_type_and_field_is_documented() {
         }
         for list in ["fields", "inputFields", "enumValues"] {
             for f in t[list].as_array().into_iter().flatten() {
+                let field = format!("{name}.{}", f["name"].as_str().unwrap());
                 if f["description"].as_str().is_none_or(str::is_empty) {
-                    missing.push(format!("{name}.{}", f["name"].as_str().unwrap()));
+                    missing.push(field.clone());
+                }
+                for a in f["args"].as_array().into_iter().flatten() {
+                    if a["description"].as_str().is_none_or(str::is_empty) {
+                        missing.push(format!("{field}({})", a["name"].as_str().unwrap()));
+                    }
                 }
             }
         }
