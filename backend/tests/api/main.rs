@@ -18,6 +18,7 @@ mod n_plus_one;
 mod queries;
 mod rollen;
 mod schema;
+mod schema_served;
 mod seed;
 mod subscriptions;
 mod tekst;

@@ -58,20 +58,20 @@ async fn every_type_field_and_argument_is_documented() {
 }
 
 /// The introspection query GraphiQL and graphql-js send: `TypeRef` nests `ofType` nine levels deep.
-fn full_introspection_query() -> String {
+pub(crate) fn full_introspection_query() -> String {
     let mut type_ref = String::from("kind name");
     for _ in 0..9 {
         type_ref = format!("kind name ofType {{ {type_ref} }}");
     }
     format!(
         "query IntrospectionQuery {{ __schema {{ queryType {{ name }} mutationType {{ name }}
-           subscriptionType {{ name }} types {{ kind name description
+           subscriptionType {{ name }} types {{ kind name description specifiedByURL
              fields(includeDeprecated: true) {{ name description args {{ name description type {{ {t} }} defaultValue }}
                type {{ {t} }} isDeprecated deprecationReason }}
              inputFields {{ name description type {{ {t} }} defaultValue }}
              interfaces {{ {t} }} enumValues(includeDeprecated: true) {{ name description isDeprecated deprecationReason }}
              possibleTypes {{ {t} }} }}
-           directives {{ name description locations args {{ name description type {{ {t} }} defaultValue }} }} }} }}",
+           directives {{ name description isRepeatable locations args {{ name description type {{ {t} }} defaultValue }} }} }} }}",
         t = type_ref
     )
 }
