@@ -6,6 +6,7 @@ pub mod actie;
 pub mod actie_bewerken;
 pub mod actie_regel;
 pub mod beheer;
+pub mod documenten;
 pub mod melden;
 pub mod organisatie;
 pub mod plan;
@@ -14,12 +15,7 @@ use crate::api::{self, ApiError, GeenVariabelen};
 use koers_shared::{Gezondheid, PlanSoort, PlanStatus, Status};
 use miniserde::Deserialize;
 
-/// The `Overzicht` query: every thema with its plans, opgaven and roll-ups.
-pub const OVERZICHT_QUERY: &str = "query Overzicht { themas { id naam portefeuillehouder actieplannen { id titel \
-soort periodeVan periodeTot status opgaven { id volgorde titel rollup { totaal aandeelAfgerond \
-aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid aantalVerborgen aantalPerStatus { status aantal } } } rollup { \
-totaal aandeelAfgerond aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid aantalVerborgen \
-aantalPerStatus { status aantal } } } } }";
+pub use crate::model::documenten::OVERZICHT_QUERY;
 
 /// The `data` of the `Overzicht` query.
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -15,9 +15,7 @@ pub fn csrf() -> Option<String> {
     CSRF.with(|c| c.borrow().clone())
 }
 
-/// The `Ik` query.
-pub const IK_QUERY: &str =
-    "query Ik { ik { soort naam rol beheerder csrfToken schrijftOveral schrijfThemas { id naam } } }";
+pub use crate::model::documenten::IK_QUERY;
 
 /// A thema, by id and name.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

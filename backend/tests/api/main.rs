@@ -5,6 +5,7 @@
 mod helpers;
 
 mod cli;
+mod documenten;
 mod guards;
 mod guards_codes;
 mod guards_document;

@@ -7,15 +7,29 @@ use std::collections::BTreeMap;
 
 /// Types and directives every GraphQL implementation brings along, each with its own descriptions.
 const BUILTIN: [&str; 15] = [
-    "Int", "Float", "String", "Boolean", "ID", "skip", "include", "deprecated", "specifiedBy", "oneOf",
-    "defer", "stream", "__Schema", "__Type", "__Field",
+    "Int",
+    "Float",
+    "String",
+    "Boolean",
+    "ID",
+    "skip",
+    "include",
+    "deprecated",
+    "specifiedBy",
+    "oneOf",
+    "defer",
+    "stream",
+    "__Schema",
+    "__Type",
+    "__Field",
 ];
 
 /// The committed schema, parsed and validated.
 pub(crate) fn committed_schema() -> apollo_compiler::validation::Valid<Schema> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema.graphql");
     let sdl = std::fs::read_to_string(path).unwrap();
-    Schema::parse_and_validate(sdl, "schema.graphql").unwrap_or_else(|e| panic!("schema.graphql: {}", e.errors))
+    Schema::parse_and_validate(sdl, "schema.graphql")
+        .unwrap_or_else(|e| panic!("schema.graphql: {}", e.errors))
 }
 
 /// The introspection answer of the committed file.
@@ -54,7 +68,10 @@ fn by_name(list: &Value) -> BTreeMap<String, Value> {
 
 /// Every type or directive on which the two answers differ, with both versions.
 fn differences(served: &Value, file: &Value, list: &str) -> Vec<String> {
-    let (a, b) = (by_name(&served["__schema"][list]), by_name(&file["__schema"][list]));
+    let (a, b) = (
+        by_name(&served["__schema"][list]),
+        by_name(&file["__schema"][list]),
+    );
     let mut out = Vec::new();
     for name in a.keys().chain(b.keys().filter(|n| !a.contains_key(*n))) {
         if a.get(name) != b.get(name) {

@@ -7,12 +7,7 @@ use crate::api::{self, ApiError};
 use crate::model::actie_regel::ActieRegel;
 use miniserde::Deserialize;
 
-/// The `Actie` query: one actie with its opgave and plan, owners and history.
-pub const ACTIE_QUERY: &str = "query Actie($id: ID!) { actie(id: $id) { id titel beschrijving opgaveAfgeleid \
-opgave { id titel actieplan { id titel thema { id } } } trekkers { id naam afkorting } partners { id naam afkorting } jaar \
-kwartaal datum status gezondheid gezondheidReden voortgang vertrouwelijk bron versie gewijzigdOp historie { id \
-versie tijdstip door statusVan statusNaar gezondheidVan gezondheidNaar gezondheidRedenVan gezondheidRedenNaar \
-voortgangVan voortgangNaar toelichting velden } } }";
+pub use crate::model::documenten::ACTIE_QUERY;
 
 #[derive(Deserialize)]
 struct ActieData {

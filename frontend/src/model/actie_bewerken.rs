@@ -5,12 +5,7 @@ use crate::model::actie_regel::ActieRegel;
 use koers_shared::FieldError;
 use miniserde::{Deserialize, Serialize};
 
-/// Creates an actie; answers its id.
-pub const AANMAKEN: &str =
-    "mutation Aanmaken($invoer: ActieAanmakenInvoer!) { actieAanmaken(invoer: $invoer) { id } }";
-/// Changes an actie; answers its id.
-pub const WIJZIGEN: &str =
-    "mutation Wijzigen($invoer: ActieWijzigenInvoer!) { actieWijzigen(invoer: $invoer) { id } }";
+pub use crate::model::documenten::{AANMAKEN, WIJZIGEN};
 
 /// The form's input, as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -5,22 +5,7 @@
 use crate::api::{self, ApiError, GeenVariabelen, IdVariabelen, InvoerVariabelen};
 use miniserde::{Deserialize, Serialize};
 
-/// Every token and every thema (for the scope choice).
-pub const TOKENS_QUERY: &str = "query Tokens { apiTokens { id naam prefix schrijven vertrouwelijk alleThemas \
-themas { naam } verlooptOp laatstGebruiktOp actief ingetrokkenOp } themas { id naam } }";
-
-/// A page of the audit log, newest first.
-pub const AUDIT_QUERY: &str = "query Audit($handeling: String, $after: String) { auditLog(handeling: $handeling, \
-first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id tijdstip actor \
-handeling object details } } } }";
-
-/// Creates a token.
-pub const TOKEN_AANMAKEN: &str = "mutation TokenAanmaken($invoer: ApiTokenAanmakenInvoer!) { \
-apiTokenAanmaken(invoer: $invoer) { geheim token { id prefix } } }";
-
-/// Revokes a token.
-pub const TOKEN_INTREKKEN: &str =
-    "mutation TokenIntrekken($id: ID!) { apiTokenIntrekken(id: $id) { id actief } }";
+pub use crate::model::documenten::{AUDIT_QUERY, TOKEN_AANMAKEN, TOKEN_INTREKKEN, TOKENS_QUERY};
 
 /// The kinds of audit entry, as the API names them.
 pub const HANDELINGEN: [&str; 9] = [

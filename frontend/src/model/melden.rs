@@ -4,9 +4,7 @@ use crate::api::{self, ApiError, InvoerVariabelen, graphql_naam};
 use koers_shared::{ActieToestand, FieldError, Gezondheid, Status, valideer_toestand};
 use miniserde::{Deserialize, Serialize};
 
-/// The mutation; answers the new version.
-pub const VOORTGANG_MUTATIE: &str = "mutation Voortgang($invoer: VoortgangRapporterenInvoer!) { \
-actieVoortgangRapporteren(invoer: $invoer) { id versie } }";
+pub use crate::model::documenten::VOORTGANG_MUTATIE;
 
 /// What the person typed, as text (kept as a draft exactly as typed).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

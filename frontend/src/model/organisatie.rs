@@ -9,19 +9,7 @@ use crate::sorteer::{sorteer_op, sorteer_op_sleutel};
 use koers_shared::OrganisatieSoort;
 use miniserde::{Deserialize, Serialize};
 
-/// The `Organisaties` query: every organisation, by name.
-pub const ORGANISATIES_QUERY: &str =
-    "query Organisaties { organisaties { id sleutel naam afkorting soort } }";
-
-/// The `RvoVergaderingen` query: every known RVO meeting, by date.
-pub const RVO_QUERY: &str = "query RvoVergaderingen { rvoVergaderingen { id datum omschrijving } }";
-
-/// The `Acties` query: one page of acties that pass a filter, with everything both views show.
-pub const ACTIES_QUERY: &str = "query Acties($filter: ActieFilter, $first: Int, $after: String) { \
-acties(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { \
-id titel status gezondheid gezondheidReden voortgang jaar kwartaal datum vertrouwelijk gewijzigdOp \
-trekkers { id naam afkorting } partners { id naam afkorting } opgave { id volgorde titel actieplan { id titel } } \
-historie { versie tijdstip door statusVan statusNaar gezondheidVan gezondheidNaar toelichting } } } }";
+pub use crate::model::documenten::{ACTIES_QUERY, ORGANISATIES_QUERY, RVO_QUERY};
 
 /// The largest page the API gives.
 pub const PAGINA: u32 = 100;

@@ -9,13 +9,7 @@ use crate::sorteer::{sorteer_op, sorteer_op_sleutel};
 use koers_shared::{PlanSoort, PlanStatus};
 use miniserde::Deserialize;
 
-/// The `Actieplan` query: one plan, its roll-up, and per opgave the roll-up and every actie.
-pub const ACTIEPLAN_QUERY: &str = "query Actieplan($id: ID!) { actieplan(id: $id) { id titel soort periodeVan \
-periodeTot status bron vastgesteldDoor vastgesteldOp thema { id naam } rollup { totaal aandeelAfgerond \
-aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid aantalVerborgen aantalPerStatus { status aantal } } \
-opgaven { id volgorde titel rollup { totaal aandeelAfgerond aandeelInUitvoering gemiddeldeVoortgang \
-slechtsteGezondheid aantalVerborgen aantalPerStatus { status aantal } } acties { id titel beschrijving status gezondheid gezondheidReden voortgang \
-jaar kwartaal datum vertrouwelijk trekkers { id naam afkorting } partners { id naam afkorting } } } } }";
+pub use crate::model::documenten::ACTIEPLAN_QUERY;
 
 #[derive(Deserialize)]
 struct ActieplanData {

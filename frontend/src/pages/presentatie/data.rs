@@ -7,28 +7,13 @@
 
 use crate::api::{self, ApiError, GeenVariabelen};
 use crate::model::RollupCijfers;
+pub use crate::model::documenten::LIVE_SUBSCRIPTION;
+use crate::model::documenten::PRESENTATIE_QUERY;
 use koers_shared::{Gezondheid, PlanSoort, Status, Voortgang};
 use miniserde::Deserialize;
 
 /// At most this many acties on one slide; an opgave with more gets several slides.
 pub const ACTIES_PER_DIA: usize = 7;
-
-const ROLLUP: &str = "rollup(zonderVertrouwelijk: true) { totaal aandeelAfgerond aandeelInUitvoering gemiddeldeVoortgang \
-slechtsteGezondheid aantalPerStatus { status aantal } }";
-
-/// The `Presentatie` query: every thema with its plans, opgaven and acties.
-pub fn presentatie_query() -> String {
-    format!(
-        "query Presentatie {{ themas {{ naam actieplannen {{ id titel soort periodeVan periodeTot {ROLLUP} \
-opgaven {{ id volgorde titel {ROLLUP} acties(vertrouwelijk: false) {{ id titel status gezondheid voortgang \
-vertrouwelijk }} }} }} }} }}"
-    )
-}
-
-/// The subscription of the live updates.
-pub const LIVE_SUBSCRIPTION: &str = "subscription Live { actieGewijzigd(zonderVertrouwelijk: true) { actie { id titel status gezondheid \
-voortgang vertrouwelijk } verborgen opgave { id } opgaveRollup { totaal aandeelAfgerond aandeelInUitvoering \
-gemiddeldeVoortgang slechtsteGezondheid aantalPerStatus { status aantal } } } }";
 
 #[derive(Deserialize)]
 struct Antwoord {
@@ -310,7 +295,7 @@ fn van_antwoord(antwoord: Antwoord) -> Presentatie {
 
 /// Fetches everything the presentation shows, without confidential acties.
 pub async fn haal_presentatie() -> Result<Presentatie, ApiError> {
-    let antwoord: Antwoord = api::graphql(&presentatie_query(), "Presentatie", GeenVariabelen {}).await?;
+    let antwoord: Antwoord = api::graphql(PRESENTATIE_QUERY, "Presentatie", GeenVariabelen {}).await?;
     Ok(van_antwoord(antwoord))
 }
 

@@ -1,0 +1,118 @@
+//! Every GraphQL document the dashboard sends, in one place and without dependencies, so that a host test
+//! (`backend/tests/api/documenten.rs`) validates each against `backend/schema.graphql`.
+//!
+//! The texts are the contract with the backend: their field names are fixed.
+
+/// The one selection of a roll-up, shared by every document that asks for one.
+macro_rules! rollup_fragment {
+    () => {
+        " fragment Rollup on Rollup { totaal aandeelAfgerond aandeelInUitvoering gemiddeldeVoortgang \
+slechtsteGezondheid aantalVerborgen aantalPerStatus { status aantal } }"
+    };
+}
+
+/// The `Overzicht` query: every thema with its plans, opgaven and roll-ups.
+pub const OVERZICHT_QUERY: &str = concat!(
+    "query Overzicht { themas { id naam portefeuillehouder actieplannen { id titel soort periodeVan periodeTot \
+status opgaven { id volgorde titel rollup { ...Rollup } } rollup { ...Rollup } } } }",
+    rollup_fragment!()
+);
+
+/// The `Actieplan` query: one plan, its roll-up, and per opgave the roll-up and every actie.
+pub const ACTIEPLAN_QUERY: &str = concat!(
+    "query Actieplan($id: ID!) { actieplan(id: $id) { id titel soort periodeVan periodeTot status bron \
+vastgesteldDoor vastgesteldOp thema { id naam } rollup { ...Rollup } opgaven { id volgorde titel \
+rollup { ...Rollup } acties { id titel beschrijving status gezondheid gezondheidReden voortgang jaar kwartaal \
+datum vertrouwelijk trekkers { id naam afkorting } partners { id naam afkorting } } } } }",
+    rollup_fragment!()
+);
+
+/// The `Actie` query: one actie with its opgave and plan, owners and history.
+pub const ACTIE_QUERY: &str = "query Actie($id: ID!) { actie(id: $id) { id titel beschrijving opgaveAfgeleid \
+opgave { id titel actieplan { id titel thema { id } } } trekkers { id naam afkorting } partners { id naam afkorting } jaar \
+kwartaal datum status gezondheid gezondheidReden voortgang vertrouwelijk bron versie gewijzigdOp historie { id \
+versie tijdstip door statusVan statusNaar gezondheidVan gezondheidNaar gezondheidRedenVan gezondheidRedenNaar \
+voortgangVan voortgangNaar toelichting velden } } }";
+
+/// Creates an actie; answers its id.
+pub const AANMAKEN: &str =
+    "mutation Aanmaken($invoer: ActieAanmakenInvoer!) { actieAanmaken(invoer: $invoer) { id } }";
+
+/// Changes an actie; answers its id.
+pub const WIJZIGEN: &str =
+    "mutation Wijzigen($invoer: ActieWijzigenInvoer!) { actieWijzigen(invoer: $invoer) { id } }";
+
+/// Reports progress on an actie; answers the new version.
+pub const VOORTGANG_MUTATIE: &str = "mutation Voortgang($invoer: VoortgangRapporterenInvoer!) { \
+actieVoortgangRapporteren(invoer: $invoer) { id versie } }";
+
+/// The `Organisaties` query: every organisation, by name.
+pub const ORGANISATIES_QUERY: &str =
+    "query Organisaties { organisaties { id sleutel naam afkorting soort } }";
+
+/// The `RvoVergaderingen` query: every known RVO meeting, by date.
+pub const RVO_QUERY: &str = "query RvoVergaderingen { rvoVergaderingen { id datum omschrijving } }";
+
+/// The `Acties` query: one page of acties that pass a filter, with everything both views show.
+pub const ACTIES_QUERY: &str = "query Acties($filter: ActieFilter, $first: Int, $after: String) { \
+acties(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { \
+id titel status gezondheid gezondheidReden voortgang jaar kwartaal datum vertrouwelijk gewijzigdOp \
+trekkers { id naam afkorting } partners { id naam afkorting } opgave { id volgorde titel actieplan { id titel } } \
+historie { versie tijdstip door statusVan statusNaar gezondheidVan gezondheidNaar toelichting } } } }";
+
+/// Every token and every thema (for the scope choice).
+pub const TOKENS_QUERY: &str = "query Tokens { apiTokens { id naam prefix schrijven vertrouwelijk alleThemas \
+themas { naam } verlooptOp laatstGebruiktOp actief ingetrokkenOp } themas { id naam } }";
+
+/// A page of the audit log, newest first.
+pub const AUDIT_QUERY: &str = "query Audit($handeling: String, $after: String) { auditLog(handeling: $handeling, \
+first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id tijdstip actor \
+handeling object details } } } }";
+
+/// Creates a token.
+pub const TOKEN_AANMAKEN: &str = "mutation TokenAanmaken($invoer: ApiTokenAanmakenInvoer!) { \
+apiTokenAanmaken(invoer: $invoer) { geheim token { id prefix } } }";
+
+/// Revokes a token.
+pub const TOKEN_INTREKKEN: &str =
+    "mutation TokenIntrekken($id: ID!) { apiTokenIntrekken(id: $id) { id actief } }";
+
+/// The `Ik` query: who is signed in.
+pub const IK_QUERY: &str =
+    "query Ik { ik { soort naam rol beheerder csrfToken schrijftOveral schrijfThemas { id naam } } }";
+
+/// The `Presentatie` query: every thema with its plans, opgaven and acties, without confidential work.
+pub const PRESENTATIE_QUERY: &str = concat!(
+    "query Presentatie { themas { naam actieplannen { id titel soort periodeVan periodeTot \
+rollup(zonderVertrouwelijk: true) { ...Rollup } opgaven { id volgorde titel \
+rollup(zonderVertrouwelijk: true) { ...Rollup } acties(vertrouwelijk: false) { id titel status gezondheid \
+voortgang vertrouwelijk } } } } }",
+    rollup_fragment!()
+);
+
+/// The subscription of the live updates of the presentation mode.
+pub const LIVE_SUBSCRIPTION: &str = concat!(
+    "subscription Live { actieGewijzigd(zonderVertrouwelijk: true) { actie { id titel status gezondheid \
+voortgang vertrouwelijk } verborgen opgave { id } opgaveRollup { ...Rollup } } }",
+    rollup_fragment!()
+);
+
+/// Every document above, by name: what the host test validates.
+pub const ALLE: &[(&str, &str)] = &[
+    ("OVERZICHT_QUERY", OVERZICHT_QUERY),
+    ("ACTIEPLAN_QUERY", ACTIEPLAN_QUERY),
+    ("ACTIE_QUERY", ACTIE_QUERY),
+    ("AANMAKEN", AANMAKEN),
+    ("WIJZIGEN", WIJZIGEN),
+    ("VOORTGANG_MUTATIE", VOORTGANG_MUTATIE),
+    ("ORGANISATIES_QUERY", ORGANISATIES_QUERY),
+    ("RVO_QUERY", RVO_QUERY),
+    ("ACTIES_QUERY", ACTIES_QUERY),
+    ("TOKENS_QUERY", TOKENS_QUERY),
+    ("AUDIT_QUERY", AUDIT_QUERY),
+    ("TOKEN_AANMAKEN", TOKEN_AANMAKEN),
+    ("TOKEN_INTREKKEN", TOKEN_INTREKKEN),
+    ("IK_QUERY", IK_QUERY),
+    ("PRESENTATIE_QUERY", PRESENTATIE_QUERY),
+    ("LIVE_SUBSCRIPTION", LIVE_SUBSCRIPTION),
+];
