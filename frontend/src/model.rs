@@ -1,6 +1,6 @@
 //! The data of the overview page as the API delivers it, and the query that asks for it.
 //!
-//! The query text is the contract with the backend: its field names are fixed.
+//! The query text is in [`crate::model::documenten`], where a host test checks it against the schema.
 
 pub mod actie;
 pub mod actie_bewerken;

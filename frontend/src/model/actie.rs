@@ -1,6 +1,6 @@
 //! One actie with its history, for the Actie view, and the query that asks for it.
 //!
-//! The query text is the contract with the backend: its field names are fixed.
+//! The query text is in [`crate::model::documenten`], where a host test checks it against the schema.
 
 use crate::api::IdVariabelen;
 use crate::api::{self, ApiError};

@@ -1,6 +1,6 @@
 //! API tokens and the audit log for the beheer page, and the operations on them.
 //!
-//! The query texts are the contract with the backend: their field names are fixed.
+//! The query texts are in [`crate::model::documenten`], where a host test checks them against the schema.
 
 use crate::api::{self, ApiError, GeenVariabelen, IdVariabelen, InvoerVariabelen};
 use miniserde::{Deserialize, Serialize};

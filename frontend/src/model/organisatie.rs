@@ -1,7 +1,7 @@
 //! The data of the Per-organisatie and Sinds-vorige-RVO views: organisations, RVO meetings and acties across
 //! all plans (with their opgave, plan and history), fetched page by page from `acties(filter)`.
 //!
-//! The query texts are the contract with the backend: their field names are fixed.
+//! The query texts are in [`crate::model::documenten`], where a host test checks them against the schema.
 
 use crate::api::{self, ApiError, GeenVariabelen};
 use crate::model::actie_regel::ActieRegel;

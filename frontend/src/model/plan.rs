@@ -1,6 +1,6 @@
 //! One actieplan with its opgaven and their acties, for the Actieplan view, and the query that asks for it.
 //!
-//! The query text is the contract with the backend: its field names are fixed.
+//! The query text is in [`crate::model::documenten`], where a host test checks it against the schema.
 
 use crate::api::{self, ApiError, IdVariabelen};
 use crate::model::RollupCijfers;
