@@ -5,6 +5,8 @@
 mod helpers;
 
 mod cli;
+mod graphql_http;
+mod graphql_http_apq;
 mod guards;
 mod guards_codes;
 mod guards_document;
