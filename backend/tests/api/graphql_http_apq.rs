@@ -213,3 +213,22 @@ async fn static_files_are_revalidated_since_their_names_carry_no_hash() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::NOT_MODIFIED);
 }
+
+#[tokio::test]
+async fn a_batch_of_persisted_queries_keeps_to_the_complexity_limit() {
+    // One page of 100 acties costs 2902 (see guards::the_complexity_limit_is_applied_as_configured).
+    let app = TestApp::spawn_with(|s| s.limits.complexity = 3_000).await;
+    let query = "{ acties(first: 100) { edges { node { id historie { versie door } trekkers { naam } } } } }";
+    let ext = persisted(&sha256(query));
+    let r = post(
+        &app,
+        &json!({ "query": query, "extensions": ext }),
+        "application/json",
+    )
+    .await;
+    assert!(r.json::<Value>().await.unwrap().get("errors").is_none());
+    let one = json!({ "extensions": ext });
+    let r = post(&app, &json!([one, one]), "application/json").await;
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(code(&body), "QUERY_TOO_COMPLEX", "{body}");
+}
