@@ -7,6 +7,7 @@ mod helpers;
 mod cli;
 mod graphql_http;
 mod graphql_http_apq;
+mod graphql_http_audit;
 mod guards;
 mod guards_codes;
 mod guards_document;
