@@ -42,7 +42,7 @@ impl Extension for Check {
             if ty.is_some_and(|t| t != OperationType::Query) {
                 return Err(refusal(
                     "METHOD_NOT_ALLOWED",
-                    "GET voert alleen queries uit: stuur mutaties met POST",
+                    "GET voert alleen queries uit: mutaties met POST, abonnementen over /graphql/ws",
                 ));
             }
         }

@@ -91,7 +91,7 @@ pub async fn execute_get(
 /// The JSON request a GET's query string stands for.
 fn get_request(raw: &str) -> Result<Value, String> {
     let mut request = serde_json::Map::new();
-    for (key, value) in form_urlencoded(raw)? {
+    for (key, value) in query_pairs(raw)? {
         let value = match key.as_str() {
             "query" | "operationName" => Value::String(value),
             "variables" | "extensions" => {
@@ -113,7 +113,7 @@ fn get_request(raw: &str) -> Result<Value, String> {
 }
 
 /// The pairs of a URL query string.
-fn form_urlencoded(raw: &str) -> Result<Vec<(String, String)>, String> {
+fn query_pairs(raw: &str) -> Result<Vec<(String, String)>, String> {
     serde_urlencoded::from_str(raw).map_err(|e| format!("ongeldige URL-parameters: {e}"))
 }
 
