@@ -172,6 +172,9 @@ pub struct GraphqlLimits {
     pub fields: usize,
     /// Largest answer in bytes (JSON, a batch counted whole).
     pub response_bytes: usize,
+    /// Most query texts kept for automatic persisted queries (least recently used go first); 0 switches
+    /// persisted queries off.
+    pub persisted_queries: usize,
 }
 
 impl Default for GraphqlLimits {
@@ -187,6 +190,7 @@ impl Default for GraphqlLimits {
             directives: 50,
             fields: 2_000,
             response_bytes: 4 * 1024 * 1024,
+            persisted_queries: 1000,
         }
     }
 }

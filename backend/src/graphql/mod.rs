@@ -1,5 +1,6 @@
 //! The GraphQL schema, built without any knowledge of HTTP: the HTTP layer and the tests execute it alike.
 
+pub mod apq;
 pub mod beheer;
 pub mod codes;
 pub mod cost;
@@ -8,6 +9,7 @@ pub mod ids;
 pub mod inputs;
 pub mod loaders;
 pub mod mutation;
+pub mod queries_only;
 pub mod query;
 pub mod subscription;
 pub mod types;
@@ -46,7 +48,7 @@ pub fn build_schema_with(services: Services, limits: GraphqlLimits, introspectio
 
 /// The builder of the served schema: its types, guard rails and extensions, without data.
 fn builder(limits: GraphqlLimits) -> SchemaBuilder<QueryRoot, MutationRoot, subscription::Subscription> {
-    Schema::build(
+    let mut builder = Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
         subscription::Subscription,
@@ -54,8 +56,14 @@ fn builder(limits: GraphqlLimits) -> SchemaBuilder<QueryRoot, MutationRoot, subs
     .limit_depth(limits.depth)
     .limit_complexity(limits.complexity)
     .limit_recursive_depth(limits.nesting)
-    .extension(codes::ErrorCodesFactory)
-    .extension(guard::GuardFactory(limits))
+    .extension(codes::ErrorCodesFactory);
+    // Before the guard: a query sent by hash gets its text back first, and the guard checks that text.
+    if let Some(apq) = apq::PersistedQueriesFactory::new(limits.persisted_queries) {
+        builder = builder.extension(apq);
+    }
+    builder
+        .extension(guard::GuardFactory(limits))
+        .extension(queries_only::QueriesOnlyFactory)
 }
 
 /// The SDL of the served schema (the same builder; `@specifiedBy` on scalars), as committed in `schema.graphql`.

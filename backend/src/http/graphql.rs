@@ -1,39 +1,56 @@
-//! `POST /graphql` with the request guard rails (body size, batch size and complexity, well-formed JSON, the
-//! answer's size), each refused with a GraphQL-shaped error and a stable code; `GET /graphql` serves the
-//! self-hosted explorer.
+//! `/graphql` over HTTP (GraphQL over HTTP): `POST` with the request guard rails (media types, body size,
+//! batch size and complexity, well-formed JSON, the answer's size) and `GET` for queries (also by persisted
+//! hash), each refusal a GraphQL-shaped error with a stable code; a browser's `GET` gets the explorer.
 
 use super::AppState;
+use super::answer::answer;
+use super::negotiate::{self, Media};
 use crate::graphql::guard;
-use async_graphql::{BatchRequest, BatchResponse};
+use crate::graphql::queries_only::QueriesOnly;
+use crate::toegang::Wie;
+use async_graphql::BatchRequest;
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use serde_json::{Value, json};
 
-fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
-    let body = json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
-    (status, axum::Json(body)).into_response()
+/// A GraphQL-shaped refusal with `code`, as `application/json`.
+pub fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
+    refuse_as(Media::Json, status, code, message)
 }
 
-/// Executes a GraphQL request or batch.
+/// A GraphQL-shaped refusal with `code`, in `media`.
+pub fn refuse_as(media: Media, status: StatusCode, code: &str, message: &str) -> Response {
+    let body = json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
+    let bytes = serde_json::to_vec(&body).unwrap_or_default();
+    (status, [(header::CONTENT_TYPE, media.content_type())], bytes).into_response()
+}
+
+/// Executes a GraphQL request or batch sent with `POST`.
 pub async fn execute(
     State(st): State<AppState>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    let Some(media) = negotiate::accept(&headers) else {
+        return negotiate::not_acceptable();
+    };
+    if !negotiate::is_json_body(&headers) {
+        return negotiate::unsupported_media_type();
+    }
     let bytes = match body {
         Ok(b) => b,
         Err(rej) if rej.status() == StatusCode::PAYLOAD_TOO_LARGE => {
             let msg = format!("het verzoek is groter dan {} bytes", st.settings.body_limit);
-            return refuse(StatusCode::PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE", &msg);
+            return refuse_as(media, StatusCode::PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE", &msg);
         }
-        Err(rej) => return refuse(rej.status(), "BAD_REQUEST", &rej.body_text()),
+        Err(rej) => return refuse_as(media, rej.status(), "BAD_REQUEST", &rej.body_text()),
     };
     // Decoded in two steps: async-graphql's own `BatchRequest` would take `[]` (or `["{ … }"]`) for a single
     // request built from a sequence, and a JSON object without `query` for an empty document.
-    let value: serde_json::Value = match serde_json::from_slice(&bytes) {
+    let value: Value = match serde_json::from_slice(&bytes) {
         Ok(v) => v,
         // serde_json stops at 128 levels: deeper than any limit Koers allows.
         Err(e) if e.to_string().starts_with("recursion limit exceeded") => {
@@ -41,93 +58,127 @@ pub async fn execute(
                 "het verzoek nest dieper dan {} niveaus",
                 st.settings.limits.nesting
             );
-            return refuse(StatusCode::BAD_REQUEST, "NESTING_TOO_DEEP", &msg);
+            return refuse_as(media, StatusCode::BAD_REQUEST, "NESTING_TOO_DEEP", &msg);
         }
         Err(e) => {
             let msg = format!("geen geldig GraphQL-verzoek in JSON: {e}");
-            return refuse(StatusCode::BAD_REQUEST, "BAD_REQUEST", &msg);
+            return refuse_as(media, StatusCode::BAD_REQUEST, "BAD_REQUEST", &msg);
         }
     };
+    run(&st, &headers, value, media, false).await
+}
+
+/// Executes a query sent with `GET /graphql?query=…&variables=…&operationName=…&extensions=…` (variables and
+/// extensions as URL-encoded JSON); a browser asking for HTML gets the explorer instead.
+pub async fn execute_get(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    if negotiate::wants_html(&headers) {
+        return explorer(&st).await;
+    }
+    let Some(media) = negotiate::accept(&headers) else {
+        return negotiate::not_acceptable();
+    };
+    let value = match get_request(raw.as_deref().unwrap_or_default()) {
+        Ok(v) => v,
+        Err(msg) => return refuse_as(media, StatusCode::BAD_REQUEST, "BAD_REQUEST", &msg),
+    };
+    run(&st, &headers, value, media, true).await
+}
+
+/// The JSON request a GET's query string stands for.
+fn get_request(raw: &str) -> Result<Value, String> {
+    let mut request = serde_json::Map::new();
+    for (key, value) in query_pairs(raw)? {
+        let value = match key.as_str() {
+            "query" | "operationName" => Value::String(value),
+            "variables" | "extensions" => {
+                serde_json::from_str(&value).map_err(|e| format!("{key} is URL-gecodeerde JSON: {e}"))?
+            }
+            _ => continue,
+        };
+        if request.insert(key.clone(), value).is_some() {
+            return Err(format!("{key} staat meer dan eens in de URL"));
+        }
+    }
+    let persisted = request
+        .get("extensions")
+        .is_some_and(|e| e.get("persistedQuery").is_some());
+    if !request.contains_key("query") && !persisted {
+        return Err("geen query: GET /graphql?query=…".to_string());
+    }
+    Ok(Value::Object(request))
+}
+
+/// The pairs of a URL query string.
+fn query_pairs(raw: &str) -> Result<Vec<(String, String)>, String> {
+    serde_urlencoded::from_str(raw).map_err(|e| format!("ongeldige URL-parameters: {e}"))
+}
+
+/// Runs one request or a batch (never over GET) for the caller `headers` name, and answers in `media`.
+async fn run(st: &AppState, headers: &HeaderMap, value: Value, media: Media, get: bool) -> Response {
+    let refuse = |code: &str, msg: &str| refuse_as(media, StatusCode::BAD_REQUEST, code, msg);
     let batch = match value {
-        serde_json::Value::Array(list) => {
+        Value::Array(list) => {
             let max = st.settings.limits.batch;
             if list.is_empty() || list.len() > max {
                 let msg = format!("een batch bevat 1 tot {max} verzoeken, niet {}", list.len());
-                return refuse(StatusCode::BAD_REQUEST, "BATCH_TOO_LARGE", &msg);
+                return refuse("BATCH_TOO_LARGE", &msg);
             }
             let mut list = match list.into_iter().map(request).collect::<Result<Vec<_>, _>>() {
                 Ok(list) => list,
-                Err(msg) => return refuse(StatusCode::BAD_REQUEST, "BAD_REQUEST", &msg),
+                Err(msg) => return refuse("BAD_REQUEST", &msg),
             };
             // The complexity limit holds for the batch as a whole, before any of it runs.
             if let Err(e) = guard::batch::check(&st.schema, &mut list, &st.settings.limits).await {
-                return refuse(StatusCode::BAD_REQUEST, "QUERY_TOO_COMPLEX", &e.message);
+                return refuse("QUERY_TOO_COMPLEX", &e.message);
             }
             BatchRequest::Batch(list)
         }
         single => match request(single) {
             Ok(r) => BatchRequest::Single(r),
-            Err(msg) => return refuse(StatusCode::BAD_REQUEST, "BAD_REQUEST", &msg),
+            Err(msg) => return refuse("BAD_REQUEST", &msg),
         },
     };
-    let verzoeker = match super::toegang::verzoeker(&st, &headers).await {
+    let verzoeker = match super::toegang::verzoeker(st, headers).await {
         Ok(v) => v,
         Err(r) => return r,
     };
+    let anoniem = verzoeker.kijker.wie == Wie::Anoniem;
     let mut batch = batch.data(verzoeker.kijker);
     if let Some(c) = verzoeker.csrf {
         batch = batch.data(c);
     }
-    let mut r = answer(
-        &st.schema.execute_batch(batch).await,
-        st.settings.limits.response_bytes,
+    if get {
+        batch = batch.data(QueriesOnly);
+    }
+    let response = st.schema.execute_batch(batch).await;
+    let mut r = answer(&response, st.settings.limits.response_bytes, media);
+    // Answers depend on who asks: never cached in between, except a GET's answer without errors to someone
+    // anonymous (the same for everyone who sends no credentials), briefly.
+    let gedeeld = get && anoniem && response.is_ok() && r.status() == StatusCode::OK;
+    let cache = if gedeeld { "public, max-age=10" } else { "no-store" };
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    r.headers_mut().insert(
+        header::VARY,
+        HeaderValue::from_static("Accept, Accept-Encoding, Cookie, Authorization"),
     );
-    // Answers depend on who asks: never cache them in between.
-    r.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    r.headers_mut()
-        .insert(header::VARY, HeaderValue::from_static("Cookie, Authorization"));
     r
 }
 
-/// The JSON answer, or `RESPONSE_TOO_LARGE` when it would be larger than `limit` bytes (serialising stops there).
-fn answer(response: &BatchResponse, limit: usize) -> Response {
-    let mut out = Capped {
-        buf: Vec::new(),
-        limit,
+/// One GraphQL request: a JSON object with a `query` string (which a persisted query may leave out).
+fn request(value: Value) -> Result<async_graphql::Request, String> {
+    let persisted = value
+        .get("extensions")
+        .is_some_and(|e| e.get("persistedQuery").is_some());
+    let query_ok = match value.get("query") {
+        Some(q) => q.is_string(),
+        None => persisted,
     };
-    if serde_json::to_writer(&mut out, response).is_err() {
-        let msg =
-            format!("het antwoord is groter dan {limit} bytes: vraag minder velden of kleinere pagina's");
-        return refuse(StatusCode::OK, "RESPONSE_TOO_LARGE", &msg);
-    }
-    let json = HeaderValue::from_static("application/graphql-response+json");
-    ([(header::CONTENT_TYPE, json)], out.buf).into_response()
-}
-
-/// A buffer that refuses to grow past `limit` bytes.
-struct Capped {
-    buf: Vec<u8>,
-    limit: usize,
-}
-
-impl std::io::Write for Capped {
-    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
-        if self.buf.len() + data.len() > self.limit {
-            return Err(std::io::Error::other("antwoord te groot"));
-        }
-        self.buf.extend_from_slice(data);
-        Ok(data.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// One GraphQL request: a JSON object with a `query` string.
-fn request(value: serde_json::Value) -> Result<async_graphql::Request, String> {
-    if !value.get("query").is_some_and(serde_json::Value::is_string) {
+    if !query_ok {
         return Err("geen geldig GraphQL-verzoek in JSON: een object met een `query` verwacht".to_string());
     }
     serde_json::from_value(value).map_err(|e| format!("geen geldig GraphQL-verzoek in JSON: {e}"))
@@ -146,7 +197,7 @@ pub async fn explain_timeout(r: Response) -> Response {
 }
 
 /// The GraphQL explorer, served from the built front end (no CDN).
-pub async fn explorer(State(st): State<AppState>) -> Response {
+async fn explorer(st: &AppState) -> Response {
     if !st.settings.introspection {
         return (StatusCode::NOT_FOUND, "De GraphQL-verkenner is uitgeschakeld.").into_response();
     }

@@ -1,8 +1,10 @@
-//! The HTTP layer: routes for the GraphQL endpoint, its WebSocket subscriptions, the explorer, health checks
-//! and the built front end (with a single-page-app fallback).
+//! The HTTP layer: routes for the GraphQL endpoint (compressed for clients that accept it), its WebSocket
+//! subscriptions, the explorer, health checks and the built front end (with a single-page-app fallback).
 
+mod answer;
 mod graphql;
 mod health;
+mod negotiate;
 mod ratelimit;
 pub mod toegang;
 mod ws;
@@ -13,11 +15,12 @@ use crate::service::Services;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::HeaderValue;
-use axum::http::header::VARY;
+use axum::http::header::{CACHE_CONTROL, VARY};
 use axum::routing::{get, post};
 use std::sync::Arc;
 use std::time::Duration;
 use tower::Layer;
+use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -71,8 +74,15 @@ pub fn router(state: AppState) -> Router {
         .fallback(index);
     // The body depends on Accept-Encoding: a shared cache (a municipality's proxy) must key on it too.
     let spa = SetResponseHeaderLayer::appending(VARY, HeaderValue::from_static("accept-encoding")).layer(spa);
+    // The build does not put content hashes in file names (`koers.js`, `koers_bg.wasm`): a browser must ask
+    // again each time, and gets 304 Not Modified by `Last-Modified` while the file is unchanged.
+    let spa =
+        SetResponseHeaderLayer::overriding(CACHE_CONTROL, HeaderValue::from_static("no-cache")).layer(spa);
+    let graphql = get(graphql::execute_get)
+        .post(graphql::execute)
+        .layer(CompressionLayer::new().gzip(true).br(true));
     let mut api = Router::new()
-        .route("/graphql", get(graphql::explorer).post(graphql::execute))
+        .route("/graphql", graphql)
         .route("/graphql/ws", get(ws::subscriptions));
     let aanmelden = Router::new().route("/auth/aanmelden", post(toegang::aanmelden));
     let per_minuut = state.settings.toegang.aanmeldingen_per_minuut.max(1);

@@ -114,7 +114,11 @@ async fn introspection_and_the_explorer_can_be_switched_off() {
         .await;
     assert!(r["data"]["__schema"].is_null(), "the schema is not revealed: {r}");
     assert!(r["data"]["t"].is_null(), "nor any type: {r}");
-    let explorer = app.client.get(app.url("/graphql")).send().await.unwrap();
+    let explorer = app
+        .client
+        .get(app.url("/graphql"))
+        .header(reqwest::header::ACCEPT, "text/html");
+    let explorer = explorer.send().await.unwrap();
     assert_eq!(explorer.status(), 404);
     let d = app.data("{ themas { naam } }", json!({})).await;
     assert_eq!(

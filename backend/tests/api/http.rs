@@ -12,6 +12,15 @@ async fn get(app: &TestApp, path: &str) -> reqwest::Response {
     app.client.get(app.url(path)).send().await.expect("request")
 }
 
+/// `GET` as a browser does: asking for HTML.
+async fn get_html(app: &TestApp, path: &str) -> reqwest::Response {
+    let r = app
+        .client
+        .get(app.url(path))
+        .header(reqwest::header::ACCEPT, "text/html");
+    r.send().await.expect("request")
+}
+
 #[tokio::test]
 async fn healthz_says_ok() {
     let app = TestApp::spawn().await;
@@ -48,7 +57,7 @@ async fn unknown_routes_fall_back_to_the_app_with_200() {
 #[tokio::test]
 async fn get_graphql_serves_the_explorer_page() {
     let app = TestApp::spawn().await;
-    let r = get(&app, "/graphql").await;
+    let r = get_html(&app, "/graphql").await;
     assert_eq!(r.status(), StatusCode::OK);
     let ct = r.headers()[CONTENT_TYPE].to_str().unwrap().to_string();
     assert!(ct.starts_with("text/html"), "{ct}");
@@ -59,7 +68,7 @@ async fn get_graphql_serves_the_explorer_page() {
 async fn get_graphql_without_a_built_explorer_says_how_to_build_it() {
     let app = TestApp::spawn().await;
     std::fs::remove_file(app.static_dir.path().join("explorer/index.html")).unwrap();
-    let r = get(&app, "/graphql").await;
+    let r = get_html(&app, "/graphql").await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
     let text = r.text().await.unwrap();
     assert!(text.contains("build-frontend"), "{text}");

@@ -6,6 +6,9 @@ mod helpers;
 
 mod cli;
 mod documenten;
+mod graphql_http;
+mod graphql_http_apq;
+mod graphql_http_audit;
 mod guards;
 mod guards_codes;
 mod guards_document;

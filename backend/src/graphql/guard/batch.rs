@@ -41,19 +41,23 @@ pub async fn check(
     }
     let mut total = 0usize;
     for r in requests.iter_mut() {
-        if super::check(r, limits).is_err() {
-            continue;
-        }
-        let Ok(doc) = r.parsed_query() else {
-            continue;
-        };
-        let doc = doc.clone();
         let seen = Arc::new(AtomicUsize::new(0));
         let mut probe = Request::new(r.query.clone())
             .variables(r.variables.clone())
             .data(Probe(seen.clone()));
         probe.operation_name = r.operation_name.clone();
-        probe.set_parsed_query(doc);
+        if r.query.is_empty() && r.extensions.contains_key("persistedQuery") {
+            // Sent by hash: the probe gets the text from the persisted-query cache and the guard checks it.
+            probe.extensions = r.extensions.clone();
+        } else {
+            if super::check(r, limits).is_err() {
+                continue;
+            }
+            let Ok(doc) = r.parsed_query() else {
+                continue;
+            };
+            probe.set_parsed_query(doc.clone());
+        }
         schema.execute(probe).await;
         total = total.saturating_add(seen.load(Ordering::Relaxed));
         if total > limits.complexity {
