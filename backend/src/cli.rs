@@ -152,6 +152,9 @@ pub struct ServeArgs {
     /// Sign-in attempts per client address per minute.
     #[arg(long, env = "KOERS_SIGNIN_PER_MINUTE", default_value_t = 10)]
     pub signin_per_minute: u32,
+    /// Serve Prometheus metrics at `/metrics` on this address (e.g. 127.0.0.1:9464); off when not set.
+    #[arg(long, env = "KOERS_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
     /// Open connections in all; further ones are closed at once.
     #[arg(long, env = "KOERS_MAX_CONNECTIONS", default_value_t = 1024)]
     pub max_connections: usize,
@@ -204,6 +207,7 @@ impl ServeArgs {
                 }),
                 aanmeldingen_per_minuut: self.signin_per_minute.max(1),
             },
+            metrics_addr: self.metrics_addr,
             verbindingen: Verbindingen {
                 max: self.max_connections.max(1),
                 max_per_adres: self.max_connections_per_address.max(1),

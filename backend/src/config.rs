@@ -37,6 +37,8 @@ pub struct Settings {
     pub verbindingen: Verbindingen,
     /// Limits on GraphQL over WebSocket.
     pub websocket: WebSocket,
+    /// Where `/metrics` (Prometheus) is served; `None`: nowhere. Never the public address.
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 /// Limits on the TCP connections of the HTTP server.
@@ -211,6 +213,7 @@ impl Settings {
             toegang: Toegang::default(),
             verbindingen: Verbindingen::default(),
             websocket: WebSocket::default(),
+            metrics_addr: None,
         }
     }
 }

@@ -17,6 +17,8 @@ pub struct Application {
     router: axum::Router,
     services: Services,
     verbindingen: crate::config::Verbindingen,
+    /// The metrics listener and what it serves, when `metrics_addr` is set.
+    metrics: Option<(TcpListener, axum::Router)>,
 }
 
 impl Application {
@@ -35,12 +37,18 @@ impl Application {
         let schema = build_schema_with(services.clone(), settings.limits, settings.introspection);
         let listener = TcpListener::bind(settings.addr).await?;
         let verbindingen = settings.verbindingen;
+        let metrics_addr = settings.metrics_addr;
         let state = AppState::new(schema, services.clone(), Arc::new(settings));
+        let metrics = match metrics_addr {
+            Some(addr) => Some((TcpListener::bind(addr).await?, metrics_router(&state))),
+            None => None,
+        };
         Ok(Application {
             listener,
             router: router(state),
             services,
             verbindingen,
+            metrics,
         })
     }
 
@@ -49,6 +57,11 @@ impl Application {
         self.listener
             .local_addr()
             .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    /// The address `/metrics` is served on, if any.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref().and_then(|(l, _)| l.local_addr().ok())
     }
 
     /// The service layer (for tests and commands).
@@ -64,7 +77,18 @@ impl Application {
     /// Serves until `stop` completes, then finishes the requests in flight (within the shutdown deadline).
     pub async fn run_until(self, stop: impl std::future::Future<Output = ()>) -> anyhow::Result<()> {
         tracing::info!(addr = %self.local_addr(), "Koers luistert");
+        // The metrics listener lives as long as the server; it answers only a scraper on its own address.
+        let metrics = self.metrics.map(|(listener, router)| {
+            tokio::spawn(async move {
+                if let Err(e) = axum::serve(listener, router).await {
+                    tracing::warn!(error = %e, "metrics-adres gestopt");
+                }
+            })
+        });
         crate::server::serve(self.listener, self.router, self.verbindingen, stop).await;
+        if let Some(m) = metrics {
+            m.abort();
+        }
         tracing::info!("Koers gestopt");
         Ok(())
     }
@@ -91,4 +115,25 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = term => {},
     }
+}
+
+/// `GET /metrics`: the OpenMetrics text of this Koers.
+fn metrics_router(state: &AppState) -> axum::Router {
+    let metrics = Arc::clone(&state.metrics);
+    let db = state.services.db.clone();
+    axum::Router::new().route(
+        "/metrics",
+        axum::routing::get(move || {
+            let tekst = metrics.tekst(&db);
+            async move {
+                (
+                    [(
+                        axum::http::header::CONTENT_TYPE,
+                        "application/openmetrics-text; version=1.0.0; charset=utf-8",
+                    )],
+                    tekst,
+                )
+            }
+        }),
+    )
 }

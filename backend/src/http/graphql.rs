@@ -154,7 +154,13 @@ async fn run(st: &AppState, headers: &HeaderMap, value: Value, media: Media, get
     if get {
         batch = batch.data(QueriesOnly);
     }
+    let namen: Vec<Option<String>> = match &batch {
+        BatchRequest::Single(r) => vec![operatie(r)],
+        BatchRequest::Batch(list) => list.iter().map(operatie).collect(),
+    };
+    let begonnen = std::time::Instant::now();
     let response = st.schema.execute_batch(batch).await;
+    st.metrics.graphql(&namen, begonnen.elapsed(), &response);
     let mut r = answer(&response, st.settings.limits.response_bytes, media);
     // Answers depend on who asks: never cached in between, except a GET's answer without errors to someone
     // anonymous (the same for everyone who sends no credentials), briefly.
@@ -167,6 +173,13 @@ async fn run(st: &AppState, headers: &HeaderMap, value: Value, media: Media, get
         HeaderValue::from_static("Accept, Accept-Encoding, Cookie, Authorization"),
     );
     r
+}
+
+/// The operation name for the metrics: as sent, or as the document writes it.
+fn operatie(r: &async_graphql::Request) -> Option<String> {
+    r.operation_name
+        .clone()
+        .or_else(|| super::metrics::naam_in_document(&r.query))
 }
 
 /// One GraphQL request: a JSON object with a `query` string (which a persisted query may leave out).

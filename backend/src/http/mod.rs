@@ -4,6 +4,7 @@
 mod answer;
 mod graphql;
 mod health;
+pub mod metrics;
 mod negotiate;
 mod ratelimit;
 pub mod toegang;
@@ -39,6 +40,8 @@ pub struct AppState {
     pub per_token: Option<Arc<ratelimit::PerToken>>,
     /// What the WebSocket connections share.
     pub ws: Arc<ws::Gedeeld>,
+    /// The Prometheus metrics (recorded always; served only on `KOERS_METRICS_ADDR`).
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 impl AppState {
@@ -56,6 +59,7 @@ impl AppState {
             settings,
             per_token,
             ws,
+            metrics: Arc::new(metrics::Metrics::new()),
         }
     }
 }

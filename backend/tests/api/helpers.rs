@@ -53,6 +53,8 @@ pub struct TestApp {
     pub services: Services,
     /// An API token that may read and change everything (all thema's, confidential too), used by [`Self::gql`].
     pub token: String,
+    /// Where `/metrics` is served, when the test asked for it.
+    pub metrics_addr: Option<SocketAddr>,
     /// Stops the server (as SIGTERM would): see [`Self::stop`].
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     running: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
@@ -87,6 +89,7 @@ impl TestApp {
         f(&mut settings);
         let app = Application::build(settings).await.expect("app builds");
         let addr = app.local_addr();
+        let metrics_addr = app.metrics_addr();
         let services = app.services().clone();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let running = tokio::spawn(app.run_until(async {
@@ -99,6 +102,7 @@ impl TestApp {
             static_dir,
             services,
             token: String::new(),
+            metrics_addr,
             stop: Some(stop),
             running: Some(running),
             _db_dir: db_dir,

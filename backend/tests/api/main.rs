@@ -17,6 +17,7 @@ mod hostile;
 mod http;
 mod lekken;
 mod lekken_rollups;
+mod metrics;
 mod mutations;
 mod n_plus_one;
 mod queries;

@@ -102,6 +102,7 @@ impl Verbinding {
 
     /// Serves the socket until either side closes it; running operations stop with it.
     pub async fn serve(mut self, mut socket: WebSocket) {
+        let _open = self.st.metrics.socket();
         let Some(mut rx) = self.rx.take() else { return };
         if let Some(s) = self.lus(&mut socket, &mut rx).await {
             tracing::debug!(code = s.code, reden = %s.reden, "WebSocket gesloten");
@@ -294,13 +295,18 @@ impl Verbinding {
         };
         self.generatie += 1;
         let generatie = self.generatie;
-        let taak = tokio::spawn(draai(
+        let loopt = self.st.metrics.socket_operatie();
+        let resultaten = draai(
             stream,
             id.to_string(),
             generatie,
             self.uit.clone(),
             self.st.settings.limits.response_bytes,
-        ));
+        );
+        let taak = tokio::spawn(async move {
+            let _loopt = loopt;
+            resultaten.await;
+        });
         self.lopend.insert(
             id.to_string(),
             Lopend {
