@@ -5,6 +5,7 @@
 mod helpers;
 
 mod cli;
+mod clients;
 mod documenten;
 mod graphql_http;
 mod graphql_http_apq;
@@ -20,6 +21,7 @@ mod lekken_rollups;
 mod metrics;
 mod mutations;
 mod n_plus_one;
+mod node;
 mod queries;
 mod rollen;
 mod schema;
