@@ -85,6 +85,8 @@ impl TestApp {
         let mut settings = Settings::new(database_url.clone());
         settings.addr = "127.0.0.1:0".parse().unwrap();
         settings.static_dir = static_dir.path().to_path_buf();
+        // Rate limits are switched on by the tests that are about them; the others send bursts from one address.
+        settings.rate_limit = None;
         settings.toegang.token_rate_limit = None;
         f(&mut settings);
         let app = Application::build(settings).await.expect("app builds");
