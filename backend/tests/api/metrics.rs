@@ -27,35 +27,24 @@ async fn spawn_with_metrics() -> TestApp {
 
 #[tokio::test]
 async fn metrics_are_off_unless_an_address_is_given_and_never_on_the_public_one() {
-    let app = TestApp::spawn().await;
-    assert!(app.metrics_addr.is_none());
-    let body = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(
-        !body.contains("koers_graphql"),
-        "no metrics on the public address: {body}"
-    );
-    let app = spawn_with_metrics().await;
-    let body = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(
-        !body.contains("koers_graphql"),
-        "not even when they are on: {body}"
-    );
+    let off = TestApp::spawn().await;
+    assert!(off.metrics_addr.is_none());
+    let on = spawn_with_metrics().await;
+    for (app, wanneer) in [(&off, "when they are off"), (&on, "even when they are on")] {
+        let body = app
+            .client
+            .get(app.url("/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            !body.contains("koers_graphql"),
+            "no metrics on the public address {wanneer}: {body}"
+        );
+    }
 }
 
 #[tokio::test]
