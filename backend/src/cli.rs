@@ -2,7 +2,7 @@
 //! configured by flags or the environment.
 
 use crate::config::{
-    DEFAULT_ADDR, DEFAULT_DATABASE_URL, RateLimit, Settings, Toegang, Verbindingen, WebSocket,
+    DEFAULT_ADDR, DEFAULT_DATABASE_URL, RateLimit, Settings, Toegang, Verbindingen, WebSocket, Webhooks,
 };
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
@@ -182,6 +182,48 @@ pub struct ServeArgs {
     /// Operations one WebSocket may send in a burst.
     #[arg(long, env = "KOERS_WS_RATE_BURST", default_value_t = 30)]
     pub ws_rate_burst: u32,
+    /// Webhook delivery.
+    #[command(flatten)]
+    pub webhooks: WebhookArgs,
+}
+
+/// Options of the webhook delivery worker.
+#[derive(Debug, Args)]
+pub struct WebhookArgs {
+    /// Milliseconds before the first retry of a failed webhook delivery (doubling per retry, with jitter).
+    #[arg(long, env = "KOERS_WEBHOOK_RETRY_BASE_MS", default_value_t = 10_000)]
+    pub webhook_retry_base_ms: u64,
+    /// Longest wait between two tries of a webhook delivery, in seconds.
+    #[arg(long, env = "KOERS_WEBHOOK_RETRY_MAX_SECONDS", default_value_t = 6 * 3600)]
+    pub webhook_retry_max_seconds: u64,
+    /// Failed deliveries in a row after which a webhook is switched off.
+    #[arg(long, env = "KOERS_WEBHOOK_MAX_FAILURES", default_value_t = 15)]
+    pub webhook_max_failures: u32,
+    /// Seconds one webhook POST may take.
+    #[arg(long, env = "KOERS_WEBHOOK_TIMEOUT", default_value_t = 10)]
+    pub webhook_timeout: u64,
+    /// Milliseconds between two looks for due retries.
+    #[arg(long, env = "KOERS_WEBHOOK_POLL_MS", default_value_t = 5_000)]
+    pub webhook_poll_ms: u64,
+    /// Allow webhooks to loopback, private and link-local addresses (off: such targets are refused).
+    #[arg(long, env = "KOERS_WEBHOOK_ALLOW_INTERNAL", default_value_t = false)]
+    pub webhook_allow_internal: bool,
+}
+
+impl WebhookArgs {
+    /// The worker's settings.
+    pub fn settings(&self) -> Webhooks {
+        let ms = std::time::Duration::from_millis;
+        Webhooks {
+            basis_wachttijd: ms(self.webhook_retry_base_ms.max(1)),
+            max_wachttijd: std::time::Duration::from_secs(self.webhook_retry_max_seconds.max(1)),
+            max_fouten: self.webhook_max_failures.max(1),
+            timeout: std::time::Duration::from_secs(self.webhook_timeout.clamp(1, 300)),
+            poll: ms(self.webhook_poll_ms.max(10)),
+            lokale_doelen: self.webhook_allow_internal,
+            ..Webhooks::default()
+        }
+    }
 }
 
 impl ServeArgs {
@@ -208,6 +250,7 @@ impl ServeArgs {
                 aanmeldingen_per_minuut: self.signin_per_minute.max(1),
             },
             metrics_addr: self.metrics_addr,
+            webhooks: self.webhooks.settings(),
             verbindingen: Verbindingen {
                 max: self.max_connections.max(1),
                 max_per_adres: self.max_connections_per_address.max(1),

@@ -39,6 +39,41 @@ pub struct Settings {
     pub websocket: WebSocket,
     /// Where `/metrics` (Prometheus) is served; `None`: nowhere. Never the public address.
     pub metrics_addr: Option<SocketAddr>,
+    /// Delivery of webhooks: back-off, switch-off, timeouts, which targets are allowed.
+    pub webhooks: Webhooks,
+}
+
+/// Settings of the webhook delivery worker.
+#[derive(Debug, Clone, Copy)]
+pub struct Webhooks {
+    /// Wait before the first retry; each further retry waits twice as long (with jitter), up to `max_wachttijd`.
+    pub basis_wachttijd: Duration,
+    /// Longest wait between two tries.
+    pub max_wachttijd: Duration,
+    /// Failed tries in a row after which a webhook is switched off.
+    pub max_fouten: u32,
+    /// How long one POST may take (connect, send, answer).
+    pub timeout: Duration,
+    /// How often the worker looks for due retries even when nothing woke it.
+    pub poll: Duration,
+    /// How long a claimed delivery stays reserved for one worker (then another may take it).
+    pub lease: Duration,
+    /// Allow targets on loopback, private and link-local addresses (tests, a receiver on the same host).
+    pub lokale_doelen: bool,
+}
+
+impl Default for Webhooks {
+    fn default() -> Self {
+        Webhooks {
+            basis_wachttijd: Duration::from_secs(10),
+            max_wachttijd: Duration::from_secs(6 * 3600),
+            max_fouten: 15,
+            timeout: Duration::from_secs(10),
+            poll: Duration::from_secs(5),
+            lease: Duration::from_secs(30),
+            lokale_doelen: false,
+        }
+    }
 }
 
 /// Limits on the TCP connections of the HTTP server.
@@ -214,6 +249,7 @@ impl Settings {
             verbindingen: Verbindingen::default(),
             websocket: WebSocket::default(),
             metrics_addr: None,
+            webhooks: Webhooks::default(),
         }
     }
 }

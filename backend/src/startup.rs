@@ -7,6 +7,7 @@ use crate::graphql::build_schema_with;
 use crate::http::{AppState, router};
 use crate::seed;
 use crate::service::Services;
+use crate::service::webhooks::bezorger::Bezorger;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
@@ -19,6 +20,8 @@ pub struct Application {
     verbindingen: crate::config::Verbindingen,
     /// The metrics listener and what it serves, when `metrics_addr` is set.
     metrics: Option<(TcpListener, axum::Router)>,
+    /// The webhook delivery counters (the worker starts with the server).
+    webhook_tellers: crate::service::webhooks::bezorger::Tellers,
 }
 
 impl Application {
@@ -33,7 +36,8 @@ impl Application {
                 "lege database gevuld met de bronnen van de VAR"
             );
         }
-        let services = Services::new(db);
+        let mut services = Services::new(db);
+        services.webhooks.instellingen = settings.webhooks;
         let schema = build_schema_with(services.clone(), settings.limits, settings.introspection);
         let listener = TcpListener::bind(settings.addr).await?;
         let verbindingen = settings.verbindingen;
@@ -43,7 +47,9 @@ impl Application {
             Some(addr) => Some((TcpListener::bind(addr).await?, metrics_router(&state))),
             None => None,
         };
+        let webhook_tellers = state.metrics.webhooks();
         Ok(Application {
+            webhook_tellers,
             listener,
             router: router(state),
             services,
@@ -85,7 +91,13 @@ impl Application {
                 }
             })
         });
+        let bezorger = Bezorger::start(
+            self.services.db.clone(),
+            self.services.webhooks.clone(),
+            self.webhook_tellers,
+        )?;
         crate::server::serve(self.listener, self.router, self.verbindingen, stop).await;
+        bezorger.stop().await;
         if let Some(m) = metrics {
             m.abort();
         }

@@ -8,6 +8,7 @@ mod mini;
 pub mod rollup;
 pub mod tekst;
 pub mod validation;
+pub mod webhook;
 
 pub use domain::{
     Gezondheid, OnbekendeWaarde, OrganisatieSoort, PlanSoort, PlanStatus, Status, Voortgang, VoortgangError,

@@ -14,3 +14,6 @@ pub mod rvo_vergadering;
 pub mod sessie;
 pub mod thema;
 pub mod voortgangsupdate;
+pub mod webhook;
+pub mod webhook_levering;
+pub mod webhook_thema;

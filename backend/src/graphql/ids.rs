@@ -17,10 +17,12 @@ pub enum Soort {
     RvoVergadering,
     ApiToken,
     AuditRegel,
+    Webhook,
+    WebhookLevering,
 }
 
 impl Soort {
-    const ALL: [Soort; 9] = [
+    const ALL: [Soort; 11] = [
         Soort::Thema,
         Soort::Actieplan,
         Soort::Opgave,
@@ -30,6 +32,8 @@ impl Soort {
         Soort::RvoVergadering,
         Soort::ApiToken,
         Soort::AuditRegel,
+        Soort::Webhook,
+        Soort::WebhookLevering,
     ];
 
     fn naam(self) -> &'static str {
@@ -43,6 +47,8 @@ impl Soort {
             Soort::RvoVergadering => "RvoVergadering",
             Soort::ApiToken => "ApiToken",
             Soort::AuditRegel => "AuditRegel",
+            Soort::Webhook => "Webhook",
+            Soort::WebhookLevering => "WebhookLevering",
         }
     }
 }

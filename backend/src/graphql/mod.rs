@@ -13,21 +13,26 @@ pub mod queries_only;
 pub mod query;
 pub mod subscription;
 pub mod types;
+pub mod webhooks;
 pub mod zicht;
 
 use crate::config::GraphqlLimits;
 use crate::service::Services;
 use async_graphql::{MergedObject, SDLExportOptions, Schema, SchemaBuilder};
 
-/// Leesoperaties: het domein en de toegang.
+/// Leesoperaties: het domein, de toegang en de webhooks.
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
-pub struct QueryRoot(query::Query, beheer::BeheerQuery);
+pub struct QueryRoot(query::Query, beheer::BeheerQuery, webhooks::WebhookQuery);
 
-/// Schrijfoperaties: acties, en voor beheerders tokens en gebruikers.
+/// Schrijfoperaties: acties, en voor beheerders tokens, gebruikers en webhooks.
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
-pub struct MutationRoot(mutation::Mutation, beheer::BeheerMutation);
+pub struct MutationRoot(
+    mutation::Mutation,
+    beheer::BeheerMutation,
+    webhooks::WebhookMutation,
+);
 
 /// Koers' schema.
 pub type KoersSchema = Schema<QueryRoot, MutationRoot, subscription::Subscription>;

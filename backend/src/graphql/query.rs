@@ -170,8 +170,8 @@ impl Query {
             Soort::RvoVergadering => one::<ById<rvo_vergadering::Entity>>(ctx, n)
                 .await?
                 .map(|m| Node::RvoVergadering(RvoVergadering(m))),
-            // Tokens and audit entries are read through their own beheer fields, not as nodes.
-            Soort::ApiToken | Soort::AuditRegel => None,
+            // Tokens, audit entries and webhooks are read through their own beheer fields, not as nodes.
+            Soort::ApiToken | Soort::AuditRegel | Soort::Webhook | Soort::WebhookLevering => None,
         })
     }
 

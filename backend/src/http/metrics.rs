@@ -69,6 +69,7 @@ pub struct Metrics {
     sockets: Gauge,
     socket_operaties: Gauge,
     pools: Family<Pool, Gauge>,
+    webhooks: crate::service::webhooks::bezorger::Tellers,
     namen: Mutex<HashSet<String>>,
 }
 
@@ -120,6 +121,12 @@ impl Metrics {
             "Database pool connections, per pool and state",
             pools.clone(),
         );
+        let webhooks = crate::service::webhooks::bezorger::Tellers::default();
+        registry.register(
+            "webhook_deliveries",
+            "Webhook delivery attempts, per result (ok: the receiver answered 2xx; failed: anything else)",
+            webhooks.clone(),
+        );
         Metrics {
             registry,
             verzoeken,
@@ -128,8 +135,14 @@ impl Metrics {
             sockets,
             socket_operaties,
             pools,
+            webhooks,
             namen: Mutex::new(HashSet::new()),
         }
+    }
+
+    /// The webhook delivery counters, for the delivery worker.
+    pub fn webhooks(&self) -> crate::service::webhooks::bezorger::Tellers {
+        self.webhooks.clone()
     }
 
     /// The label for operation `name` (bounded in number and form).

@@ -10,6 +10,7 @@ pub mod rollups;
 pub mod schrijven;
 pub mod toegang;
 pub mod tokens;
+pub mod webhooks;
 pub mod zicht;
 
 use crate::db::Db;
@@ -23,12 +24,18 @@ pub struct Services {
     pub db: Db,
     /// Change notifications for subscriptions.
     pub events: broadcast::Sender<ActieEvent>,
+    /// Webhook deliveries: the worker's alarm clock and the settings.
+    pub webhooks: webhooks::Webhooks,
 }
 
 impl Services {
     /// Services over `db`.
     pub fn new(db: Db) -> Self {
         let (events, _) = broadcast::channel(1024);
-        Services { db, events }
+        Services {
+            db,
+            events,
+            webhooks: webhooks::Webhooks::default(),
+        }
     }
 }

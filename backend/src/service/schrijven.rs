@@ -5,7 +5,9 @@
 use super::events::ActieEvent;
 use super::invoer::{ActieInvoer, ActieWijziging, GeldigeActie, VoortgangMelding};
 use super::rechten::{mag_iets_wijzigen, mag_wijzigen_in, plan_en_thema};
+use super::webhooks::aankondigen;
 use super::{Services, audit};
+use crate::entities::webhook_levering::Gebeurtenis;
 use crate::entities::{actie, actie_organisatie, opgave, organisatie, voortgangsupdate};
 use crate::error::{ServiceError, ServiceResult};
 use crate::toegang::Kijker;
@@ -166,6 +168,7 @@ impl Services {
         };
         // No subscribers is fine.
         let _ = self.events.send(event);
+        self.webhooks.wek();
         Ok(())
     }
 
@@ -192,6 +195,7 @@ impl Services {
         let (_, thema) = plan_en_thema(&txn, nieuw.opgave_id).await?;
         mag_wijzigen_in(kijker, thema, nieuw.vertrouwelijk)?;
         let model = insert_actie(&txn, nieuw, &door, toelichting).await?;
+        aankondigen(&txn, Gebeurtenis::ActieAangemaakt, &model).await?;
         audit::schrijf(
             &txn,
             kijker,
@@ -323,6 +327,7 @@ impl Services {
             link_organisaties(&txn, huidig.id, &trekkers, &partners).await?;
         }
         let saved = Self::save(&txn, &huidig, nieuw, &w.door, w.toelichting.clone(), &velden).await?;
+        aankondigen(&txn, Gebeurtenis::ActieGewijzigd, &saved).await?;
         audit::schrijf(
             &txn,
             kijker,
@@ -373,6 +378,7 @@ impl Services {
         nieuw.gezondheid_reden = geldig.gezondheid_reden;
         nieuw.voortgang = geldig.voortgang.map(i32::from);
         let saved = Self::save(&txn, &huidig, nieuw, &m.door, m.toelichting.clone(), "voortgang").await?;
+        aankondigen(&txn, Gebeurtenis::ActieVoortgang, &saved).await?;
         audit::schrijf(
             &txn,
             kijker,

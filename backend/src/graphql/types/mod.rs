@@ -5,6 +5,7 @@ mod enums;
 mod plan;
 mod rollup;
 pub mod toegang;
+pub mod webhook;
 
 pub use actie::{Actie, Organisatie, RvoVergadering, Voortgangsupdate};
 pub use enums::{GezondheidGql, OrganisatieSoortGql, PlanSoortGql, PlanStatusGql, StatusGql};
