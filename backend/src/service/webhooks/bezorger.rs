@@ -273,7 +273,7 @@ impl Werk {
         }
         let laatste = p.fout.clone().unwrap_or_else(|| "onbekende fout".into());
         let reden = format!("{max} leveringen op rij mislukt; de laatste: {laatste}");
-        super::beheer::zet_uit(txn, id, &reden).await?;
+        super::leveringen::zet_uit(txn, id, &reden).await?;
         audit::schrijf(
             txn,
             &Kijker::systeem("webhooks"),

@@ -11,6 +11,7 @@ pub mod beheer;
 pub mod bezorger;
 pub mod doel;
 pub mod geheim;
+pub mod leveringen;
 pub mod verzenden;
 
 use crate::config;
