@@ -46,7 +46,11 @@ impl Drop for Ontvanger {
     }
 }
 
-async fn ontvang(State(staat): State<Arc<Mutex<Staat>>>, headers: HeaderMap, body: String) -> (StatusCode, String) {
+async fn ontvang(
+    State(staat): State<Arc<Mutex<Staat>>>,
+    headers: HeaderMap,
+    body: String,
+) -> (StatusCode, String) {
     let h = |n: &str| {
         headers
             .get(n)

@@ -33,7 +33,9 @@ pub const AANMAKEN: &str = "mutation($i: WebhookAanmakenInvoer!) {
 
 /// Registers a webhook as the beheerder; returns its id and secret.
 pub async fn registreer(app: &TestApp, beheer: &Sessie, invoer: Value) -> (String, String) {
-    let r = app.gql_as(&Als::Sessie(beheer), AANMAKEN, json!({ "i": invoer })).await;
+    let r = app
+        .gql_as(&Als::Sessie(beheer), AANMAKEN, json!({ "i": invoer }))
+        .await;
     assert!(r.get("errors").is_none(), "{r:#}");
     let n = &r["data"]["webhookAanmaken"];
     (
@@ -65,7 +67,11 @@ pub fn typen(w: &Value) -> Vec<String> {
         .iter()
         .map(|e| {
             let p: Value = serde_json::from_str(e["node"]["payload"].as_str().unwrap()).unwrap();
-            format!("{} {}", p["type"].as_str().unwrap(), p["data"]["titel"].as_str().unwrap_or("-"))
+            format!(
+                "{} {}",
+                p["type"].as_str().unwrap(),
+                p["data"]["titel"].as_str().unwrap_or("-")
+            )
         })
         .collect();
     list.reverse();
@@ -99,12 +105,16 @@ async fn every_event_reaches_a_receiver_that_fails_first_signed_as_standard_webh
     .await;
     // Plan changes come from the plan mutations (another part of Koers), through the same function.
     let thema = app.thema_ids(&["mensenhandel"]).await[0];
-    let plan_nr = koers_backend::graphql::ids::decode(&plan, koers_backend::graphql::ids::Soort::Actieplan, "p")
-        .unwrap();
+    let plan_nr =
+        koers_backend::graphql::ids::decode(&plan, koers_backend::graphql::ids::Soort::Actieplan, "p")
+            .unwrap();
     let txn = app.services.db.begin_write().await.unwrap();
-    let n = enqueue(&txn, &WebhookEvent::actieplan(plan_nr, thema, json!({ "naam": "MH" })))
-        .await
-        .unwrap();
+    let n = enqueue(
+        &txn,
+        &WebhookEvent::actieplan(plan_nr, thema, json!({ "naam": "MH" })),
+    )
+    .await
+    .unwrap();
     assert_eq!(n, 1);
     app.services.db.commit(txn).await.unwrap();
     app.services.webhooks.wek();
@@ -117,7 +127,12 @@ async fn every_event_reaches_a_receiver_that_fails_first_signed_as_standard_webh
     types.sort();
     assert_eq!(
         types,
-        ["actie.aangemaakt", "actie.gewijzigd", "actie.voortgang", "actieplan.gewijzigd"]
+        [
+            "actie.aangemaakt",
+            "actie.gewijzigd",
+            "actie.voortgang",
+            "actieplan.gewijzigd"
+        ]
     );
     for o in &bezorgd {
         let body = o.json();
@@ -130,13 +145,20 @@ async fn every_event_reaches_a_receiver_that_fails_first_signed_as_standard_webh
             assert_eq!(body["data"]["naam"], "MH");
         }
     }
-    let voortgang = bezorgd.iter().find(|o| o.json()["type"] == "actie.voortgang").unwrap();
+    let voortgang = bezorgd
+        .iter()
+        .find(|o| o.json()["type"] == "actie.voortgang")
+        .unwrap();
     assert_eq!(voortgang.json()["data"]["voortgang"], 60);
     // The receiver failed twice: those messages came again with the same webhook-id.
     let alles = ontvanger.alles();
     assert_eq!(alles.len(), 6, "{alles:#?}");
     for mislukt in alles.iter().filter(|o| o.status == 500) {
-        assert!(bezorgd.iter().any(|b| b.id == mislukt.id && b.body == mislukt.body));
+        assert!(
+            bezorgd
+                .iter()
+                .any(|b| b.id == mislukt.id && b.body == mislukt.body)
+        );
     }
     verify_with_standardwebhooks(&geheim, &bezorgd).await;
 
@@ -154,9 +176,16 @@ async fn every_event_reaches_a_receiver_that_fails_first_signed_as_standard_webh
     };
     assert_eq!(w["leveringen"]["totalCount"], 4);
     let edges = w["leveringen"]["edges"].as_array().unwrap();
-    let pogingen: i64 = edges.iter().map(|e| e["node"]["pogingen"].as_i64().unwrap()).sum();
+    let pogingen: i64 = edges
+        .iter()
+        .map(|e| e["node"]["pogingen"].as_i64().unwrap())
+        .sum();
     assert_eq!(pogingen, 6);
-    assert!(edges.iter().all(|e| e["node"]["laatsteStatus"] == 200 && e["node"]["laatsteAntwoord"] == "dank je"));
+    assert!(
+        edges
+            .iter()
+            .all(|e| e["node"]["laatsteStatus"] == 200 && e["node"]["laatsteAntwoord"] == "dank je")
+    );
     assert_eq!(w["actief"], true);
     assert_eq!(w["opeenvolgendeFouten"], 0);
 
@@ -169,8 +198,14 @@ async fn every_event_reaches_a_receiver_that_fails_first_signed_as_standard_webh
         .text()
         .await
         .unwrap();
-    assert!(metrics.contains("koers_webhook_deliveries_total{result=\"ok\"} 4"), "{metrics}");
-    assert!(metrics.contains("koers_webhook_deliveries_total{result=\"failed\"} 2"), "{metrics}");
+    assert!(
+        metrics.contains("koers_webhook_deliveries_total{result=\"ok\"} 4"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("koers_webhook_deliveries_total{result=\"failed\"} 2"),
+        "{metrics}"
+    );
 }
 
 #[tokio::test]
