@@ -30,7 +30,11 @@ async fn every_type_field_and_argument_is_documented() {
     let data: Value = r.data.into_json().unwrap();
     let builtin = ["Int", "Float", "String", "Boolean", "ID"];
     // async-graphql generates the connection type and offers no hook for its description.
-    let generated = ["ActieConnection", "AuditRegelConnection", "WebhookLeveringConnection"];
+    let generated = [
+        "ActieConnection",
+        "AuditRegelConnection",
+        "WebhookLeveringConnection",
+    ];
     let mut missing = Vec::new();
     for t in data["__schema"]["types"].as_array().unwrap() {
         let name = t["name"].as_str().unwrap();

@@ -1,11 +1,15 @@
 //! Resilience tests ("data that survives"): concurrent conflicting updates, backup and restore, a PostgreSQL
-//! outage, SIGKILL during a burst of writes, a full disk, a deleted database file and a second writing process.
+//! outage, SIGKILL during a burst of writes, a full disk, a deleted database file, a second writing process, and webhook deliveries across a SIGKILL.
 //! Like the API tests they run on SQLite, or on the PostgreSQL server named by `KOERS_TEST_DATABASE_URL`; the
 //! outage test starts a PostgreSQL server of its own.
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
 #[path = "../api/helpers.rs"]
 mod helpers;
+#[path = "../api/node.rs"]
+mod node;
+#[path = "../api/ontvanger.rs"]
+mod ontvanger;
 
 mod pgserver;
 mod proces;
@@ -18,3 +22,4 @@ mod schijfvol;
 mod sigkill;
 mod stoppen;
 mod verdwenen;
+mod webhooks;
