@@ -230,3 +230,30 @@ async fn enqueue_writes_nothing_for_events_a_webhook_did_not_choose() {
     let b = ontvanger.wacht_op(1).await;
     assert_eq!(b[0].json()["data"]["voortgang"], 20);
 }
+
+#[tokio::test]
+async fn two_instances_on_one_database_deliver_each_message_once() {
+    let (a, beheer) = app_met_beheerder(|_| {}).await;
+    let url = a.database_url.clone();
+    let b = TestApp::spawn_with(|s| {
+        snel(s);
+        s.database_url = url;
+    })
+    .await;
+    let ontvanger = Ontvanger::start(0).await;
+    registreer(
+        &a,
+        &beheer,
+        json!({ "naam": "Gedeeld", "url": ontvanger.url(), "gebeurtenissen": ["ACTIE_AANGEMAAKT"] }),
+    )
+    .await;
+    let (_, opgaven) = plan_ids(&a, "mh-2024-2026").await;
+    for i in 0..10 {
+        let app = if i % 2 == 0 { &a } else { &b };
+        new_actie(app, &opgaven[0], &format!("Samen {i}")).await;
+    }
+    let bezorgd = ontvanger.wacht_op(10).await;
+    let ids: std::collections::BTreeSet<&str> = bezorgd.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids.len(), 10);
+    assert_eq!(ontvanger.alles().len(), 10, "the leases keep the two workers apart");
+}
