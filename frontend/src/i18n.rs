@@ -14,10 +14,12 @@ pub mod melden;
 pub mod organisatie;
 pub mod presentatie;
 pub mod toegang;
+pub mod webhooks;
 
 pub use labels::label;
 pub use melden::tm;
 pub use toegang::tt;
+pub use webhooks::tw;
 
 pub use detail::DetailTeksten;
 pub use organisatie::OrganisatieTeksten;

@@ -10,6 +10,7 @@ pub mod documenten;
 pub mod melden;
 pub mod organisatie;
 pub mod plan;
+pub mod webhooks;
 
 use crate::api::{self, ApiError, GeenVariabelen};
 use koers_shared::{Gezondheid, PlanSoort, PlanStatus, Status};

@@ -255,5 +255,9 @@ async fn two_instances_on_one_database_deliver_each_message_once() {
     let bezorgd = ontvanger.wacht_op(10).await;
     let ids: std::collections::BTreeSet<&str> = bezorgd.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids.len(), 10);
-    assert_eq!(ontvanger.alles().len(), 10, "the leases keep the two workers apart");
+    assert_eq!(
+        ontvanger.alles().len(),
+        10,
+        "the leases keep the two workers apart"
+    );
 }

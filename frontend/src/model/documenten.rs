@@ -97,6 +97,34 @@ voortgang vertrouwelijk } verborgen opgave { id } opgaveRollup { ...Rollup } } }
     rollup_fragment!()
 );
 
+/// Every webhook (never its secret) and every thema (for the scope choice).
+pub const WEBHOOKS_QUERY: &str = "query Webhooks { webhooks { id naam url gebeurtenissen alleThemas \
+themas { naam } vertrouwelijk actief uitgeschakeldReden uitgeschakeldOp opeenvolgendeFouten } themas { id naam } }";
+
+/// The newest deliveries of one webhook.
+pub const LEVERINGEN_QUERY: &str = "query Leveringen($id: ID!) { webhook(id: $id) { id leveringen(first: 50) { \
+totalCount edges { node { id gebeurtenis toestand pogingen volgendePogingOp laatsteStatus laatsteAntwoord \
+laatsteFout aangemaaktOp bezorgdOp } } } } }";
+
+/// Registers a webhook; answers its secret once.
+pub const WEBHOOK_AANMAKEN: &str = "mutation WebhookAanmaken($invoer: WebhookAanmakenInvoer!) { \
+webhookAanmaken(invoer: $invoer) { geheim webhook { id } } }";
+
+/// Switches a webhook on again.
+pub const WEBHOOK_AANZETTEN: &str =
+    "mutation WebhookAanzetten($id: ID!) { webhookAanzetten(id: $id) { id actief } }";
+
+/// Switches a webhook off.
+pub const WEBHOOK_UITSCHAKELEN: &str =
+    "mutation WebhookUitschakelen($id: ID!) { webhookUitschakelen(id: $id) { id actief } }";
+
+/// Removes a webhook with its log.
+pub const WEBHOOK_VERWIJDEREN: &str = "mutation WebhookVerwijderen($id: ID!) { webhookVerwijderen(id: $id) }";
+
+/// Sends a delivery again.
+pub const LEVERING_OPNIEUW: &str =
+    "mutation LeveringOpnieuw($id: ID!) { leveringOpnieuw(id: $id) { id toestand } }";
+
 /// Every document above, by name: what the host test validates.
 pub const ALLE: &[(&str, &str)] = &[
     ("OVERZICHT_QUERY", OVERZICHT_QUERY),
@@ -115,4 +143,11 @@ pub const ALLE: &[(&str, &str)] = &[
     ("IK_QUERY", IK_QUERY),
     ("PRESENTATIE_QUERY", PRESENTATIE_QUERY),
     ("LIVE_SUBSCRIPTION", LIVE_SUBSCRIPTION),
+    ("WEBHOOKS_QUERY", WEBHOOKS_QUERY),
+    ("LEVERINGEN_QUERY", LEVERINGEN_QUERY),
+    ("WEBHOOK_AANMAKEN", WEBHOOK_AANMAKEN),
+    ("WEBHOOK_AANZETTEN", WEBHOOK_AANZETTEN),
+    ("WEBHOOK_UITSCHAKELEN", WEBHOOK_UITSCHAKELEN),
+    ("WEBHOOK_VERWIJDEREN", WEBHOOK_VERWIJDEREN),
+    ("LEVERING_OPNIEUW", LEVERING_OPNIEUW),
 ];

@@ -7,6 +7,8 @@ pub mod actieplan;
 pub mod acties_filter;
 pub mod acties_tabel;
 pub mod beheer;
+pub mod beheer_leveringen;
+pub mod beheer_webhooks;
 pub mod melden;
 pub mod niet_gevonden;
 pub mod organisatie;
