@@ -69,6 +69,8 @@ pub struct WebhookTeksten {
     pub volgende_poging: &'static str,
     /// Button: send again.
     pub opnieuw: &'static str,
+    /// Button: load the list or log again.
+    pub verversen: &'static str,
     /// "{n} of {total} deliveries".
     pub aantal: fn(usize, u64) -> String,
 }
@@ -150,6 +152,7 @@ pub static NL: WebhookTeksten = WebhookTeksten {
     antwoord: "Laatste antwoord",
     volgende_poging: "Volgende poging",
     opnieuw: "Opnieuw versturen",
+    verversen: "Verversen",
     aantal: |n, totaal| format!("{n} van {totaal} leveringen"),
 };
 
@@ -192,6 +195,7 @@ pub static EN: WebhookTeksten = WebhookTeksten {
     antwoord: "Last answer",
     volgende_poging: "Next try",
     opnieuw: "Send again",
+    verversen: "Refresh",
     aantal: |n, totaal| format!("{n} of {totaal} deliveries"),
 };
 

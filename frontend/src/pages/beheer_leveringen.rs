@@ -60,6 +60,8 @@ pub fn LeveringLog(id: String, naam: String) -> impl IntoView {
     view! {
         <section aria-labelledby="levering-kop" data-testid="levering-log">
             <h3 class="utrecht-heading-3" id="levering-kop">{(tw.log_titel)(&kop)}</h3>
+            <button type="button" class="utrecht-button utrecht-button--secondary-action knop-klein"
+                data-testid="levering-verversen" on:click=move |_| data.refetch()>{tw.verversen}</button>
             {move || fout.get().map(|f| view! { <p class="fout-melding" role="alert">{f}</p> })}
             <Suspense fallback=|| view! { <Laden /> }>
                 {move || { let naam = naam.clone(); Suspend::new(async move {

@@ -61,6 +61,8 @@ pub fn Webhooks() -> impl IntoView {
         <section aria-labelledby="webhooks-kop" data-testid="webhooks">
             <h2 class="utrecht-heading-2" id="webhooks-kop">{tw.titel}</h2>
             <p class="utrecht-paragraph">{tw.intro}</p>
+            <button type="button" class="utrecht-button utrecht-button--secondary-action knop-klein"
+                data-testid="webhooks-verversen" on:click=move |_| data.refetch()>{tw.verversen}</button>
             {move || fout.get().map(|f| view! { <p class="fout-melding" role="alert">{f}</p> })}
             {move || geheim.get().map(|g| view! {
                 <div class="geheim" role="status" data-testid="webhook-geheim-melding">
