@@ -208,6 +208,9 @@ pub struct WebhookArgs {
     /// Allow webhooks to loopback, private and link-local addresses (off: such targets are refused).
     #[arg(long, env = "KOERS_WEBHOOK_ALLOW_INTERNAL", default_value_t = false)]
     pub webhook_allow_internal: bool,
+    /// Days delivered webhook messages stay in the delivery log.
+    #[arg(long, env = "KOERS_WEBHOOK_KEEP_DAYS", default_value_t = 30)]
+    pub webhook_keep_days: u64,
 }
 
 impl WebhookArgs {
@@ -221,6 +224,7 @@ impl WebhookArgs {
             timeout: std::time::Duration::from_secs(self.webhook_timeout.clamp(1, 300)),
             poll: ms(self.webhook_poll_ms.max(10)),
             lokale_doelen: self.webhook_allow_internal,
+            bewaartermijn: std::time::Duration::from_secs(self.webhook_keep_days.clamp(1, 3650) * 24 * 3600),
             ..Webhooks::default()
         }
     }

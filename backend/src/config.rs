@@ -60,6 +60,8 @@ pub struct Webhooks {
     pub lease: Duration,
     /// Allow targets on loopback, private and link-local addresses (tests, a receiver on the same host).
     pub lokale_doelen: bool,
+    /// How long delivered rows stay in the delivery log.
+    pub bewaartermijn: Duration,
 }
 
 impl Default for Webhooks {
@@ -72,6 +74,7 @@ impl Default for Webhooks {
             poll: Duration::from_secs(5),
             lease: Duration::from_secs(30),
             lokale_doelen: false,
+            bewaartermijn: Duration::from_secs(30 * 24 * 3600),
         }
     }
 }

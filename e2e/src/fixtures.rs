@@ -4,9 +4,11 @@
 mod presentatie;
 mod toegang;
 mod toegankelijkheid;
+mod webhooks;
 pub use presentatie::*;
 pub use toegang::*;
 pub use toegankelijkheid::*;
+pub use webhooks::*;
 
 /// The overview page (`/`): the list of all action plans.
 pub const OVERZICHT: &str = r#"[data-testid="overzicht"]"#;

@@ -60,12 +60,18 @@ pub struct Koers {
 impl Koers {
     /// Starts Koers on `127.0.0.1:0` with a fresh seeded SQLite database, serving `frontend/dist`.
     pub async fn start() -> anyhow::Result<Self> {
+        Self::start_with(|_| {}).await
+    }
+
+    /// [`Koers::start`] with settings changed by `f` (e.g. webhooks to 127.0.0.1 allowed).
+    pub async fn start_with(f: impl FnOnce(&mut Settings)) -> anyhow::Result<Self> {
         let static_dir = dist_dir()?;
         let db_dir = tempfile::Builder::new().prefix("koers-e2e-db-").tempdir()?;
         let db_path = db_dir.path().join("koers.db");
         let mut settings = Settings::new(format!("sqlite://{}?mode=rwc", db_path.display()));
         settings.addr = SocketAddr::from(([127, 0, 0, 1], 0));
         settings.static_dir = static_dir;
+        f(&mut settings);
         let app = Application::build(settings)
             .await
             .context("building the Koers application")?;

@@ -1,4 +1,4 @@
-//! Node scripts of the tests (`backend/tests/audit/`, `backend/tests/clients/`): their npm packages, installed
+//! Node scripts of the tests (`backend/tests/audit/`, `clients/`, `webhooks/`): their npm packages, installed
 //! with `npm ci` when missing (one installation at a time), and a run with a deadline.
 
 use std::path::{Path, PathBuf};

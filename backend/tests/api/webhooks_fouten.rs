@@ -143,3 +143,19 @@ async fn a_receiver_that_is_down_gets_the_delivery_once_it_is_up() {
     let b = ontvanger.wacht_op(1).await;
     assert_eq!(b[0].json()["data"]["titel"], "Geduld");
 }
+
+#[tokio::test]
+async fn delivered_messages_leave_the_log_after_the_retention_period() {
+    let (app, beheer) = app_met_beheerder(|s| s.webhooks.bewaartermijn = Duration::from_millis(300)).await;
+    let ontvanger = Ontvanger::start(1).await;
+    let (id, _) = registreer(
+        &app,
+        &beheer,
+        json!({ "naam": "Kort", "url": ontvanger.url(), "gebeurtenissen": ["ACTIE_AANGEMAAKT"] }),
+    )
+    .await;
+    let (_, opgaven) = plan_ids(&app, "mh-2024-2026").await;
+    new_actie(&app, &opgaven[0], "Vergeten").await;
+    ontvanger.wacht_op(1).await;
+    wacht_tot(&app, &beheer, &id, |w| w["leveringen"]["totalCount"] == 0).await;
+}

@@ -154,7 +154,7 @@ impl Webhook {
         #[graphql(desc = "De cursor (`endCursor`) waarna de pagina begint.")] after: Option<String>,
     ) -> Result<Connection<String, WebhookLevering, LeveringTotaal>> {
         let aantal = u64::try_from(first.unwrap_or(20))
-            .map_err(|_| ServiceError::invalid("first", "first is niet negatief"))
+            .map_err(|_| ServiceError::invalid("first", "first mag niet negatief zijn"))
             .extend()?;
         let voor = after
             .as_deref()

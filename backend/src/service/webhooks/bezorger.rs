@@ -25,6 +25,8 @@ use tokio::task::JoinHandle;
 
 /// Most rows one round claims (and posts at once).
 const PER_RONDE: u64 = 16;
+/// How often delivered rows past their retention are removed (more often when the retention is shorter).
+const OPRUIMEN: Duration = Duration::from_secs(3600);
 
 /// The label of the delivery counter: `result` is `ok` or `failed`.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -84,9 +86,17 @@ impl Bezorger {
 impl Werk {
     async fn loop_tot(self, mut gestopt: watch::Receiver<bool>) {
         let poll = self.webhooks.instellingen.poll.max(Duration::from_millis(10));
+        let mut opgeruimd: Option<std::time::Instant> = None;
+        let opruimen = OPRUIMEN.min(self.webhooks.instellingen.bewaartermijn);
         loop {
             if *gestopt.borrow() {
                 return;
+            }
+            if opgeruimd.is_none_or(|t| t.elapsed() > opruimen) {
+                opgeruimd = Some(std::time::Instant::now());
+                if let Err(e) = self.opruimen().await {
+                    tracing::warn!(error = %e, "webhookleveringen: opruimen mislukt");
+                }
             }
             let meer = match self.ronde().await {
                 Ok(n) => n as u64 == PER_RONDE,
@@ -104,6 +114,23 @@ impl Werk {
                 _ = gestopt.changed() => return,
             }
         }
+    }
+
+    /// Removes delivered rows older than the retention period (the log keeps what is waiting or stopped).
+    async fn opruimen(&self) -> ServiceResult<()> {
+        let termijn = chrono::Duration::from_std(self.webhooks.instellingen.bewaartermijn)
+            .unwrap_or_else(|_| chrono::Duration::days(30));
+        let txn = self.db.begin_write().await?;
+        let weg = levering::Entity::delete_many()
+            .filter(levering::Column::Toestand.eq(Toestand::Bezorgd))
+            .filter(levering::Column::BezorgdOp.lt(Utc::now() - termijn))
+            .exec(&txn)
+            .await?;
+        self.db.commit(txn).await?;
+        if weg.rows_affected > 0 {
+            tracing::info!(aantal = weg.rows_affected, "oude webhookleveringen opgeruimd");
+        }
+        Ok(())
     }
 
     /// Claims due rows, posts them at once, records each; how many it claimed.
