@@ -229,6 +229,15 @@ async fn enqueue_writes_nothing_for_events_a_webhook_did_not_choose() {
     assert_eq!(typen(&lees(&app, &beheer, &id).await), ["actie.voortgang Stil"]);
     let b = ontvanger.wacht_op(1).await;
     assert_eq!(b[0].json()["data"]["voortgang"], 20);
+    // A refused change writes no outbox row either (same transaction).
+    let r = app
+        .gql(
+            "mutation($i: VoortgangRapporterenInvoer!) { actieVoortgangRapporteren(invoer: $i) { versie } }",
+            json!({ "i": { "id": actie, "versie": 1, "voortgang": 30 } }),
+        )
+        .await;
+    assert_eq!(crate::helpers::code(&r), "CONFLICT");
+    assert_eq!(typen(&lees(&app, &beheer, &id).await), ["actie.voortgang Stil"]);
 }
 
 #[tokio::test]
