@@ -171,21 +171,28 @@ impl Werk {
         let lease = chrono::Duration::from_std(self.webhooks.instellingen.lease)
             .unwrap_or_else(|_| chrono::Duration::seconds(30));
         let tot = nu + lease;
-        let actief = Query::select()
-            .column(webhook::Column::Id)
-            .from(webhook::Entity)
-            .and_where(webhook::Column::Actief.eq(true))
-            .to_owned();
+        let te_doen = || {
+            let actief = Query::select()
+                .column(webhook::Column::Id)
+                .from(webhook::Entity)
+                .and_where(webhook::Column::Actief.eq(true))
+                .to_owned();
+            levering::Entity::find()
+                .filter(levering::Column::Toestand.eq(Toestand::Wachtend))
+                .filter(levering::Column::VolgendePogingOp.lte(nu))
+                .filter(
+                    Condition::any()
+                        .add(levering::Column::GeclaimdTot.is_null())
+                        .add(levering::Column::GeclaimdTot.lt(nu)),
+                )
+                .filter(levering::Column::WebhookId.in_subquery(actief))
+        };
+        // A read first: an idle worker never takes the write lock.
+        if te_doen().one(&self.db.reader).await?.is_none() {
+            return Ok(Vec::new());
+        }
         let txn = self.db.begin_write().await?;
-        let rows = levering::Entity::find()
-            .filter(levering::Column::Toestand.eq(Toestand::Wachtend))
-            .filter(levering::Column::VolgendePogingOp.lte(nu))
-            .filter(
-                Condition::any()
-                    .add(levering::Column::GeclaimdTot.is_null())
-                    .add(levering::Column::GeclaimdTot.lt(nu)),
-            )
-            .filter(levering::Column::WebhookId.in_subquery(actief))
+        let rows = te_doen()
             .order_by_asc(levering::Column::Id)
             .limit(PER_RONDE)
             .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
