@@ -2,7 +2,7 @@
 //! configured by flags or the environment.
 
 use crate::config::{
-    DEFAULT_ADDR, DEFAULT_DATABASE_URL, RateLimit, Settings, Toegang, Verbindingen, WebSocket,
+    DEFAULT_ADDR, DEFAULT_DATABASE_URL, RateLimit, Settings, Taken, Toegang, Verbindingen, WebSocket,
 };
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
@@ -182,6 +182,12 @@ pub struct ServeArgs {
     /// Operations one WebSocket may send in a burst.
     #[arg(long, env = "KOERS_WS_RATE_BURST", default_value_t = 30)]
     pub ws_rate_burst: u32,
+    /// Seconds between runs of the scheduled jobs (once across all instances); 0: this instance runs none.
+    #[arg(long, env = "KOERS_JOB_INTERVAL", default_value_t = 3600)]
+    pub job_interval: u64,
+    /// Seconds an instance's claim on a job run holds; an unfinished run past it is taken over by another.
+    #[arg(long, env = "KOERS_JOB_LEASE", default_value_t = 300)]
+    pub job_lease: u64,
 }
 
 impl ServeArgs {
@@ -224,6 +230,10 @@ impl ServeArgs {
                 },
                 ..WebSocket::default()
             },
+            taken: (self.job_interval > 0).then(|| Taken {
+                interval: std::time::Duration::from_secs(self.job_interval),
+                lease: std::time::Duration::from_secs(self.job_lease.max(1)),
+            }),
             ..Settings::new(common.database_url.clone())
         }
     }

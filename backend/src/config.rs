@@ -39,6 +39,26 @@ pub struct Settings {
     pub websocket: WebSocket,
     /// Where `/metrics` (Prometheus) is served; `None`: nowhere. Never the public address.
     pub metrics_addr: Option<SocketAddr>,
+    /// Scheduled jobs (run once per interval across all instances); `None`: this instance runs none.
+    pub taken: Option<Taken>,
+}
+
+/// Scheduled jobs: how often, and how long one instance's claim on a run holds.
+#[derive(Debug, Clone, Copy)]
+pub struct Taken {
+    /// A job runs once per interval (the periods are counted from 1970, the same on every instance).
+    pub interval: Duration,
+    /// How long a run is claimed; an unfinished run past it (its instance died) is taken over.
+    pub lease: Duration,
+}
+
+impl Default for Taken {
+    fn default() -> Self {
+        Taken {
+            interval: Duration::from_secs(3600),
+            lease: Duration::from_secs(300),
+        }
+    }
 }
 
 /// Limits on the TCP connections of the HTTP server.
@@ -214,6 +234,7 @@ impl Settings {
             verbindingen: Verbindingen::default(),
             websocket: WebSocket::default(),
             metrics_addr: None,
+            taken: Some(Taken::default()),
         }
     }
 }

@@ -82,7 +82,7 @@ fn sqlite_options(url: &str, max: u32, writer: bool, on_file: bool) -> ConnectOp
 }
 
 /// The file behind an SQLite URL; `None` for an in-memory database.
-fn sqlite_file(url: &str) -> Result<Option<PathBuf>, DbErr> {
+pub fn sqlite_file(url: &str) -> Result<Option<PathBuf>, DbErr> {
     let opts =
         SqliteConnectOptions::from_str(url).map_err(|e| DbErr::Conn(RuntimeErr::Internal(e.to_string())))?;
     let file = opts.get_filename();

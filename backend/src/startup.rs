@@ -1,5 +1,6 @@
-//! Building and running the application: connect, migrate, seed an empty database, bind, serve until a
-//! shutdown signal.
+//! Building and running the application: lock an SQLite file (one server per file), connect, migrate, seed an
+//! empty database, bind, serve until a shutdown signal; meanwhile the PostgreSQL listener (changes made by
+//! other instances) and the scheduled jobs run beside it.
 
 use crate::config::Settings;
 use crate::db::Db;
@@ -19,11 +20,18 @@ pub struct Application {
     verbindingen: crate::config::Verbindingen,
     /// The metrics listener and what it serves, when `metrics_addr` is set.
     metrics: Option<(TcpListener, axum::Router)>,
+    taken: Option<crate::config::Taken>,
+    /// The SQLite file's lock, held while this application lives.
+    _slot: Option<crate::slot::Slot>,
 }
 
 impl Application {
     /// Connects to the database, migrates it, seeds it when empty (if so configured) and binds the address.
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let slot = match crate::db::sqlite_file(&settings.database_url) {
+            Ok(Some(file)) if settings.database_url.starts_with("sqlite:") => Some(crate::slot::neem(&file)?),
+            _ => None,
+        };
         let db = Db::connect(&settings.database_url).await?;
         db.migrate().await?;
         if settings.seed_on_empty && seed::is_empty(&db).await? {
@@ -38,6 +46,7 @@ impl Application {
         let listener = TcpListener::bind(settings.addr).await?;
         let verbindingen = settings.verbindingen;
         let metrics_addr = settings.metrics_addr;
+        let taken = settings.taken;
         let state = AppState::new(schema, services.clone(), Arc::new(settings));
         let metrics = match metrics_addr {
             Some(addr) => Some((TcpListener::bind(addr).await?, metrics_router(&state))),
@@ -49,6 +58,8 @@ impl Application {
             services,
             verbindingen,
             metrics,
+            taken,
+            _slot: slot,
         })
     }
 
@@ -85,9 +96,19 @@ impl Application {
                 }
             })
         });
+        let mut naast = vec![tokio::spawn(crate::service::luisteraar::luister(
+            self.services.clone(),
+        ))];
+        if let Some(taken) = self.taken {
+            naast.push(tokio::spawn(crate::service::taken::plan(
+                self.services.clone(),
+                taken,
+            )));
+        }
+        naast.extend(metrics);
         crate::server::serve(self.listener, self.router, self.verbindingen, stop).await;
-        if let Some(m) = metrics {
-            m.abort();
+        for taak in naast {
+            taak.abort();
         }
         tracing::info!("Koers gestopt");
         Ok(())

@@ -12,5 +12,6 @@ pub mod opgave;
 pub mod organisatie;
 pub mod rvo_vergadering;
 pub mod sessie;
+pub mod taak_run;
 pub mod thema;
 pub mod voortgangsupdate;

@@ -3,18 +3,37 @@
 pub mod acties;
 pub mod audit;
 pub mod events;
+pub mod grenzen;
 pub mod invoer;
 pub mod lezen;
+pub mod luisteraar;
 pub mod rechten;
 pub mod rollups;
 pub mod schrijven;
+pub mod taken;
 pub mod toegang;
 pub mod tokens;
 pub mod zicht;
 
 use crate::db::Db;
 use events::ActieEvent;
+use std::sync::Arc;
 use tokio::sync::broadcast;
+
+/// A name unique to this process: host, process id and start time.
+fn instantie_naam() -> String {
+    let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
+    let host = host.trim();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!(
+        "{}-{}-{:x}",
+        if host.is_empty() { "koers" } else { host },
+        std::process::id(),
+        nanos
+    )
+}
 
 /// Shared state of the service layer.
 #[derive(Debug, Clone)]
@@ -23,12 +42,22 @@ pub struct Services {
     pub db: Db,
     /// Change notifications for subscriptions.
     pub events: broadcast::Sender<ActieEvent>,
+    /// Sent when changes may have been missed (the PostgreSQL listener reconnected): subscribers reload.
+    pub herladen: broadcast::Sender<()>,
+    /// This process' name among the instances on one database (in change notifications and job claims).
+    pub instantie: Arc<str>,
 }
 
 impl Services {
     /// Services over `db`.
     pub fn new(db: Db) -> Self {
         let (events, _) = broadcast::channel(1024);
-        Services { db, events }
+        let (herladen, _) = broadcast::channel(4);
+        Services {
+            db,
+            events,
+            herladen,
+            instantie: instantie_naam().into(),
+        }
     }
 }

@@ -1,8 +1,8 @@
 //! Writes: creating an actie, changing it, and reporting its progress. Input is parsed into valid values before
 //! anything is written; each accepted change bumps the version (optimistic concurrency) and writes its history
-//! row in the same transaction; subscribers hear of it after the commit.
+//! row in the same transaction; subscribers hear of it after the commit (other instances
+//! through PostgreSQL, see `events`).
 
-use super::events::ActieEvent;
 use super::invoer::{ActieInvoer, ActieWijziging, GeldigeActie, VoortgangMelding};
 use super::rechten::{mag_iets_wijzigen, mag_wijzigen_in, plan_en_thema};
 use super::{Services, audit};
@@ -153,22 +153,6 @@ async fn check_refs(
 }
 
 impl Services {
-    async fn publish(&self, a: &actie::Model, was_vertrouwelijk: bool) -> ServiceResult<()> {
-        let (actieplan_id, thema_id) = plan_en_thema(&self.db.reader, a.opgave_id).await?;
-        let event = ActieEvent {
-            actie_id: a.id,
-            opgave_id: a.opgave_id,
-            actieplan_id,
-            thema_id,
-            vertrouwelijk: a.vertrouwelijk,
-            was_vertrouwelijk,
-            versie: a.versie,
-        };
-        // No subscribers is fine.
-        let _ = self.events.send(event);
-        Ok(())
-    }
-
     /// Creates an actie.
     pub async fn actie_aanmaken(
         &self,
@@ -200,8 +184,9 @@ impl Services {
             serde_json::json!({ "versie": model.versie, "titel": model.titel }),
         )
         .await?;
+        let event = self.aankondigen(&txn, &model, model.vertrouwelijk).await?;
         self.db.commit(txn).await?;
-        self.publish(&model, model.vertrouwelijk).await?;
+        self.verspreid(event);
         Ok(model)
     }
 
@@ -331,8 +316,9 @@ impl Services {
             serde_json::json!({ "versie": saved.versie, "velden": velden }),
         )
         .await?;
+        let event = self.aankondigen(&txn, &saved, huidig.vertrouwelijk).await?;
         self.db.commit(txn).await?;
-        self.publish(&saved, huidig.vertrouwelijk).await?;
+        self.verspreid(event);
         Ok(saved)
     }
 
@@ -382,8 +368,9 @@ impl Services {
                 "gezondheid": saved.gezondheid, "voortgang": saved.voortgang }),
         )
         .await?;
+        let event = self.aankondigen(&txn, &saved, huidig.vertrouwelijk).await?;
         self.db.commit(txn).await?;
-        self.publish(&saved, huidig.vertrouwelijk).await?;
+        self.verspreid(event);
         Ok(saved)
     }
 }
