@@ -5,7 +5,7 @@
 use super::Services;
 use super::events::{KANAAL, Melding};
 use sea_orm::DbBackend;
-use sea_orm::sqlx::postgres::PgListener;
+use sea_orm::sqlx::postgres::{PgListener, PgPoolOptions};
 use std::time::Duration;
 
 /// The first pause before connecting again; it doubles up to [`MAX_PAUZE`].
@@ -18,7 +18,11 @@ pub async fn luister(services: Services) {
     if services.db.backend() != DbBackend::Postgres {
         return;
     }
-    let pool = services.db.writer.get_postgres_connection_pool().clone();
+    // A pool of its own only to name the connection: `koers-luisteraar <instance>` in `pg_stat_activity`.
+    let opties = (*services.db.writer.get_postgres_connection_pool().connect_options())
+        .clone()
+        .application_name(&naam(&services));
+    let pool = PgPoolOptions::new().max_connections(1).connect_lazy_with(opties);
     let mut pauze = EERSTE_PAUZE;
     let mut verloren = false;
     loop {
@@ -55,6 +59,15 @@ pub async fn luister(services: Services) {
             return;
         }
     }
+}
+
+/// The `application_name` of an instance's listener connection (PostgreSQL keeps 63 bytes of it).
+pub fn naam(services: &Services) -> String {
+    let mut naam = format!("koers-luisteraar {}", services.instantie);
+    while naam.len() > 63 {
+        naam.pop();
+    }
+    naam
 }
 
 async fn verbind(pool: &sea_orm::sqlx::PgPool) -> Result<PgListener, sea_orm::sqlx::Error> {

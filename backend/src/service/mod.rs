@@ -22,14 +22,18 @@ use tokio::sync::broadcast;
 
 /// A name unique to this process: host, process id and start time.
 fn instantie_naam() -> String {
-    let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
-    let host = host.trim();
+    let host: String = std::fs::read_to_string("/etc/hostname")
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '.')
+        .take(32)
+        .collect();
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
     format!(
         "{}-{}-{:x}",
-        if host.is_empty() { "koers" } else { host },
+        if host.is_empty() { "koers" } else { &host },
         std::process::id(),
         nanos
     )

@@ -16,6 +16,7 @@ mod guards_document;
 mod guards_kosten;
 mod hostile;
 mod http;
+mod instanties;
 mod lekken;
 mod lekken_rollups;
 mod metrics;
