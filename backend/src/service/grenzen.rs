@@ -31,7 +31,10 @@ impl Services {
             ))
             .await?;
         self.db.commit(txn).await?;
-        let aantal = rij.map(|r| r.try_get_by_index::<i32>(0)).transpose()?.unwrap_or(1);
+        let aantal = rij
+            .map(|r| r.try_get_by_index::<i32>(0))
+            .transpose()?
+            .unwrap_or(1);
         if u32::try_from(aantal).unwrap_or(u32::MAX) > per_minuut {
             let rest = 60 - nu.timestamp().rem_euclid(60);
             return Ok(Err(u64::try_from(rest).unwrap_or(60)));

@@ -19,9 +19,13 @@ pub async fn luister(services: Services) {
         return;
     }
     // A pool of its own only to name the connection: `koers-luisteraar <instance>` in `pg_stat_activity`.
-    let opties = (*services.db.writer.get_postgres_connection_pool().connect_options())
-        .clone()
-        .application_name(&naam(&services));
+    let opties = (*services
+        .db
+        .writer
+        .get_postgres_connection_pool()
+        .connect_options())
+    .clone()
+    .application_name(&naam(&services));
     let pool = PgPoolOptions::new().max_connections(1).connect_lazy_with(opties);
     let mut pauze = EERSTE_PAUZE;
     let mut verloren = false;

@@ -9,7 +9,9 @@ use crate::entities::{sessie, taak_run};
 use crate::error::ServiceResult;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait as _, OnConflict};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Statement};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Statement,
+};
 use std::time::Duration;
 
 /// The job that removes what has expired: sessions, sign-in counters, old run log rows.
@@ -110,9 +112,18 @@ impl Services {
         {
             // The same conditions again: of two instances that both saw it, one update wins.
             let r = taak_run::Entity::update_many()
-                .col_expr(taak_run::Column::Instantie, Expr::value(self.instantie.to_string()))
-                .col_expr(taak_run::Column::GeclaimdTot, Expr::value(lease_tot(nu, taken.lease)))
-                .col_expr(taak_run::Column::Pogingen, Expr::col(taak_run::Column::Pogingen).add(1))
+                .col_expr(
+                    taak_run::Column::Instantie,
+                    Expr::value(self.instantie.to_string()),
+                )
+                .col_expr(
+                    taak_run::Column::GeclaimdTot,
+                    Expr::value(lease_tot(nu, taken.lease)),
+                )
+                .col_expr(
+                    taak_run::Column::Pogingen,
+                    Expr::col(taak_run::Column::Pogingen).add(1),
+                )
                 .filter(taak_run::Column::Id.eq(dood.id))
                 .filter(taak_run::Column::KlaarOp.is_null())
                 .filter(taak_run::Column::GeclaimdTot.lt(nu))

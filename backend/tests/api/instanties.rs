@@ -66,12 +66,23 @@ async fn a_change_on_one_instance_reaches_subscribers_on_the_other_once_as_they_
     let (_, opgaven) = plan_ids(&a, "mh-2024-2026").await;
     let id = new_actie(&a, &opgaven[0], "Via A").await;
     let gemaakt = Instant::now();
-    let w = wijziging(&mut anoniem_b, Duration::from_secs(5)).await.expect("B hears of A's change");
-    assert!(gemaakt.elapsed() < Duration::from_secs(1), "within a second: {:?}", gemaakt.elapsed());
+    let w = wijziging(&mut anoniem_b, Duration::from_secs(5))
+        .await
+        .expect("B hears of A's change");
+    assert!(
+        gemaakt.elapsed() < Duration::from_secs(1),
+        "within a second: {:?}",
+        gemaakt.elapsed()
+    );
     assert_eq!(w["actie"]["id"], id.as_str());
-    let w = wijziging(&mut anoniem_a, Duration::from_secs(5)).await.expect("A's own subscriber");
+    let w = wijziging(&mut anoniem_a, Duration::from_secs(5))
+        .await
+        .expect("A's own subscriber");
     assert_eq!(w["actie"]["id"], id.as_str());
-    assert_eq!(wijziging(&mut vertrouwd_b, Duration::from_secs(5)).await.unwrap()["actie"]["id"], id.as_str());
+    assert_eq!(
+        wijziging(&mut vertrouwd_b, Duration::from_secs(5)).await.unwrap()["actie"]["id"],
+        id.as_str()
+    );
 
     // Confidential: the anonymous subscriber on B hears only that its opgave changed; the token sees it.
     let geheim = a
@@ -82,8 +93,14 @@ async fn a_change_on_one_instance_reaches_subscribers_on_the_other_once_as_they_
         )
         .await["actieAanmaken"]["id"]
         .clone();
-    let w = wijziging(&mut anoniem_b, Duration::from_secs(5)).await.expect("roll-up news");
-    assert_eq!(w["actie"], Value::Null, "no confidential actie for anonymous: {w}");
+    let w = wijziging(&mut anoniem_b, Duration::from_secs(5))
+        .await
+        .expect("roll-up news");
+    assert_eq!(
+        w["actie"],
+        Value::Null,
+        "no confidential actie for anonymous: {w}"
+    );
     let w = wijziging(&mut vertrouwd_b, Duration::from_secs(5)).await.unwrap();
     assert_eq!(w["actie"]["id"], geheim);
     // Each change came once: A's subscriber does not get its own instance's change a second time.
@@ -129,7 +146,9 @@ async fn a_listener_that_lost_its_connection_listens_again_and_makes_its_sockets
     abonnees(&b, 1).await;
     let (_, opgaven) = plan_ids(&a, "mh-2024-2026").await;
     let id = new_actie(&a, &opgaven[0], "Na het herstel").await;
-    let w = wijziging(&mut sock, Duration::from_secs(10)).await.expect("listening again");
+    let w = wijziging(&mut sock, Duration::from_secs(10))
+        .await
+        .expect("listening again");
     assert_eq!(w["actie"]["id"], id.as_str());
 }
 
@@ -177,8 +196,13 @@ async fn the_cleanup_job_runs_once_per_period_and_takes_over_a_run_whose_instanc
         .await
         .unwrap();
     tot("the expired session's removal", async || {
-        getal(&db, "SELECT COUNT(*) FROM sessie s JOIN gebruiker g ON g.id = s.gebruiker_id \
-                    WHERE g.gebruikersnaam = 'oud'").await == 0
+        getal(
+            &db,
+            "SELECT COUNT(*) FROM sessie s JOIN gebruiker g ON g.id = s.gebruiker_id \
+                    WHERE g.gebruikersnaam = 'oud'",
+        )
+        .await
+            == 0
     })
     .await;
     let r = a.gql_as(&Als::Sessie(&vers), "{ ik { naam } }", json!({})).await;
@@ -189,11 +213,16 @@ async fn the_cleanup_job_runs_once_per_period_and_takes_over_a_run_whose_instanc
         getal(&db, "SELECT COUNT(*) FROM taak_run WHERE klaar_op IS NOT NULL").await >= 3
     })
     .await;
-    let dubbel = "SELECT COUNT(*) FROM (SELECT periode FROM taak_run GROUP BY naam, periode HAVING COUNT(*) > 1) d";
+    let dubbel =
+        "SELECT COUNT(*) FROM (SELECT periode FROM taak_run GROUP BY naam, periode HAVING COUNT(*) > 1) d";
     assert_eq!(getal(&db, dubbel).await, 0);
 
     // An instance that claimed a run and died: its lease ends, another instance finishes the run.
-    let id = getal(&db, "SELECT CAST(MAX(id) AS BIGINT) FROM taak_run WHERE klaar_op IS NOT NULL").await;
+    let id = getal(
+        &db,
+        "SELECT CAST(MAX(id) AS BIGINT) FROM taak_run WHERE klaar_op IS NOT NULL",
+    )
+    .await;
     db.writer
         .execute_unprepared(&format!(
             "UPDATE taak_run SET klaar_op = NULL, resultaat = NULL, instantie = 'dood', pogingen = 1, \

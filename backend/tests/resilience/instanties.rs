@@ -36,9 +36,13 @@ enum Binnen {
 impl Abonnee {
     /// Connects to `api` with its token and subscribes to every change.
     async fn start(api: &Api) -> Abonnee {
-        let mut req = format!("ws://{}/graphql/ws", api.addr).into_client_request().unwrap();
-        req.headers_mut()
-            .insert("Sec-WebSocket-Protocol", HeaderValue::from_static("graphql-transport-ws"));
+        let mut req = format!("ws://{}/graphql/ws", api.addr)
+            .into_client_request()
+            .unwrap();
+        req.headers_mut().insert(
+            "Sec-WebSocket-Protocol",
+            HeaderValue::from_static("graphql-transport-ws"),
+        );
         let (s, _) = tokio_tungstenite::connect_async(req).await.expect("upgrade");
         let mut a = Abonnee(s);
         a.stuur(json!({ "type": "connection_init", "payload": { "authorization": format!("Bearer {}", api.token) } }))
@@ -47,7 +51,8 @@ impl Abonnee {
             Some(Ok(Message::Text(t))) => assert!(t.contains("connection_ack"), "{t}"),
             other => panic!("no ack: {other:?}"),
         }
-        a.stuur(json!({ "type": "subscribe", "id": "1", "payload": { "query": LIVE } })).await;
+        a.stuur(json!({ "type": "subscribe", "id": "1", "payload": { "query": LIVE } }))
+            .await;
         a
     }
 
@@ -90,13 +95,21 @@ impl Abonnee {
 /// Reports progress on `id` at `versie`; returns the new version.
 async fn melden(api: &Api, id: &str, versie: i64, voortgang: i64) -> i64 {
     let d = api
-        .data(MELDEN, json!({ "i": { "id": id, "versie": versie, "voortgang": voortgang } }))
+        .data(
+            MELDEN,
+            json!({ "i": { "id": id, "versie": versie, "voortgang": voortgang } }),
+        )
         .await;
     d["actieVoortgangRapporteren"]["versie"].as_i64().unwrap()
 }
 
 async fn getal(db: &Db, sql: &str) -> i64 {
-    let r = db.reader.query_one_raw(Statement::from_string(db.backend(), sql)).await.unwrap().unwrap();
+    let r = db
+        .reader
+        .query_one_raw(Statement::from_string(db.backend(), sql))
+        .await
+        .unwrap()
+        .unwrap();
     r.try_get_by_index::<i64>(0).unwrap()
 }
 
@@ -112,10 +125,16 @@ async fn two_instances_on_one_postgresql_behave_as_one() {
     let mut a = Server::start_with(&url, work.path(), &env).await;
     let mut b = Server::start_with(&url, work.path(), &env).await;
     let d = a.api.data("{ actieplannen { opgaven { id } } }", json!({})).await;
-    let opgave = d["actieplannen"][0]["opgaven"][0]["id"].as_str().unwrap().to_string();
+    let opgave = d["actieplannen"][0]["opgaven"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let invoer = json!({ "i": { "opgave": opgave, "titel": "Over twee servers", "jaar": 2026,
                                 "status": "IN_UITVOERING", "voortgang": 1 } });
-    let id = a.api.data(AANMAKEN, invoer).await["actieAanmaken"]["id"].as_str().unwrap().to_string();
+    let id = a.api.data(AANMAKEN, invoer).await["actieAanmaken"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
 
     // A subscriber on B: once its subscription runs (reports on A until one arrives), a report on A arrives
     // at B within a second.
@@ -127,11 +146,17 @@ async fn two_instances_on_one_postgresql_behave_as_one() {
         if op_b.tot(&id, versie, Duration::from_millis(500)).await {
             break;
         }
-        assert!(begin.elapsed() < Duration::from_secs(30), "B's subscriber never heard of A");
+        assert!(
+            begin.elapsed() < Duration::from_secs(30),
+            "B's subscriber never heard of A"
+        );
     }
     versie = melden(&a.api, &id, versie, 50).await;
     let gemeld = Instant::now();
-    assert!(op_b.tot(&id, versie, Duration::from_secs(5)).await, "B hears of A's report");
+    assert!(
+        op_b.tot(&id, versie, Duration::from_secs(5)).await,
+        "B hears of A's report"
+    );
     let na = gemeld.elapsed();
     assert!(na < Duration::from_secs(1), "B heard of A's report after {na:?}");
 
@@ -147,16 +172,25 @@ async fn two_instances_on_one_postgresql_behave_as_one() {
     }
     a.kill().await;
     for w in workers {
-        tokio::time::timeout(Duration::from_secs(60), w).await.unwrap().unwrap();
+        tokio::time::timeout(Duration::from_secs(60), w)
+            .await
+            .unwrap()
+            .unwrap();
     }
     let bevestigd = bevestigd.lock().unwrap().clone();
     let q = "query($id: ID!) { actie(id: $id) { versie } }";
     for (aid, v) in &bevestigd {
         let opgeslagen = b.api.data(q, json!({ "id": aid })).await["actie"]["versie"].as_i64();
-        assert!(opgeslagen >= Some(*v), "{aid}: acknowledged {v} by A, B has {opgeslagen:?}");
+        assert!(
+            opgeslagen >= Some(*v),
+            "{aid}: acknowledged {v} by A, B has {opgeslagen:?}"
+        );
     }
     versie = melden(&b.api, &id, versie, 60).await;
-    assert!(op_b.tot(&id, versie, Duration::from_secs(5)).await, "B's own change");
+    assert!(
+        op_b.tot(&id, versie, Duration::from_secs(5)).await,
+        "B's own change"
+    );
 
     // Rolling restart: A' comes up; SIGTERM of B closes its socket with 1001; the client reconnects to A',
     // reloads (nothing acknowledged is missing) and hears of the next change.
@@ -166,11 +200,18 @@ async fn two_instances_on_one_postgresql_behave_as_one() {
         (b, tijd)
     });
     let dicht = op_b.volgende(Duration::from_secs(30)).await;
-    assert!(matches!(dicht, Binnen::Dicht(1001)), "B says goodbye with 1001: {dicht:?}");
+    assert!(
+        matches!(dicht, Binnen::Dicht(1001)),
+        "B says goodbye with 1001: {dicht:?}"
+    );
     let versie_tijdens = melden(&a2.api, &id, versie, 70).await;
     let mut op_a2 = Abonnee::start(&a2.api).await;
     let herladen = a2.api.data(q, json!({ "id": id })).await["actie"]["versie"].as_i64();
-    assert_eq!(herladen, Some(versie_tijdens), "the reload sees the change made during the switch");
+    assert_eq!(
+        herladen,
+        Some(versie_tijdens),
+        "the reload sees the change made during the switch"
+    );
     let begin = Instant::now();
     let mut versie = versie_tijdens;
     loop {
@@ -178,7 +219,10 @@ async fn two_instances_on_one_postgresql_behave_as_one() {
         if op_a2.tot(&id, versie, Duration::from_millis(500)).await {
             break;
         }
-        assert!(begin.elapsed() < Duration::from_secs(30), "the client never heard of A' again");
+        assert!(
+            begin.elapsed() < Duration::from_secs(30),
+            "the client never heard of A' again"
+        );
     }
     let (_b, tijd) = b_stopt.await.unwrap();
     assert!(tijd.is_some(), "B stopped on SIGTERM");
@@ -187,10 +231,14 @@ async fn two_instances_on_one_postgresql_behave_as_one() {
     let db = Db::connect(&url).await.unwrap();
     let klaar = getal(&db, "SELECT COUNT(*) FROM taak_run WHERE klaar_op IS NOT NULL").await;
     assert!(klaar >= 2, "the job ran in several periods: {klaar}");
-    let dubbel = "SELECT COUNT(*) FROM (SELECT periode FROM taak_run GROUP BY naam, periode HAVING COUNT(*) > 1) d";
+    let dubbel =
+        "SELECT COUNT(*) FROM (SELECT periode FROM taak_run GROUP BY naam, periode HAVING COUNT(*) > 1) d";
     assert_eq!(getal(&db, dubbel).await, 0, "never twice in one period");
     let instanties = getal(&db, "SELECT COUNT(DISTINCT instantie) FROM taak_run").await;
-    eprintln!("twee instanties: {klaar} runs by {instanties} instances, {} writes acknowledged", bevestigd.len());
+    eprintln!(
+        "twee instanties: {klaar} runs by {instanties} instances, {} writes acknowledged",
+        bevestigd.len()
+    );
 }
 
 #[tokio::test]
@@ -209,11 +257,21 @@ async fn a_second_server_on_the_same_sqlite_file_is_refused() {
         .arg("serve")
         .kill_on_drop(true)
         .output();
-    let out = tokio::time::timeout(Duration::from_secs(60), tweede).await.expect("refused at once").unwrap();
+    let out = tokio::time::timeout(Duration::from_secs(60), tweede)
+        .await
+        .expect("refused at once")
+        .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("al in gebruik door een andere `koers serve`"), "{}", text(&out));
-    assert!(stderr.contains("PostgreSQL"), "says what to use instead: {stderr}");
+    assert!(
+        stderr.contains("al in gebruik door een andere `koers serve`"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        stderr.contains("PostgreSQL"),
+        "says what to use instead: {stderr}"
+    );
     // Other commands still work beside the server.
     let list = koers(&url, work.path(), &["token", "list"]).await;
     assert!(list.status.success(), "{}", text(&list));
