@@ -28,12 +28,14 @@ pub struct Application {
 impl Application {
     /// Connects to the database, migrates it, seeds it when empty (if so configured) and binds the address.
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
-        let slot = match crate::db::sqlite_file(&settings.database_url) {
+        let sqlite_slot = match crate::db::sqlite_file(&settings.database_url) {
             Ok(Some(file)) if settings.database_url.starts_with("sqlite:") => Some(crate::slot::neem(&file)?),
             _ => None,
         };
         let db = Db::connect(&settings.database_url).await?;
         db.migrate().await?;
+        // One instance seeds an empty database; one started beside it waits and finds it seeded.
+        let slot = db.opstartslot().await?;
         if settings.seed_on_empty && seed::is_empty(&db).await? {
             let report = seed::load(&db, &seed::parse(seed::BUILTIN)?).await?;
             tracing::info!(
@@ -41,6 +43,7 @@ impl Application {
                 "lege database gevuld met de bronnen van de VAR"
             );
         }
+        slot.vrij().await;
         let services = Services::new(db);
         let schema = build_schema_with(services.clone(), settings.limits, settings.introspection);
         let listener = TcpListener::bind(settings.addr).await?;
@@ -59,7 +62,7 @@ impl Application {
             verbindingen,
             metrics,
             taken,
-            _slot: slot,
+            _slot: sqlite_slot,
         })
     }
 

@@ -259,3 +259,24 @@ async fn sign_in_attempts_are_counted_by_all_instances_together() {
     assert_eq!(status, 429, "the fourth attempt, on the other instance: {body}");
     assert_eq!(crate::helpers::code(&body), "RATE_LIMITED");
 }
+
+#[tokio::test]
+async fn instances_started_together_on_an_empty_database_migrate_and_seed_once() {
+    if !op_postgres() {
+        eprintln!("samen starten: overgeslagen, twee instanties vragen PostgreSQL (KOERS_TEST_DATABASE_URL)");
+        return;
+    }
+    let (url, _) = crate::helpers::fresh_database().await;
+    let (a, b) = tokio::join!(
+        TestApp::spawn_on(url.clone(), None, |_| {}),
+        TestApp::spawn_on(url.clone(), None, |_| {})
+    );
+    let n = a.acties_total().await;
+    assert!(n > 0, "seeded");
+    assert_eq!(b.acties_total().await, n);
+    let db = a.db().await;
+    assert_eq!(
+        getal(&db, "SELECT COUNT(*) FROM thema").await,
+        getal(&db, "SELECT COUNT(DISTINCT sleutel) FROM thema").await
+    );
+}
