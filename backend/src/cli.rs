@@ -188,6 +188,9 @@ pub struct ServeArgs {
     /// Seconds an instance's claim on a job run holds; an unfinished run past it is taken over by another.
     #[arg(long, env = "KOERS_JOB_LEASE", default_value_t = 300)]
     pub job_lease: u64,
+    /// Reverse proxies (comma-separated addresses) whose `X-Forwarded-For` names the client for the limits.
+    #[arg(long, env = "KOERS_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl ServeArgs {
@@ -234,6 +237,7 @@ impl ServeArgs {
                 interval: std::time::Duration::from_secs(self.job_interval),
                 lease: std::time::Duration::from_secs(self.job_lease.max(1)),
             }),
+            vertrouwde_proxies: self.trusted_proxies.clone(),
             ..Settings::new(common.database_url.clone())
         }
     }

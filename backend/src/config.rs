@@ -41,6 +41,9 @@ pub struct Settings {
     pub metrics_addr: Option<SocketAddr>,
     /// Scheduled jobs (run once per interval across all instances); `None`: this instance runs none.
     pub taken: Option<Taken>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client: the per-address limits then count the
+    /// client's address instead of the proxy's. Empty: the header is ignored.
+    pub vertrouwde_proxies: Vec<std::net::IpAddr>,
 }
 
 /// Scheduled jobs: how often, and how long one instance's claim on a run holds.
@@ -235,6 +238,7 @@ impl Settings {
             websocket: WebSocket::default(),
             metrics_addr: None,
             taken: Some(Taken::default()),
+            vertrouwde_proxies: Vec::new(),
         }
     }
 }

@@ -21,6 +21,7 @@ pub struct Application {
     /// The metrics listener and what it serves, when `metrics_addr` is set.
     metrics: Option<(TcpListener, axum::Router)>,
     taken: Option<crate::config::Taken>,
+    proxies: Arc<[std::net::IpAddr]>,
     /// The SQLite file's lock, held while this application lives.
     _slot: Option<crate::slot::Slot>,
 }
@@ -50,6 +51,7 @@ impl Application {
         let verbindingen = settings.verbindingen;
         let metrics_addr = settings.metrics_addr;
         let taken = settings.taken;
+        let proxies = settings.vertrouwde_proxies.clone().into();
         let state = AppState::new(schema, services.clone(), Arc::new(settings));
         let metrics = match metrics_addr {
             Some(addr) => Some((TcpListener::bind(addr).await?, metrics_router(&state))),
@@ -62,6 +64,7 @@ impl Application {
             verbindingen,
             metrics,
             taken,
+            proxies,
             _slot: sqlite_slot,
         })
     }
@@ -109,7 +112,8 @@ impl Application {
             )));
         }
         naast.extend(metrics);
-        crate::server::serve(self.listener, self.router, self.verbindingen, stop).await;
+        let (limits, proxies) = (self.verbindingen, self.proxies);
+        crate::server::serve(self.listener, self.router, limits, proxies, stop).await;
         for taak in naast {
             taak.abort();
         }

@@ -280,3 +280,38 @@ async fn instances_started_together_on_an_empty_database_migrate_and_seed_once()
         getal(&db, "SELECT COUNT(DISTINCT sleutel) FROM thema").await
     );
 }
+
+/// A failed sign-in as the reverse proxy at 127.0.0.1 forwards it for `voor`; the status.
+async fn aanmelden_via_proxy(app: &TestApp, voor: &str) -> u16 {
+    app.client
+        .post(app.url("/auth/aanmelden"))
+        .header("X-Forwarded-For", voor)
+        .json(&json!({ "gebruikersnaam": "niemand", "wachtwoord": "fout" }))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_limits_count_the_forwarded_client_address() {
+    let proxy = |s: &mut koers_backend::config::Settings| {
+        s.toegang.aanmeldingen_per_minuut = 2;
+        s.vertrouwde_proxies = vec!["127.0.0.1".parse().unwrap()];
+    };
+    let app = TestApp::spawn_with(proxy).await;
+    assert_eq!(aanmelden_via_proxy(&app, "10.0.0.1").await, 401);
+    assert_eq!(aanmelden_via_proxy(&app, "10.0.0.1").await, 401);
+    assert_eq!(aanmelden_via_proxy(&app, "10.0.0.1").await, 429);
+    // Another client behind the same proxy is not held back by the first.
+    assert_eq!(aanmelden_via_proxy(&app, "10.0.0.2").await, 401);
+    // A made-up address in front of the proxy's own entry changes nothing: the proxy appended 10.0.0.1.
+    assert_eq!(aanmelden_via_proxy(&app, "192.0.2.7, 10.0.0.1").await, 429);
+
+    // Without trusted proxies the header is ignored: everyone is the proxy.
+    let app = TestApp::spawn_with(|s| s.toegang.aanmeldingen_per_minuut = 2).await;
+    assert_eq!(aanmelden_via_proxy(&app, "10.0.0.1").await, 401);
+    assert_eq!(aanmelden_via_proxy(&app, "10.0.0.2").await, 401);
+    assert_eq!(aanmelden_via_proxy(&app, "10.0.0.3").await, 429);
+}
