@@ -1,10 +1,12 @@
 //! The PostgreSQL listener of one instance: `LISTEN koers_wijziging` on a connection of its own, every other
 //! instance's committed change handed to this instance's subscribers. A lost connection is made again (with a
-//! growing pause); once it listens again, subscribers are told to reload what they may have missed.
+//! growing pause); once it listens again, subscribers are told to reload what they may have missed. A connection
+//! that broke silently is noticed by the listener's pings to itself going unheard.
 
 use super::Services;
 use super::events::{KANAAL, Melding};
 use sea_orm::DbBackend;
+use sea_orm::sqlx::PgPool;
 use sea_orm::sqlx::postgres::{PgListener, PgPoolOptions};
 use std::time::Duration;
 
@@ -12,6 +14,8 @@ use std::time::Duration;
 const EERSTE_PAUZE: Duration = Duration::from_millis(200);
 /// The longest pause between attempts.
 const MAX_PAUZE: Duration = Duration::from_secs(10);
+/// How often the listener sends itself a ping; two unheard in a row count as a lost connection.
+pub const PING: Duration = Duration::from_secs(5);
 
 /// Listens until the task is aborted; returns at once on SQLite (one process, nothing to hear).
 pub async fn luister(services: Services) {
@@ -26,16 +30,17 @@ pub async fn luister(services: Services) {
         .connect_options())
     .clone()
     .application_name(&naam(&services));
-    let pool = PgPoolOptions::new().max_connections(1).connect_lazy_with(opties);
     let mut pauze = EERSTE_PAUZE;
     let mut verloren = false;
     loop {
+        // A new pool each time: a listener dropped on a silently broken connection keeps its connection (its
+        // `UNLISTEN` never returns) until the operating system gives up on it.
+        let pool = PgPoolOptions::new()
+            .max_connections(1)
+            .connect_lazy_with(opties.clone());
         let mut listener = match verbind(&pool).await {
             Ok(l) => l,
             Err(e) => {
-                if pool.is_closed() {
-                    return;
-                }
                 verloren = true;
                 tracing::warn!(error = %e, pauze_ms = pauze.as_millis(), "LISTEN mislukt: opnieuw na een pauze");
                 tokio::time::sleep(pauze).await;
@@ -48,20 +53,8 @@ pub async fn luister(services: Services) {
             tracing::info!("luisteraar weer verbonden: abonnees laden opnieuw");
             let _ = services.herladen.send(());
         }
-        loop {
-            match listener.try_recv().await {
-                Ok(Some(n)) => ontvang(&services, n.payload()),
-                Ok(None) => break,
-                Err(e) => {
-                    tracing::warn!(error = %e, "luisteraar verloor zijn verbinding");
-                    break;
-                }
-            }
-        }
+        luister_tot_verlies(&services, &mut listener).await;
         verloren = true;
-        if pool.is_closed() {
-            return;
-        }
     }
 }
 
@@ -74,18 +67,67 @@ pub fn naam(services: &Services) -> String {
     naam
 }
 
-async fn verbind(pool: &sea_orm::sqlx::PgPool) -> Result<PgListener, sea_orm::sqlx::Error> {
+/// Hands notifications on until the connection is lost: an error, or its own pings unheard (a connection that
+/// broke without a word, e.g. behind a NAT or a database failover, would otherwise wait forever).
+async fn luister_tot_verlies(services: &Services, listener: &mut PgListener) {
+    let mut tik = tokio::time::interval(PING);
+    tik.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut volgnummer: u64 = 0;
+    let mut ongehoord: u32 = 0;
+    loop {
+        tokio::select! {
+            r = listener.try_recv() => match r {
+                Ok(Some(n)) => match serde_json::from_str::<Binnen>(n.payload()) {
+                    Ok(Binnen::Wijziging(m)) if *m.bron != *services.instantie => services.verspreid(m.event),
+                    Ok(Binnen::Wijziging(_)) => {}
+                    Ok(Binnen::Ping { bron, ping }) => {
+                        if *bron == *services.instantie && ping == volgnummer {
+                            ongehoord = 0;
+                        }
+                    }
+                    Err(e) => tracing::warn!(error = %e, "onleesbare wijzigingsmelding genegeerd"),
+                },
+                Ok(None) => return,
+                Err(e) => {
+                    tracing::warn!(error = %e, "luisteraar verloor zijn verbinding");
+                    return;
+                }
+            },
+            _ = tik.tick() => {
+                if ongehoord >= 2 {
+                    tracing::warn!("luisteraar hoort zijn eigen ping niet meer: opnieuw verbinden");
+                    return;
+                }
+                volgnummer += 1;
+                ongehoord += 1;
+                let ping = serde_json::json!({ "bron": &*services.instantie, "ping": volgnummer }).to_string();
+                let pool = services.db.writer.get_postgres_connection_pool().clone();
+                // Over the instance's pool, not the listener's connection; a ping that cannot be sent stays unheard.
+                tokio::spawn(async move {
+                    let stuur = sea_orm::sqlx::query("SELECT pg_notify($1, $2)")
+                        .bind(KANAAL)
+                        .bind(ping)
+                        .execute(&pool);
+                    let _ = tokio::time::timeout(PING, stuur).await;
+                });
+            }
+        }
+    }
+}
+
+async fn verbind(pool: &PgPool) -> Result<PgListener, sea_orm::sqlx::Error> {
     let mut listener = PgListener::connect_with(pool).await?;
+    // This loop makes a new listener itself, and then tells the subscribers.
+    listener.eager_reconnect(false);
     listener.listen(KANAAL).await?;
     Ok(listener)
 }
 
-/// One notification: another instance's change goes to the subscribers; this instance's own was delivered
-/// when it committed.
-fn ontvang(services: &Services, payload: &str) {
-    match serde_json::from_str::<Melding>(payload) {
-        Ok(m) if *m.bron == *services.instantie => {}
-        Ok(m) => services.verspreid(m.event),
-        Err(e) => tracing::warn!(error = %e, "onleesbare wijzigingsmelding genegeerd"),
-    }
+/// A notification: a change (another instance's goes to the subscribers; this instance's own was delivered
+/// when it committed), or an instance's ping to itself.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum Binnen {
+    Wijziging(Melding),
+    Ping { bron: String, ping: u64 },
 }

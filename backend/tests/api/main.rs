@@ -17,6 +17,7 @@ mod guards_kosten;
 mod hostile;
 mod http;
 mod instanties;
+mod instanties_stil;
 mod lekken;
 mod lekken_rollups;
 mod metrics;
