@@ -34,7 +34,7 @@ pub struct Db {
 }
 
 /// The key of the advisory lock of [`Db::opstartslot`] ("koers" in ASCII).
-const OPSTART_SLOT: i64 = 0x6b6f_6572_73;
+const OPSTART_SLOT: i64 = 0x006b_6f65_7273;
 
 /// Held while one instance migrates or seeds; see [`Db::opstartslot`].
 pub struct Opstartslot(Option<sea_orm::sqlx::PgConnection>);
