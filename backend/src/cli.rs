@@ -167,6 +167,9 @@ pub struct ServeArgs {
     /// Seconds a shutdown (SIGTERM, Ctrl-C) waits for requests in flight.
     #[arg(long, env = "KOERS_SHUTDOWN_TIMEOUT", default_value_t = 10)]
     pub shutdown_timeout: u64,
+    /// Seconds a stopping server goes on serving with `/readyz` unready, for a load balancer to take it out.
+    #[arg(long, env = "KOERS_SHUTDOWN_DRAIN", default_value_t = 0)]
+    pub shutdown_drain: u64,
     /// Seconds a new WebSocket may take to send `connection_init`.
     #[arg(long, env = "KOERS_WS_INIT_TIMEOUT", default_value_t = 10)]
     pub ws_init_timeout: u64,
@@ -222,6 +225,7 @@ impl ServeArgs {
                 max_per_adres: self.max_connections_per_address.max(1),
                 header_timeout: std::time::Duration::from_secs(self.header_timeout.max(1)),
                 shutdown_timeout: std::time::Duration::from_secs(self.shutdown_timeout),
+                drain: std::time::Duration::from_secs(self.shutdown_drain),
             },
             websocket: WebSocket {
                 init_timeout: std::time::Duration::from_secs(self.ws_init_timeout.max(1)),

@@ -75,6 +75,9 @@ pub struct Verbindingen {
     pub header_timeout: Duration,
     /// Longest a shutdown waits for requests in flight before it closes what is left.
     pub shutdown_timeout: Duration,
+    /// How long a stopping server goes on serving while `/readyz` says it stops, so that a load balancer's
+    /// health check takes it out before it closes (0: it closes at once).
+    pub drain: Duration,
 }
 
 impl Default for Verbindingen {
@@ -84,6 +87,7 @@ impl Default for Verbindingen {
             max_per_adres: 128,
             header_timeout: Duration::from_secs(10),
             shutdown_timeout: Duration::from_secs(10),
+            drain: Duration::ZERO,
         }
     }
 }

@@ -113,6 +113,19 @@ impl Application {
         }
         naast.extend(metrics);
         let (limits, proxies) = (self.verbindingen, self.proxies);
+        let stopt = std::sync::Arc::clone(&self.services.stopt);
+        // First unready for the drain (a load balancer stops sending), then the shutdown proper.
+        let stop = async move {
+            stop.await;
+            stopt.store(true, std::sync::atomic::Ordering::Relaxed);
+            if !limits.drain.is_zero() {
+                tracing::info!(
+                    seconden = limits.drain.as_secs(),
+                    "Koers stopt: /readyz meldt het, verkeer loopt af"
+                );
+                tokio::time::sleep(limits.drain).await;
+            }
+        };
         crate::server::serve(self.listener, self.router, limits, proxies, stop).await;
         for taak in naast {
             taak.abort();

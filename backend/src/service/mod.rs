@@ -50,6 +50,8 @@ pub struct Services {
     pub herladen: broadcast::Sender<()>,
     /// This process' name among the instances on one database (in change notifications and job claims).
     pub instantie: Arc<str>,
+    /// Set when the server begins to stop: `/readyz` then says so.
+    pub stopt: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Services {
@@ -62,6 +64,7 @@ impl Services {
             events,
             herladen,
             instantie: instantie_naam().into(),
+            stopt: Arc::default(),
         }
     }
 }

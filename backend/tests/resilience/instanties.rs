@@ -280,3 +280,32 @@ async fn a_second_server_on_the_same_sqlite_file_is_refused() {
     let opnieuw = Server::start(&url, work.path()).await;
     opnieuw.api.data("{ actieplannen { id } }", json!({})).await;
 }
+
+#[tokio::test]
+async fn a_stopping_server_first_says_so_on_readyz_and_serves_on_for_the_drain() {
+    let (url, _dir) = fresh_database().await;
+    let work = tempfile::tempdir().unwrap();
+    let mut server = Server::start_with(&url, work.path(), &[("KOERS_SHUTDOWN_DRAIN", "3")]).await;
+    let api = server.api.clone();
+    let stopt = tokio::spawn(async move { server.terminate(Duration::from_secs(60)).await });
+    let begin = Instant::now();
+    loop {
+        let r = api.client.get(api.url("/readyz")).send().await.unwrap();
+        if r.status().as_u16() == 503 {
+            assert_eq!(r.json::<Value>().await.unwrap()["status"], "stopping");
+            break;
+        }
+        assert!(
+            begin.elapsed() < Duration::from_secs(20),
+            "/readyz never said it stops"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // Meanwhile it still answers: a load balancer has time to take it out.
+    api.data("{ themas { naam } }", json!({})).await;
+    let tijd = stopt.await.unwrap().expect("it stops after the drain");
+    assert!(
+        tijd >= Duration::from_millis(2500),
+        "stopped after {tijd:?}, before the drain ended"
+    );
+}
