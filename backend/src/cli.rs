@@ -2,7 +2,8 @@
 //! configured by flags or the environment.
 
 use crate::config::{
-    DEFAULT_ADDR, DEFAULT_DATABASE_URL, RateLimit, Settings, Toegang, Verbindingen, WebSocket, Webhooks,
+    DEFAULT_ADDR, DEFAULT_DATABASE_URL, RateLimit, Settings, Taken, Toegang, Verbindingen, WebSocket,
+    Webhooks,
 };
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
@@ -167,6 +168,9 @@ pub struct ServeArgs {
     /// Seconds a shutdown (SIGTERM, Ctrl-C) waits for requests in flight.
     #[arg(long, env = "KOERS_SHUTDOWN_TIMEOUT", default_value_t = 10)]
     pub shutdown_timeout: u64,
+    /// Seconds a stopping server goes on serving with `/readyz` unready, for a load balancer to take it out.
+    #[arg(long, env = "KOERS_SHUTDOWN_DRAIN", default_value_t = 0)]
+    pub shutdown_drain: u64,
     /// Seconds a new WebSocket may take to send `connection_init`.
     #[arg(long, env = "KOERS_WS_INIT_TIMEOUT", default_value_t = 10)]
     pub ws_init_timeout: u64,
@@ -182,6 +186,15 @@ pub struct ServeArgs {
     /// Operations one WebSocket may send in a burst.
     #[arg(long, env = "KOERS_WS_RATE_BURST", default_value_t = 30)]
     pub ws_rate_burst: u32,
+    /// Seconds between runs of the scheduled jobs (once across all instances); 0: this instance runs none.
+    #[arg(long, env = "KOERS_JOB_INTERVAL", default_value_t = 3600)]
+    pub job_interval: u64,
+    /// Seconds an instance's claim on a job run holds; an unfinished run past it is taken over by another.
+    #[arg(long, env = "KOERS_JOB_LEASE", default_value_t = 300)]
+    pub job_lease: u64,
+    /// Reverse proxies (comma-separated addresses) whose `X-Forwarded-For` names the client for the limits.
+    #[arg(long, env = "KOERS_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Webhook delivery.
     #[command(flatten)]
     pub webhooks: WebhookArgs,
@@ -260,6 +273,7 @@ impl ServeArgs {
                 max_per_adres: self.max_connections_per_address.max(1),
                 header_timeout: std::time::Duration::from_secs(self.header_timeout.max(1)),
                 shutdown_timeout: std::time::Duration::from_secs(self.shutdown_timeout),
+                drain: std::time::Duration::from_secs(self.shutdown_drain),
             },
             websocket: WebSocket {
                 init_timeout: std::time::Duration::from_secs(self.ws_init_timeout.max(1)),
@@ -271,6 +285,11 @@ impl ServeArgs {
                 },
                 ..WebSocket::default()
             },
+            taken: (self.job_interval > 0).then(|| Taken {
+                interval: std::time::Duration::from_secs(self.job_interval),
+                lease: std::time::Duration::from_secs(self.job_lease.max(1)),
+            }),
+            vertrouwde_proxies: self.trusted_proxies.clone(),
             ..Settings::new(common.database_url.clone())
         }
     }

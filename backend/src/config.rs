@@ -41,6 +41,29 @@ pub struct Settings {
     pub metrics_addr: Option<SocketAddr>,
     /// Delivery of webhooks: back-off, switch-off, timeouts, which targets are allowed.
     pub webhooks: Webhooks,
+    /// Scheduled jobs (run once per interval across all instances); `None`: this instance runs none.
+    pub taken: Option<Taken>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client: the per-address limits then count the
+    /// client's address instead of the proxy's. Empty: the header is ignored.
+    pub vertrouwde_proxies: Vec<std::net::IpAddr>,
+}
+
+/// Scheduled jobs: how often, and how long one instance's claim on a run holds.
+#[derive(Debug, Clone, Copy)]
+pub struct Taken {
+    /// A job runs once per interval (the periods are counted from 1970, the same on every instance).
+    pub interval: Duration,
+    /// How long a run is claimed; an unfinished run past it (its instance died) is taken over.
+    pub lease: Duration,
+}
+
+impl Default for Taken {
+    fn default() -> Self {
+        Taken {
+            interval: Duration::from_secs(3600),
+            lease: Duration::from_secs(300),
+        }
+    }
 }
 
 /// Settings of the webhook delivery worker.
@@ -90,6 +113,9 @@ pub struct Verbindingen {
     pub header_timeout: Duration,
     /// Longest a shutdown waits for requests in flight before it closes what is left.
     pub shutdown_timeout: Duration,
+    /// How long a stopping server goes on serving while `/readyz` says it stops, so that a load balancer's
+    /// health check takes it out before it closes (0: it closes at once).
+    pub drain: Duration,
 }
 
 impl Default for Verbindingen {
@@ -99,6 +125,7 @@ impl Default for Verbindingen {
             max_per_adres: 128,
             header_timeout: Duration::from_secs(10),
             shutdown_timeout: Duration::from_secs(10),
+            drain: Duration::ZERO,
         }
     }
 }
@@ -253,6 +280,8 @@ impl Settings {
             websocket: WebSocket::default(),
             metrics_addr: None,
             webhooks: Webhooks::default(),
+            taken: Some(Taken::default()),
+            vertrouwde_proxies: Vec::new(),
         }
     }
 }

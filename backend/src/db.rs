@@ -33,6 +33,21 @@ pub struct Db {
     failure: Arc<Mutex<Option<String>>>,
 }
 
+/// The key of the advisory lock of [`Db::opstartslot`] ("koers" in ASCII).
+const OPSTART_SLOT: i64 = 0x006b_6f65_7273;
+
+/// Held while one instance migrates or seeds; see [`Db::opstartslot`].
+pub struct Opstartslot(Option<sea_orm::sqlx::PgConnection>);
+
+impl Opstartslot {
+    /// Releases the lock (closing its connection, which releases it too).
+    pub async fn vrij(self) {
+        if let Some(conn) = self.0 {
+            let _ = conn.close().await;
+        }
+    }
+}
+
 /// Whether the database can take writes, for `/readyz`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WriteState {
@@ -82,7 +97,7 @@ fn sqlite_options(url: &str, max: u32, writer: bool, on_file: bool) -> ConnectOp
 }
 
 /// The file behind an SQLite URL; `None` for an in-memory database.
-fn sqlite_file(url: &str) -> Result<Option<PathBuf>, DbErr> {
+pub fn sqlite_file(url: &str) -> Result<Option<PathBuf>, DbErr> {
     let opts =
         SqliteConnectOptions::from_str(url).map_err(|e| DbErr::Conn(RuntimeErr::Internal(e.to_string())))?;
     let file = opts.get_filename();
@@ -130,9 +145,30 @@ impl Db {
         self.writer.get_database_backend()
     }
 
-    /// Applies every pending migration.
+    /// Applies every pending migration. On PostgreSQL under [`Db::opstartslot`], so that instances started
+    /// together migrate one after the other (the later ones find nothing left to do).
     pub async fn migrate(&self) -> Result<(), DbErr> {
-        Migrator::up(&self.writer, None).await
+        let slot = self.opstartslot().await?;
+        let r = Migrator::up(&self.writer, None).await;
+        slot.vrij().await;
+        r
+    }
+
+    /// On PostgreSQL, the lock that one starting instance holds while it migrates or seeds (a session-level
+    /// advisory lock on a connection of its own: it ends with that connection, also when the process dies).
+    pub async fn opstartslot(&self) -> Result<Opstartslot, DbErr> {
+        if self.backend() != DbBackend::Postgres {
+            return Ok(Opstartslot(None));
+        }
+        let sql_err = |e: sea_orm::sqlx::Error| DbErr::Conn(RuntimeErr::SqlxError(e.into()));
+        let pool = self.writer.get_postgres_connection_pool();
+        let mut conn = pool.acquire().await.map_err(sql_err)?.detach();
+        sea_orm::sqlx::query("SELECT pg_advisory_lock($1)")
+            .bind(OPSTART_SLOT)
+            .execute(&mut conn)
+            .await
+            .map_err(sql_err)?;
+        Ok(Opstartslot(Some(conn)))
     }
 
     /// Whether the database answers.

@@ -12,6 +12,7 @@ pub mod http;
 pub mod seed;
 pub mod server;
 pub mod service;
+pub mod slot;
 pub mod startup;
 pub mod telemetry;
 pub mod toegang;

@@ -12,10 +12,10 @@ async fn main() -> anyhow::Result<()> {
     telemetry::init(&cli.common.log, cli.common.log_json);
     match &cli.command {
         Command::Serve(args) => {
-            Application::build(args.settings(&cli.common))
-                .await?
-                .run_until_stopped()
+            let app = Application::build(args.settings(&cli.common))
                 .await
+                .unwrap_or_else(|e| weiger("serve", &e));
+            app.run_until_stopped().await
         }
         Command::Migrate => {
             Db::connect(&cli.common.database_url).await?.migrate().await?;

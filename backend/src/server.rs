@@ -2,6 +2,7 @@
 //! connection a header-read timeout (also for idle kept-alive connections), and on shutdown lets requests in
 //! flight finish — but never longer than the shutdown deadline, so a slow client cannot hold a SIGTERM.
 //! A connection upgraded to a WebSocket keeps its place: the handler holds the request's [`Plaats`].
+//! Behind a trusted reverse proxy a request's client address (for the rate limits) comes from `X-Forwarded-For`.
 
 use crate::config::Verbindingen;
 use axum::Router;
@@ -82,6 +83,7 @@ pub async fn serve(
     listener: TcpListener,
     router: Router,
     limits: Verbindingen,
+    proxies: Arc<[IpAddr]>,
     shutdown: impl Future<Output = ()>,
 ) {
     let max = limits.max.clamp(1, Semaphore::MAX_PERMITS);
@@ -117,7 +119,8 @@ pub async fn serve(
         }));
         let router = router.clone();
         let header_timeout = limits.header_timeout;
-        tokio::spawn(verbinding(stream, peer, router, header_timeout, plaats));
+        let proxies = Arc::clone(&proxies);
+        tokio::spawn(verbinding(stream, peer, router, header_timeout, plaats, proxies));
     }
     drop(listener);
     let _ = stop_tx.send(true);
@@ -138,13 +141,15 @@ async fn verbinding(
     router: Router,
     header_timeout: Duration,
     plaats: Plaats,
+    proxies: Arc<[IpAddr]>,
 ) {
     let _ = stream.set_nodelay(true);
     // What `into_make_service_with_connect_info` would give each request: the rate limits key on it.
     let voor_verzoek = plaats.clone();
     let service = tower::ServiceBuilder::new()
         .map_request(move |mut req: axum::http::Request<hyper::body::Incoming>| {
-            req.extensions_mut().insert(ConnectInfo(peer));
+            let klant = klant(peer, req.headers(), &proxies);
+            req.extensions_mut().insert(ConnectInfo(klant));
             req.extensions_mut().insert(voor_verzoek.clone());
             req
         })
@@ -165,6 +170,28 @@ async fn verbinding(
             log_einde(conn.await, peer);
         }
     }
+}
+
+/// The client behind a trusted proxy: the right-most `X-Forwarded-For` address that is not itself a trusted
+/// proxy (what each proxy appended; the left part is the client's word and may be made up). Else `peer`.
+fn klant(peer: SocketAddr, headers: &axum::http::HeaderMap, proxies: &[IpAddr]) -> SocketAddr {
+    if !proxies.contains(&peer.ip()) {
+        return peer;
+    }
+    let adressen: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .collect();
+    for a in adressen.iter().rev() {
+        match a.trim().parse::<IpAddr>() {
+            Ok(ip) if proxies.contains(&ip) => continue,
+            Ok(ip) => return SocketAddr::new(ip, peer.port()),
+            Err(_) => return peer,
+        }
+    }
+    peer
 }
 
 fn log_einde(r: Result<(), hyper::Error>, peer: SocketAddr) {

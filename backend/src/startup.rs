@@ -1,5 +1,6 @@
-//! Building and running the application: connect, migrate, seed an empty database, bind, serve until a
-//! shutdown signal.
+//! Building and running the application: lock an SQLite file (one server per file), connect, migrate, seed an
+//! empty database, bind, serve until a shutdown signal; meanwhile the PostgreSQL listener (changes made by
+//! other instances) and the scheduled jobs run beside it.
 
 use crate::config::Settings;
 use crate::db::Db;
@@ -22,13 +23,23 @@ pub struct Application {
     metrics: Option<(TcpListener, axum::Router)>,
     /// The webhook delivery counters (the worker starts with the server).
     webhook_tellers: crate::service::webhooks::bezorger::Tellers,
+    taken: Option<crate::config::Taken>,
+    proxies: Arc<[std::net::IpAddr]>,
+    /// The SQLite file's lock, held while this application lives.
+    _slot: Option<crate::slot::Slot>,
 }
 
 impl Application {
     /// Connects to the database, migrates it, seeds it when empty (if so configured) and binds the address.
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let sqlite_slot = match crate::db::sqlite_file(&settings.database_url) {
+            Ok(Some(file)) if settings.database_url.starts_with("sqlite:") => Some(crate::slot::neem(&file)?),
+            _ => None,
+        };
         let db = Db::connect(&settings.database_url).await?;
         db.migrate().await?;
+        // One instance seeds an empty database; one started beside it waits and finds it seeded.
+        let slot = db.opstartslot().await?;
         if settings.seed_on_empty && seed::is_empty(&db).await? {
             let report = seed::load(&db, &seed::parse(seed::BUILTIN)?).await?;
             tracing::info!(
@@ -36,12 +47,15 @@ impl Application {
                 "lege database gevuld met de bronnen van de VAR"
             );
         }
+        slot.vrij().await;
         let mut services = Services::new(db);
         services.webhooks.instellingen = settings.webhooks;
         let schema = build_schema_with(services.clone(), settings.limits, settings.introspection);
         let listener = TcpListener::bind(settings.addr).await?;
         let verbindingen = settings.verbindingen;
         let metrics_addr = settings.metrics_addr;
+        let taken = settings.taken;
+        let proxies = settings.vertrouwde_proxies.clone().into();
         let state = AppState::new(schema, services.clone(), Arc::new(settings));
         let metrics = match metrics_addr {
             Some(addr) => Some((TcpListener::bind(addr).await?, metrics_router(&state))),
@@ -55,6 +69,9 @@ impl Application {
             services,
             verbindingen,
             metrics,
+            taken,
+            proxies,
+            _slot: sqlite_slot,
         })
     }
 
@@ -96,10 +113,34 @@ impl Application {
             self.services.webhooks.clone(),
             self.webhook_tellers,
         )?;
-        crate::server::serve(self.listener, self.router, self.verbindingen, stop).await;
+        let mut naast = vec![tokio::spawn(crate::service::luisteraar::luister(
+            self.services.clone(),
+        ))];
+        if let Some(taken) = self.taken {
+            naast.push(tokio::spawn(crate::service::taken::plan(
+                self.services.clone(),
+                taken,
+            )));
+        }
+        naast.extend(metrics);
+        let (limits, proxies) = (self.verbindingen, self.proxies);
+        let stopt = std::sync::Arc::clone(&self.services.stopt);
+        // First unready for the drain (a load balancer stops sending), then the shutdown proper.
+        let stop = async move {
+            stop.await;
+            stopt.store(true, std::sync::atomic::Ordering::Relaxed);
+            if !limits.drain.is_zero() {
+                tracing::info!(
+                    seconden = limits.drain.as_secs(),
+                    "Koers stopt: /readyz meldt het, verkeer loopt af"
+                );
+                tokio::time::sleep(limits.drain).await;
+            }
+        };
+        crate::server::serve(self.listener, self.router, limits, proxies, stop).await;
         bezorger.stop().await;
-        if let Some(m) = metrics {
-            m.abort();
+        for taak in naast {
+            taak.abort();
         }
         tracing::info!("Koers gestopt");
         Ok(())

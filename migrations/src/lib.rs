@@ -6,6 +6,7 @@ mod m20261123_000001_schema;
 mod m20261123_000002_toegang;
 mod m20261201_000003_zoektekst;
 mod m20261202_000010_webhooks;
+mod m20261202_000020_instanties;
 mod util;
 
 /// Runs Koers' migrations in order.
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_toegang::Migration),
             Box::new(m20261201_000003_zoektekst::Migration),
             Box::new(m20261202_000010_webhooks::Migration),
+            Box::new(m20261202_000020_instanties::Migration),
         ]
     }
 }

@@ -12,6 +12,7 @@ pub mod opgave;
 pub mod organisatie;
 pub mod rvo_vergadering;
 pub mod sessie;
+pub mod taak_run;
 pub mod thema;
 pub mod voortgangsupdate;
 pub mod webhook;

@@ -20,9 +20,13 @@ fn not_ready(database: &str, reden: Option<&str>) -> (StatusCode, Json<Value>) {
     (StatusCode::SERVICE_UNAVAILABLE, Json(body))
 }
 
-/// Ready when the database file is there, the database answers, and writes commit (tried again after a failed
+/// Not ready once the server begins to stop (during its drain). Ready when the database file is there, the database answers, and writes commit (tried again after a failed
 /// commit, so that readiness returns by itself once there is space again).
 pub async fn readyz(State(st): State<AppState>) -> (StatusCode, Json<Value>) {
+    if st.services.stopt.load(std::sync::atomic::Ordering::Relaxed) {
+        let body = json!({ "status": "stopping" });
+        return (StatusCode::SERVICE_UNAVAILABLE, Json(body));
+    }
     let db = &st.services.db;
     match db.write_state().await {
         WriteState::Ok => {}

@@ -11,14 +11,16 @@ use crate::error::ServiceError;
 use crate::graphql::beheer::CsrfToken;
 use crate::toegang::{Kijker, Wie};
 use async_graphql::ErrorExtensions;
+use axum::Extension;
 use axum::Json;
-use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use cookie::{Cookie, SameSite};
 use serde::Deserialize;
 use serde_json::json;
+use std::net::SocketAddr;
 
 /// Name of the session cookie.
 pub const COOKIE: &str = "koers_sessie";
@@ -158,9 +160,19 @@ pub struct Aanmelding {
 /// `{naam, rol, csrfToken, verlooptOp}`; a wrong name or password is 401 `AANMELDEN_MISLUKT`.
 pub async fn aanmelden(
     State(st): State<AppState>,
+    adres: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
     body: Result<Json<Aanmelding>, JsonRejection>,
 ) -> Response {
+    // Counted by every instance together (PostgreSQL); this instance's own limiter ran before.
+    if let Some(Extension(ConnectInfo(a))) = adres {
+        let per_minuut = st.settings.toegang.aanmeldingen_per_minuut.max(1);
+        match st.services.aanmeldpoging(&a.ip().to_string(), per_minuut).await {
+            Ok(Ok(())) => {}
+            Ok(Err(wacht)) => return ratelimit::te_veel(wacht),
+            Err(e) => return fout(storing(&e), &e),
+        }
+    }
     let Ok(Json(a)) = body else {
         let e = ServiceError::invalid("gebruikersnaam", "stuur JSON met gebruikersnaam en wachtwoord");
         return fout(StatusCode::BAD_REQUEST, &e);

@@ -1,7 +1,19 @@
-//! Change notifications: published after a write commits, delivered to GraphQL subscriptions.
+//! Change notifications: announced inside the write's transaction, delivered to GraphQL subscriptions after the
+//! commit. On PostgreSQL the announcement is also a `NOTIFY` on [`KANAAL`], which PostgreSQL delivers to the
+//! other Koers instances only when (and exactly when) the transaction commits (see `service::luisteraar`).
+
+use super::Services;
+use super::rechten::plan_en_thema;
+use crate::entities::actie;
+use crate::error::ServiceResult;
+use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, Statement};
+use serde::{Deserialize, Serialize};
+
+/// The PostgreSQL channel of change notifications.
+pub const KANAAL: &str = "koers_wijziging";
 
 /// An actie changed (created, edited or its progress reported).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActieEvent {
     /// The actie.
     pub actie_id: i32,
@@ -17,4 +29,58 @@ pub struct ActieEvent {
     pub was_vertrouwelijk: bool,
     /// Its version after the change.
     pub versie: i32,
+}
+
+/// The payload of a `NOTIFY`: the event and the instance that made it (which delivers it itself).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Melding {
+    /// The instance that wrote the change ([`Services::instantie`]).
+    pub bron: String,
+    /// The change.
+    pub event: ActieEvent,
+}
+
+impl Services {
+    /// The event of a change to `a` inside `txn`, announced to the other instances on PostgreSQL (delivered
+    /// by PostgreSQL only if `txn` commits). Hand it to [`Services::verspreid`] after the commit.
+    pub(super) async fn aankondigen(
+        &self,
+        txn: &DatabaseTransaction,
+        a: &actie::Model,
+        was_vertrouwelijk: bool,
+    ) -> ServiceResult<ActieEvent> {
+        let (actieplan_id, thema_id) = plan_en_thema(txn, a.opgave_id).await?;
+        let event = ActieEvent {
+            actie_id: a.id,
+            opgave_id: a.opgave_id,
+            actieplan_id,
+            thema_id,
+            vertrouwelijk: a.vertrouwelijk,
+            was_vertrouwelijk,
+            versie: a.versie,
+        };
+        if txn.get_database_backend() == DbBackend::Postgres {
+            let melding = Melding {
+                bron: self.instantie.to_string(),
+                event,
+            };
+            let payload = serde_json::to_string(&melding).map_err(|e| {
+                crate::error::ServiceError::Internal(format!("melding niet te schrijven: {e}"))
+            })?;
+            txn.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT pg_notify($1, $2)",
+                [KANAAL.into(), payload.into()],
+            ))
+            .await?;
+        }
+        Ok(event)
+    }
+
+    /// Delivers a committed change to this instance's subscribers.
+    pub fn verspreid(&self, event: ActieEvent) {
+        // No subscribers is fine.
+        let _ = self.events.send(event);
+        self.webhooks.wek();
+    }
 }

@@ -1,11 +1,11 @@
 //! Writes: creating an actie, changing it, and reporting its progress. Input is parsed into valid values before
 //! anything is written; each accepted change bumps the version (optimistic concurrency) and writes its history
-//! row in the same transaction; subscribers hear of it after the commit.
+//! row in the same transaction; subscribers hear of it after the commit (other instances
+//! through PostgreSQL, see `events`).
 
-use super::events::ActieEvent;
 use super::invoer::{ActieInvoer, ActieWijziging, GeldigeActie, VoortgangMelding};
 use super::rechten::{mag_iets_wijzigen, mag_wijzigen_in, plan_en_thema};
-use super::webhooks::aankondigen;
+use super::webhooks::aankondigen as webhook_melden;
 use super::{Services, audit};
 use crate::entities::webhook_levering::Gebeurtenis;
 use crate::entities::{actie, actie_organisatie, opgave, organisatie, voortgangsupdate};
@@ -155,23 +155,6 @@ async fn check_refs(
 }
 
 impl Services {
-    async fn publish(&self, a: &actie::Model, was_vertrouwelijk: bool) -> ServiceResult<()> {
-        let (actieplan_id, thema_id) = plan_en_thema(&self.db.reader, a.opgave_id).await?;
-        let event = ActieEvent {
-            actie_id: a.id,
-            opgave_id: a.opgave_id,
-            actieplan_id,
-            thema_id,
-            vertrouwelijk: a.vertrouwelijk,
-            was_vertrouwelijk,
-            versie: a.versie,
-        };
-        // No subscribers is fine.
-        let _ = self.events.send(event);
-        self.webhooks.wek();
-        Ok(())
-    }
-
     /// Creates an actie.
     pub async fn actie_aanmaken(
         &self,
@@ -195,7 +178,7 @@ impl Services {
         let (_, thema) = plan_en_thema(&txn, nieuw.opgave_id).await?;
         mag_wijzigen_in(kijker, thema, nieuw.vertrouwelijk)?;
         let model = insert_actie(&txn, nieuw, &door, toelichting).await?;
-        aankondigen(&txn, Gebeurtenis::ActieAangemaakt, &model).await?;
+        webhook_melden(&txn, Gebeurtenis::ActieAangemaakt, &model).await?;
         audit::schrijf(
             &txn,
             kijker,
@@ -204,8 +187,9 @@ impl Services {
             serde_json::json!({ "versie": model.versie, "titel": model.titel }),
         )
         .await?;
+        let event = self.aankondigen(&txn, &model, model.vertrouwelijk).await?;
         self.db.commit(txn).await?;
-        self.publish(&model, model.vertrouwelijk).await?;
+        self.verspreid(event);
         Ok(model)
     }
 
@@ -327,7 +311,7 @@ impl Services {
             link_organisaties(&txn, huidig.id, &trekkers, &partners).await?;
         }
         let saved = Self::save(&txn, &huidig, nieuw, &w.door, w.toelichting.clone(), &velden).await?;
-        aankondigen(&txn, Gebeurtenis::ActieGewijzigd, &saved).await?;
+        webhook_melden(&txn, Gebeurtenis::ActieGewijzigd, &saved).await?;
         audit::schrijf(
             &txn,
             kijker,
@@ -336,8 +320,9 @@ impl Services {
             serde_json::json!({ "versie": saved.versie, "velden": velden }),
         )
         .await?;
+        let event = self.aankondigen(&txn, &saved, huidig.vertrouwelijk).await?;
         self.db.commit(txn).await?;
-        self.publish(&saved, huidig.vertrouwelijk).await?;
+        self.verspreid(event);
         Ok(saved)
     }
 
@@ -378,7 +363,7 @@ impl Services {
         nieuw.gezondheid_reden = geldig.gezondheid_reden;
         nieuw.voortgang = geldig.voortgang.map(i32::from);
         let saved = Self::save(&txn, &huidig, nieuw, &m.door, m.toelichting.clone(), "voortgang").await?;
-        aankondigen(&txn, Gebeurtenis::ActieVoortgang, &saved).await?;
+        webhook_melden(&txn, Gebeurtenis::ActieVoortgang, &saved).await?;
         audit::schrijf(
             &txn,
             kijker,
@@ -388,8 +373,9 @@ impl Services {
                 "gezondheid": saved.gezondheid, "voortgang": saved.voortgang }),
         )
         .await?;
+        let event = self.aankondigen(&txn, &saved, huidig.vertrouwelijk).await?;
         self.db.commit(txn).await?;
-        self.publish(&saved, huidig.vertrouwelijk).await?;
+        self.verspreid(event);
         Ok(saved)
     }
 }

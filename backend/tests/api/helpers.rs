@@ -70,6 +70,15 @@ impl TestApp {
     /// Koers with settings changed by `f`. The static dir holds a small `index.html` and explorer page.
     pub async fn spawn_with(f: impl FnOnce(&mut Settings)) -> TestApp {
         let (database_url, db_dir) = fresh_database().await;
+        Self::spawn_on(database_url, db_dir, f).await
+    }
+
+    /// Koers on the database at `database_url` (a second instance on the database of another `TestApp`).
+    pub async fn spawn_on(
+        database_url: String,
+        db_dir: Option<TempDir>,
+        f: impl FnOnce(&mut Settings),
+    ) -> TestApp {
         let static_dir = tempfile::tempdir().expect("temp dir");
         std::fs::write(
             static_dir.path().join("index.html"),

@@ -16,6 +16,8 @@ mod guards_document;
 mod guards_kosten;
 mod hostile;
 mod http;
+mod instanties;
+mod instanties_stil;
 mod lekken;
 mod lekken_rollups;
 mod metrics;

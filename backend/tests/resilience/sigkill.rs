@@ -20,11 +20,11 @@ const WORKERS: usize = 4;
 const VOOR_KILL: usize = 60;
 
 /// Acknowledged writes: actie id → the highest version a response confirmed.
-type Bevestigd = Arc<Mutex<BTreeMap<String, i64>>>;
+pub type Bevestigd = Arc<Mutex<BTreeMap<String, i64>>>;
 
 /// One client: creates an actie, reports on it, and again, until the server is gone. Returns how many creations
 /// it sent (acknowledged or not).
-async fn schrijver(api: Api, opgave: String, n: usize, bevestigd: Bevestigd) -> usize {
+pub async fn schrijver(api: Api, opgave: String, n: usize, bevestigd: Bevestigd) -> usize {
     let mut verstuurd = 0;
     for i in 0.. {
         let invoer = json!({ "i": { "opgave": opgave, "titel": format!("Burst {n}.{i}"), "jaar": 2026,
@@ -52,7 +52,7 @@ async fn schrijver(api: Api, opgave: String, n: usize, bevestigd: Bevestigd) -> 
 }
 
 /// Sends a mutation; `Some(result)` when acknowledged, `None` once the server is gone. Any other answer fails.
-async fn write(api: &Api, query: &str, variables: Value, field: &str) -> Option<Value> {
+pub async fn write(api: &Api, query: &str, variables: Value, field: &str) -> Option<Value> {
     loop {
         match api.gql(query, variables.clone()).await {
             Err(_) => return None,

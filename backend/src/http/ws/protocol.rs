@@ -52,6 +52,12 @@ impl Sluiten {
         Self::new(1001, "Server is shutting down")
     }
 
+    /// 1012: changes may have been missed (the instance lost its PostgreSQL listener for a while); the client
+    /// reconnects and loads again what it shows.
+    pub fn herladen() -> Self {
+        Self::new(1012, "Reload: changes may have been missed")
+    }
+
     /// 4408: no `connection_init` in time.
     pub fn init_te_laat() -> Self {
         Self::new(4408, "Connection initialisation timeout")

@@ -16,6 +16,7 @@ use serde_json::{Map, Value, json};
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Arc;
+use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::{Notify, mpsc};
 use tokio::task::AbortHandle;
 use tokio::time::{Instant, sleep_until};
@@ -125,6 +126,7 @@ impl Verbinding {
             }
         };
         let mut stopt = std::pin::pin!(stopt);
+        let mut herladen = self.st.services.herladen.subscribe();
         loop {
             let verloopt = self.ingewijd.as_ref().and_then(|i| i.verloopt);
             let antwoord = tokio::select! {
@@ -148,6 +150,7 @@ impl Verbinding {
                 }
                 () = sluit.notified() => return Some(Sluiten::verboden("the credential was revoked or ended")),
                 () = &mut stopt => return Some(Sluiten::server_stopt()),
+                Ok(()) | Err(RecvError::Lagged(_)) = herladen.recv() => return Some(Sluiten::herladen()),
             };
             if let Some(tekst) = antwoord {
                 // A client that stops reading is dropped rather than holding its operations (and this loop).
