@@ -17,10 +17,11 @@ pub enum Soort {
     RvoVergadering,
     ApiToken,
     AuditRegel,
+    Gebruiker,
 }
 
 impl Soort {
-    const ALL: [Soort; 9] = [
+    const ALL: [Soort; 10] = [
         Soort::Thema,
         Soort::Actieplan,
         Soort::Opgave,
@@ -30,6 +31,7 @@ impl Soort {
         Soort::RvoVergadering,
         Soort::ApiToken,
         Soort::AuditRegel,
+        Soort::Gebruiker,
     ];
 
     fn naam(self) -> &'static str {
@@ -43,6 +45,7 @@ impl Soort {
             Soort::RvoVergadering => "RvoVergadering",
             Soort::ApiToken => "ApiToken",
             Soort::AuditRegel => "AuditRegel",
+            Soort::Gebruiker => "Gebruiker",
         }
     }
 }

@@ -2,6 +2,9 @@
 
 pub mod apq;
 pub mod beheer;
+pub mod beheer_gebruikers;
+pub mod beheer_plannen;
+pub mod beheer_stamdata;
 pub mod codes;
 pub mod cost;
 pub mod guard;
@@ -22,12 +25,24 @@ use async_graphql::{MergedObject, SDLExportOptions, Schema, SchemaBuilder};
 /// Leesoperaties: het domein en de toegang.
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
-pub struct QueryRoot(query::Query, beheer::BeheerQuery);
+pub struct QueryRoot(
+    query::Query,
+    beheer::BeheerQuery,
+    beheer_plannen::BeheerPlanQuery,
+    beheer_gebruikers::GebruikersQuery,
+);
 
-/// Schrijfoperaties: acties, en voor beheerders tokens en gebruikers.
+/// Schrijfoperaties: acties; plannen en opgaven (beheerders, redacteuren in hun thema's); voor beheerders
+/// thema's, organisaties, RVO-vergaderingen, tokens en gebruikers.
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
-pub struct MutationRoot(mutation::Mutation, beheer::BeheerMutation);
+pub struct MutationRoot(
+    mutation::Mutation,
+    beheer::BeheerMutation,
+    beheer_plannen::BeheerPlanMutation,
+    beheer_stamdata::BeheerStamMutation,
+    beheer_gebruikers::GebruikersMutation,
+);
 
 /// Koers' schema.
 pub type KoersSchema = Schema<QueryRoot, MutationRoot, subscription::Subscription>;

@@ -171,7 +171,7 @@ impl Query {
                 .await?
                 .map(|m| Node::RvoVergadering(RvoVergadering(m))),
             // Tokens and audit entries are read through their own beheer fields, not as nodes.
-            Soort::ApiToken | Soort::AuditRegel => None,
+            Soort::ApiToken | Soort::AuditRegel | Soort::Gebruiker => None,
         })
     }
 

@@ -2,6 +2,7 @@
 
 pub mod acties;
 pub mod audit;
+pub mod beheer;
 pub mod events;
 pub mod invoer;
 pub mod lezen;
