@@ -4,6 +4,11 @@
 
 mod helpers;
 
+mod beheer_gebruikers;
+mod beheer_hulp;
+mod beheer_plannen;
+mod beheer_rollen;
+mod beheer_stamdata;
 mod cli;
 mod clients;
 mod documenten;

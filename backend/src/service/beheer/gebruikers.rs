@@ -163,14 +163,16 @@ impl Services {
         if voor.actief && !m.actief {
             sessies_intrekken(&txn, m.id, None).await?;
         }
-        audit::schrijf(
-            &txn,
-            kijker,
-            "gebruikerWijzigen",
-            Some(m.gebruikersnaam.clone()),
-            json!({ "versie": m.versie, "velden": velden }),
-        )
-        .await?;
+        if !velden.is_empty() {
+            audit::schrijf(
+                &txn,
+                kijker,
+                "gebruikerWijzigen",
+                Some(m.gebruikersnaam.clone()),
+                json!({ "versie": m.versie, "velden": velden }),
+            )
+            .await?;
+        }
         self.db.commit(txn).await?;
         Ok(GebruikerMetThemas {
             gebruiker: m,

@@ -6,15 +6,15 @@ mod gebruikers;
 mod historie;
 mod opgaven;
 mod plannen;
+mod rvo;
 mod stamdata;
 
 pub use gebruikers::{GebruikerMetThemas, GebruikerWijziging};
 pub use historie::{HistorieRegel, historie_van};
 pub use opgaven::{OpgaveInvoer, OpgaveWijziging};
 pub use plannen::{PlanInvoer, PlanWijziging, Verplaatsing, VerplaatsingRegel};
-pub use stamdata::{
-    OrganisatieInvoer, OrganisatieWijziging, RvoInvoer, RvoWijziging, ThemaInvoer, ThemaWijziging,
-};
+pub use rvo::{RvoInvoer, RvoWijziging};
+pub use stamdata::{OrganisatieInvoer, OrganisatieWijziging, ThemaInvoer, ThemaWijziging};
 
 use crate::entities::{actieplan, beheer_historie, gebruiker, opgave, organisatie, rvo_vergadering, thema};
 use crate::error::{ServiceError, ServiceResult};

@@ -134,14 +134,16 @@ impl Services {
             na.vervallen = v;
         }
         let (m, velden) = bewaar(&txn, &door, &voor, na, bijgesneden(w.toelichting.as_deref())).await?;
-        audit::schrijf(
-            &txn,
-            kijker,
-            "opgaveWijzigen",
-            Some(format!("opgave/{}", m.id)),
-            json!({ "versie": m.versie, "velden": velden }),
-        )
-        .await?;
+        if !velden.is_empty() {
+            audit::schrijf(
+                &txn,
+                kijker,
+                "opgaveWijzigen",
+                Some(format!("opgave/{}", m.id)),
+                json!({ "versie": m.versie, "velden": velden }),
+            )
+            .await?;
+        }
         // WEBHOOK (lead): webhooks::enqueue(&txn, …) for the changed opgave `m` (fields `velden`).
         self.db.commit(txn).await?;
         Ok(m)

@@ -207,14 +207,16 @@ impl Services {
             na.opvolger_id = o;
         }
         let (m, velden) = bewaar(&txn, &door, &voor, na, bijgesneden(w.toelichting.as_deref())).await?;
-        audit::schrijf(
-            &txn,
-            kijker,
-            "actieplanWijzigen",
-            Some(format!("actieplan/{}", m.id)),
-            json!({ "versie": m.versie, "velden": velden }),
-        )
-        .await?;
+        if !velden.is_empty() {
+            audit::schrijf(
+                &txn,
+                kijker,
+                "actieplanWijzigen",
+                Some(format!("actieplan/{}", m.id)),
+                json!({ "versie": m.versie, "velden": velden }),
+            )
+            .await?;
+        }
         // WEBHOOK (lead): webhooks::enqueue(&txn, …) for the changed actieplan `m` (fields `velden`).
         self.db.commit(txn).await?;
         Ok(m)

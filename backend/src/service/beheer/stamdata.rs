@@ -1,14 +1,13 @@
-//! Thema's, organisaties and RVO meetings (beheerders only): create and change; merge two organisaties (every
-//! actie link moves, each actie keeps its history); remove an RVO meeting (nothing refers to one).
+//! Thema's and organisaties (beheerders only): create and change; merge two organisaties (every actie link
+//! moves, each actie keeps its history).
 
 use super::{
     Beheerd, aangemaakt, alleen_beheerder, bewaar, bijgesneden, fouten, huidig, invoegen, vrije_sleutel,
 };
-use crate::entities::{actie, actie_organisatie, organisatie, rvo_vergadering, thema};
+use crate::entities::{actie, actie_organisatie, organisatie, thema};
 use crate::error::{ServiceError, ServiceResult};
 use crate::service::{Services, audit};
 use crate::toegang::Kijker;
-use chrono::NaiveDate;
 use koers_shared::OrganisatieSoort;
 use koers_shared::beheer::{Fouten, MAX_KORT, MAX_TEKST, MAX_TITEL};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, ModelTrait, QueryFilter, QueryOrder};
@@ -57,25 +56,7 @@ pub struct OrganisatieWijziging {
     pub bron: Option<String>,
 }
 
-/// A new RVO meeting.
-#[derive(Debug, Clone)]
-pub struct RvoInvoer {
-    pub datum: NaiveDate,
-    pub omschrijving: String,
-    pub bron: Option<String>,
-}
-
-/// A change of an RVO meeting (moving it is a new date).
-#[derive(Debug, Clone, Default)]
-pub struct RvoWijziging {
-    pub id: i32,
-    pub versie: i32,
-    pub datum: Option<NaiveDate>,
-    pub omschrijving: Option<String>,
-    pub bron: Option<String>,
-}
-
-fn eigen_bron(bron: Option<&str>, door: &str) -> String {
+pub(super) fn eigen_bron(bron: Option<&str>, door: &str) -> String {
     bijgesneden(bron).unwrap_or_else(|| format!("Ingevoerd in Koers door {door}"))
 }
 
@@ -100,35 +81,7 @@ fn check_organisatie(o: &organisatie::Model) -> ServiceResult<()> {
     fouten(f.klaar())
 }
 
-fn check_rvo(r: &rvo_vergadering::Model) -> ServiceResult<()> {
-    use chrono::Datelike;
-    let mut f = Fouten::default();
-    f.verplicht("omschrijving", &r.omschrijving, MAX_TITEL);
-    f.check(
-        koers_shared::beheer::JAREN.contains(&r.datum.year()),
-        "datum",
-        "datum moet tussen 2000 en 2100 liggen",
-    );
-    f.verplicht("bron", &r.bron, MAX_TEKST);
-    fouten(f.klaar())
-}
-
-async fn datum_vrij(txn: &DatabaseTransaction, datum: NaiveDate, behalve: Option<i32>) -> ServiceResult<()> {
-    let bestaat = rvo_vergadering::Entity::find()
-        .filter(rvo_vergadering::Column::Datum.eq(datum))
-        .one(txn)
-        .await?
-        .filter(|r| Some(r.id) != behalve);
-    match bestaat {
-        Some(_) => Err(ServiceError::invalid(
-            "datum",
-            "op deze datum staat al een vergadering",
-        )),
-        None => Ok(()),
-    }
-}
-
-async fn log<M: Beheerd>(
+pub(super) async fn log<M: Beheerd>(
     txn: &DatabaseTransaction,
     kijker: &Kijker,
     handeling: &str,
@@ -203,14 +156,16 @@ impl Services {
         }
         check_thema(&na)?;
         let (m, velden) = bewaar(&txn, &door, &voor, na, None).await?;
-        log(
-            &txn,
-            kijker,
-            "themaWijzigen",
-            &m,
-            json!({ "versie": m.versie, "velden": velden }),
-        )
-        .await?;
+        if !velden.is_empty() {
+            log(
+                &txn,
+                kijker,
+                "themaWijzigen",
+                &m,
+                json!({ "versie": m.versie, "velden": velden }),
+            )
+            .await?;
+        }
         self.db.commit(txn).await?;
         Ok(m)
     }
@@ -281,14 +236,16 @@ impl Services {
         }
         check_organisatie(&na)?;
         let (m, velden) = bewaar(&txn, &door, &voor, na, None).await?;
-        log(
-            &txn,
-            kijker,
-            "organisatieWijzigen",
-            &m,
-            json!({ "versie": m.versie, "velden": velden }),
-        )
-        .await?;
+        if !velden.is_empty() {
+            log(
+                &txn,
+                kijker,
+                "organisatieWijzigen",
+                &m,
+                json!({ "versie": m.versie, "velden": velden }),
+            )
+            .await?;
+        }
         self.db.commit(txn).await?;
         Ok(m)
     }
@@ -386,95 +343,5 @@ impl Services {
             self.publish(a, *was).await?;
         }
         Ok(naar)
-    }
-
-    /// Adds an RVO meeting date; "Sinds vorige RVO" and the stale-update check use it from now on.
-    pub async fn rvo_vergadering_aanmaken(
-        &self,
-        kijker: &Kijker,
-        n: RvoInvoer,
-    ) -> ServiceResult<rvo_vergadering::Model> {
-        alleen_beheerder(kijker, "plant RVO-vergaderingen")?;
-        let door = kijker.naam();
-        let txn = self.db.begin_write().await?;
-        let r = rvo_vergadering::Model {
-            id: 0,
-            datum: n.datum,
-            omschrijving: koers_shared::tekst::bijgesneden(&n.omschrijving).to_string(),
-            bron: eigen_bron(n.bron.as_deref(), &door),
-            versie: 1,
-        };
-        check_rvo(&r)?;
-        datum_vrij(&txn, r.datum, None).await?;
-        let m = invoegen(&txn, r).await?;
-        aangemaakt(&txn, &m, &door).await?;
-        log(
-            &txn,
-            kijker,
-            "rvoVergaderingAanmaken",
-            &m,
-            json!({ "datum": m.datum.to_string() }),
-        )
-        .await?;
-        self.db.commit(txn).await?;
-        Ok(m)
-    }
-
-    /// Moves or renames an RVO meeting.
-    pub async fn rvo_vergadering_wijzigen(
-        &self,
-        kijker: &Kijker,
-        w: RvoWijziging,
-    ) -> ServiceResult<rvo_vergadering::Model> {
-        alleen_beheerder(kijker, "wijzigt RVO-vergaderingen")?;
-        let door = kijker.naam();
-        let txn = self.db.begin_write().await?;
-        let voor: rvo_vergadering::Model = huidig(&txn, w.id, w.versie).await?;
-        let mut na = voor.clone();
-        na.datum = w.datum.unwrap_or(na.datum);
-        if let Some(o) = &w.omschrijving {
-            na.omschrijving = koers_shared::tekst::bijgesneden(o).to_string();
-        }
-        if let Some(b) = &w.bron {
-            na.bron = b.trim().to_string();
-        }
-        check_rvo(&na)?;
-        datum_vrij(&txn, na.datum, Some(voor.id)).await?;
-        let (m, velden) = bewaar(&txn, &door, &voor, na, None).await?;
-        log(
-            &txn,
-            kijker,
-            "rvoVergaderingWijzigen",
-            &m,
-            json!({ "versie": m.versie, "velden": velden }),
-        )
-        .await?;
-        self.db.commit(txn).await?;
-        Ok(m)
-    }
-
-    /// Removes an RVO meeting (nothing refers to one); its history keeps what it was.
-    pub async fn rvo_vergadering_verwijderen(
-        &self,
-        kijker: &Kijker,
-        id: i32,
-        versie: i32,
-    ) -> ServiceResult<rvo_vergadering::Model> {
-        alleen_beheerder(kijker, "verwijdert RVO-vergaderingen")?;
-        let door = kijker.naam();
-        let txn = self.db.begin_write().await?;
-        let voor: rvo_vergadering::Model = huidig(&txn, id, versie).await?;
-        voor.clone().delete(&txn).await?;
-        super::verwijderd(&txn, &voor, &door).await?;
-        log(
-            &txn,
-            kijker,
-            "rvoVergaderingVerwijderen",
-            &voor,
-            json!({ "datum": voor.datum.to_string() }),
-        )
-        .await?;
-        self.db.commit(txn).await?;
-        Ok(voor)
     }
 }
