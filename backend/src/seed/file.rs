@@ -35,6 +35,24 @@ pub struct SeedDocument {
     pub bestand: String,
     /// Its title for people, e.g. `VAR Jaarverslag 2025 / Jaarplan 2026`.
     pub titel: String,
+    /// The date of the state it gives; without one, 1 January of the last year its title names (a document with
+    /// neither dates its records at the moment of loading).
+    pub datum: Option<chrono::NaiveDate>,
+}
+
+impl SeedDocument {
+    /// The date of the state it gives.
+    pub fn datum(&self) -> Option<chrono::NaiveDate> {
+        self.datum.or_else(|| {
+            let jaar = self
+                .titel
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|w| w.len() == 4)
+                .filter_map(|w| w.parse::<i32>().ok())
+                .next_back()?;
+            chrono::NaiveDate::from_ymd_opt(jaar, 1, 1)
+        })
+    }
 }
 
 /// An organisation.
@@ -164,6 +182,15 @@ fn sourced(table: &str, key: &str, bron: &str, documenten: &HashSet<&str>) -> an
 }
 
 impl SeedFile {
+    /// The date of the state a `bron` gives (after loading, with titles): the latest of the documents it names.
+    pub fn datum_van(&self, bron: &str) -> Option<chrono::NaiveDate> {
+        self.document
+            .iter()
+            .filter(|d| bron.contains(&d.titel) || bron.contains(&d.bestand))
+            .filter_map(SeedDocument::datum)
+            .max()
+    }
+
     /// Replaces every document's file name in every `bron` by its title.
     fn titels_in_bronnen(&mut self) {
         let SeedFile {

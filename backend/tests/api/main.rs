@@ -32,6 +32,7 @@ mod rollen;
 mod schema;
 mod schema_served;
 mod seed;
+mod seed_bron;
 mod subscriptions;
 mod tekst;
 mod toegang;

@@ -285,6 +285,12 @@ impl Voortgangsupdate {
         self.0.toelichting.as_deref()
     }
 
+    /// Waar: deze stand komt uit het brondocument (het laden van de bronnen) en is gedateerd op dat document,
+    /// niet op het moment van laden.
+    async fn uit_bron(&self) -> bool {
+        self.0.uit_bron
+    }
+
     /// Welke velden deze wijziging raakte (`aangemaakt`, `voortgang`, of de namen van gewijzigde velden).
     async fn velden(&self) -> Vec<&str> {
         self.0.velden.split(',').filter(|v| !v.is_empty()).collect()

@@ -183,6 +183,31 @@ pub(crate) async fn aangemaakt<M: Beheerd, C: ConnectionTrait>(
     .await
 }
 
+/// The first history row of a record loaded from a source document: dated by that document, marked as such.
+pub async fn uit_bron_aangemaakt<M: Beheerd, C: ConnectionTrait>(
+    c: &C,
+    m: &M,
+    door: &str,
+    tijdstip: chrono::DateTime<chrono::Utc>,
+) -> Result<(), sea_orm::DbErr> {
+    beheer_historie::ActiveModel {
+        soort: Set(M::SOORT.to_string()),
+        object_id: Set(m.id()),
+        versie: Set(m.versie()),
+        tijdstip: Set(tijdstip),
+        door: Set(door.to_string()),
+        voor: Set(None),
+        na: Set(m.json().to_string()),
+        velden: Set("aangemaakt".to_string()),
+        toelichting: Set(Some("Overgenomen uit de bron".to_string())),
+        uit_bron: Set(true),
+        ..Default::default()
+    }
+    .insert(c)
+    .await?;
+    Ok(())
+}
+
 /// The last history row of a removed record: its state before, `verwijderd` after.
 pub(crate) async fn verwijderd<M: Beheerd, C: ConnectionTrait>(
     c: &C,
