@@ -3,6 +3,7 @@
 pub mod apq;
 pub mod beheer;
 pub mod beheer_gebruikers;
+pub mod beheer_import;
 pub mod beheer_plannen;
 pub mod beheer_stamdata;
 pub mod codes;
@@ -42,6 +43,7 @@ pub struct MutationRoot(
     beheer_plannen::BeheerPlanMutation,
     beheer_stamdata::BeheerStamMutation,
     beheer_gebruikers::GebruikersMutation,
+    beheer_import::ImportMutation,
 );
 
 /// Koers' schema.

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 pub const BUILTIN: &str = include_str!("../../seed/koers.toml");
 
 /// A parsed seed file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedFile {
     #[serde(default)]
@@ -28,7 +28,7 @@ pub struct SeedFile {
 }
 
 /// A source document: every `bron` names at least one by its file name, which loading replaces by its title.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedDocument {
     /// File name in the VAR's document set, e.g. `002_dc385e6db2dda92d.txt`.
@@ -56,7 +56,7 @@ impl SeedDocument {
 }
 
 /// An organisation.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedOrganisatie {
     pub sleutel: String,
@@ -67,7 +67,7 @@ pub struct SeedOrganisatie {
 }
 
 /// A thema (portefeuille).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedThema {
     pub sleutel: String,
@@ -78,7 +78,7 @@ pub struct SeedThema {
 }
 
 /// A plan.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedActieplan {
     pub sleutel: String,
@@ -94,7 +94,7 @@ pub struct SeedActieplan {
 }
 
 /// An opgave.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedOpgave {
     pub sleutel: String,
@@ -107,7 +107,7 @@ pub struct SeedOpgave {
 }
 
 /// An actie.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedActie {
     pub sleutel: String,
@@ -131,7 +131,7 @@ pub struct SeedActie {
 }
 
 /// An RVO meeting.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedRvoVergadering {
     pub datum: chrono::NaiveDate,

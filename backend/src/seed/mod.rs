@@ -5,7 +5,9 @@
 
 mod file;
 
-pub use file::{BUILTIN, SeedFile, parse};
+pub use file::{
+    BUILTIN, SeedActie, SeedActieplan, SeedDocument, SeedFile, SeedOpgave, SeedOrganisatie, parse,
+};
 
 use crate::db::Db;
 use crate::entities::{actie, actieplan, opgave, organisatie, rvo_vergadering, thema, voortgangsupdate};

@@ -4,21 +4,26 @@
 
 mod gebruikers;
 mod historie;
+mod import;
+mod import_controle;
 mod opgaven;
 mod plannen;
+mod rechten;
 mod rvo;
 mod stamdata;
 
 pub use gebruikers::{GebruikerMetThemas, GebruikerWijziging};
 pub use historie::{HistorieRegel, historie_van};
+pub use import_controle::{ImportProbleem, ImportRegel, ImportVerslag};
 pub use opgaven::{OpgaveInvoer, OpgaveWijziging};
 pub use plannen::{PlanInvoer, PlanWijziging, Verplaatsing, VerplaatsingRegel};
+pub(crate) use rechten::mag_plan_in;
+pub use rechten::{alleen_beheerder, mag_plannen_beheren};
 pub use rvo::{RvoInvoer, RvoWijziging};
 pub use stamdata::{OrganisatieInvoer, OrganisatieWijziging, ThemaInvoer, ThemaWijziging};
 
 use crate::entities::{actieplan, beheer_historie, gebruiker, opgave, organisatie, rvo_vergadering, thema};
 use crate::error::{ServiceError, ServiceResult};
-use crate::toegang::{Kijker, Rol, Wie};
 use koers_shared::FieldError;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
@@ -308,63 +313,6 @@ where
     let mut am = m.into_active_model().reset_all();
     am.not_set(M::id_col());
     Ok(am.insert(txn).await?)
-}
-
-/// Refuses anyone but a signed-in person (or the command line) who may change something; the CSRF rule holds.
-fn persoon(kijker: &Kijker) -> ServiceResult<()> {
-    if !kijker.is_aangemeld() {
-        return Err(ServiceError::Unauthenticated);
-    }
-    if kijker.zonder_csrf {
-        return Err(ServiceError::CsrfRequired);
-    }
-    if matches!(kijker.wie, Wie::Token { .. }) {
-        return Err(ServiceError::Forbidden(
-            "een API-token beheert geen plannen, thema's of gebruikers".into(),
-        ));
-    }
-    Ok(())
-}
-
-/// Refuses unless `kijker` may manage plans at all: a beheerder, or a redacteur (with thema's).
-pub fn mag_plannen_beheren(kijker: &Kijker) -> ServiceResult<()> {
-    persoon(kijker)?;
-    let redacteur = matches!(
-        kijker.wie,
-        Wie::Gebruiker {
-            rol: Rol::Redacteur,
-            ..
-        }
-    );
-    if kijker.beheer || (redacteur && !kijker.schrijven.is_leeg()) {
-        Ok(())
-    } else {
-        Err(ServiceError::Forbidden(
-            "alleen een beheerder of een redacteur beheert plannen".into(),
-        ))
-    }
-}
-
-/// Refuses a plan change in `thema` that `kijker` may not make (a redacteur: only its own thema's).
-pub(crate) fn mag_plan_in(kijker: &Kijker, thema: i32) -> ServiceResult<()> {
-    mag_plannen_beheren(kijker)?;
-    if kijker.beheer || kijker.mag_schrijven(thema) {
-        Ok(())
-    } else {
-        Err(ServiceError::Forbidden(
-            "u beheert geen plannen in dit thema".into(),
-        ))
-    }
-}
-
-/// Refuses anyone but a beheerder (a person, not a token).
-pub fn alleen_beheerder(kijker: &Kijker, wat: &str) -> ServiceResult<()> {
-    persoon(kijker)?;
-    if kijker.beheer {
-        Ok(())
-    } else {
-        Err(ServiceError::Forbidden(format!("alleen een beheerder {wat}")))
-    }
 }
 
 /// `Err` with every problem when there are any.
