@@ -18,3 +18,16 @@ pub struct ActieEvent {
     /// Its version after the change.
     pub versie: i32,
 }
+
+/// A record above acties changed (beheer): a thema, plan, opgave, organisatie or RVO meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BeheerEvent {
+    /// Its kind, as in the history (`actieplan`, `opgave`, …).
+    pub soort: &'static str,
+    /// Its id.
+    pub id: i32,
+    /// The thema it belongs to; none for organisaties and RVO meetings (public to every reader).
+    pub thema_id: Option<i32>,
+    /// Its version after the change (0: removed).
+    pub versie: i32,
+}

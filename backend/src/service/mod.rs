@@ -14,7 +14,7 @@ pub mod tokens;
 pub mod zicht;
 
 use crate::db::Db;
-use events::ActieEvent;
+use events::{ActieEvent, BeheerEvent};
 use tokio::sync::broadcast;
 
 /// Shared state of the service layer.
@@ -24,12 +24,19 @@ pub struct Services {
     pub db: Db,
     /// Change notifications for subscriptions.
     pub events: broadcast::Sender<ActieEvent>,
+    /// Change notifications of records above acties (beheer).
+    pub beheer_events: broadcast::Sender<BeheerEvent>,
 }
 
 impl Services {
     /// Services over `db`.
     pub fn new(db: Db) -> Self {
         let (events, _) = broadcast::channel(1024);
-        Services { db, events }
+        let (beheer_events, _) = broadcast::channel(256);
+        Services {
+            db,
+            events,
+            beheer_events,
+        }
     }
 }

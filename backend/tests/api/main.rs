@@ -7,6 +7,7 @@ mod helpers;
 mod beheer_gebruikers;
 mod beheer_hulp;
 mod beheer_import;
+mod beheer_live;
 mod beheer_plannen;
 mod beheer_rollen;
 mod beheer_stamdata;

@@ -145,6 +145,7 @@ impl Services {
         .await?;
         // WEBHOOK (lead): webhooks::enqueue(&txn, …) for the imported actieplan `pm` and each actie in `nieuw`.
         self.db.commit(txn).await?;
+        self.meld(&pm, Some(pm.thema_id));
         for a in &nieuw {
             self.publish(a, a.vertrouwelijk).await?;
         }

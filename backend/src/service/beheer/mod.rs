@@ -315,6 +315,18 @@ where
     Ok(am.insert(txn).await?)
 }
 
+impl crate::service::Services {
+    /// Tells subscribers that `m` (in `thema`, if it belongs to one) changed; no subscribers is fine.
+    pub(crate) fn meld<M: Beheerd>(&self, m: &M, thema_id: Option<i32>) {
+        let _ = self.beheer_events.send(crate::service::events::BeheerEvent {
+            soort: M::SOORT,
+            id: m.id(),
+            thema_id,
+            versie: m.versie(),
+        });
+    }
+}
+
 /// `Err` with every problem when there are any.
 pub(crate) fn fouten(r: Result<(), Vec<FieldError>>) -> ServiceResult<()> {
     r.map_err(ServiceError::Invalid)

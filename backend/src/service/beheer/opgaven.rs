@@ -94,6 +94,7 @@ impl Services {
         .await?;
         // WEBHOOK (lead): webhooks::enqueue(&txn, …) for a new opgave `m` of plan `p`.
         self.db.commit(txn).await?;
+        self.meld(&m, Some(p.thema_id));
         Ok(m)
     }
 
@@ -103,7 +104,7 @@ impl Services {
         let door = kijker.naam();
         let txn = self.db.begin_write().await?;
         let voor: opgave::Model = huidig(&txn, w.id, w.versie).await?;
-        plan(&txn, voor.actieplan_id, kijker).await?;
+        let p = plan(&txn, voor.actieplan_id, kijker).await?;
         let mut na = voor.clone();
         if let Some(t) = &w.titel {
             na.titel = koers_shared::tekst::bijgesneden(t).to_string();
@@ -146,6 +147,9 @@ impl Services {
         }
         // WEBHOOK (lead): webhooks::enqueue(&txn, …) for the changed opgave `m` (fields `velden`).
         self.db.commit(txn).await?;
+        if !velden.is_empty() {
+            self.meld(&m, Some(p.thema_id));
+        }
         Ok(m)
     }
 
@@ -193,6 +197,9 @@ impl Services {
         .await?;
         // WEBHOOK (lead): webhooks::enqueue(&txn, …) for the new order of the opgaven of plan `p`.
         self.db.commit(txn).await?;
+        for o in &uit {
+            self.meld(o, Some(p.thema_id));
+        }
         Ok(uit)
     }
 }

@@ -156,6 +156,7 @@ impl Services {
         .await?;
         // WEBHOOK (lead): webhooks::enqueue(&txn, …) for a new actieplan `m`.
         self.db.commit(txn).await?;
+        self.meld(&m, Some(m.thema_id));
         Ok(m)
     }
 
@@ -219,6 +220,9 @@ impl Services {
         }
         // WEBHOOK (lead): webhooks::enqueue(&txn, …) for the changed actieplan `m` (fields `velden`).
         self.db.commit(txn).await?;
+        if !velden.is_empty() {
+            self.meld(&m, Some(m.thema_id));
+        }
         Ok(m)
     }
 

@@ -88,6 +88,7 @@ impl Services {
         )
         .await?;
         self.db.commit(txn).await?;
+        self.meld(&m, None);
         Ok(m)
     }
 
@@ -123,6 +124,9 @@ impl Services {
             .await?;
         }
         self.db.commit(txn).await?;
+        if !velden.is_empty() {
+            self.meld(&m, None);
+        }
         Ok(m)
     }
 
@@ -148,6 +152,9 @@ impl Services {
         )
         .await?;
         self.db.commit(txn).await?;
+        let mut weg = voor.clone();
+        weg.versie = 0;
+        self.meld(&weg, None);
         Ok(voor)
     }
 }

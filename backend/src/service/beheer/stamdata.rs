@@ -134,6 +134,7 @@ impl Services {
         )
         .await?;
         self.db.commit(txn).await?;
+        self.meld(&m, Some(m.id));
         Ok(m)
     }
 
@@ -167,6 +168,9 @@ impl Services {
             .await?;
         }
         self.db.commit(txn).await?;
+        if !velden.is_empty() {
+            self.meld(&m, Some(m.id));
+        }
         Ok(m)
     }
 
@@ -208,6 +212,7 @@ impl Services {
         )
         .await?;
         self.db.commit(txn).await?;
+        self.meld(&m, None);
         Ok(m)
     }
 
@@ -247,6 +252,9 @@ impl Services {
             .await?;
         }
         self.db.commit(txn).await?;
+        if !velden.is_empty() {
+            self.meld(&m, None);
+        }
         Ok(m)
     }
 
@@ -339,6 +347,7 @@ impl Services {
         .await?;
         // WEBHOOK (lead): webhooks::enqueue(&txn, …) for each actie in `gewijzigd` (its organisaties changed).
         self.db.commit(txn).await?;
+        self.meld(&m, None);
         for (a, was) in &gewijzigd {
             self.publish(a, *was).await?;
         }
