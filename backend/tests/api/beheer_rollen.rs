@@ -47,6 +47,9 @@ const ALLE: [M; 16] = [
     M::Herstellen,
 ];
 
+/// The expected outcome of a mutation for one caller.
+type Verwacht = fn(M) -> &'static str;
+
 /// Plan mutations, which a redacteur may do in its own thema.
 fn is_plan(m: M) -> bool {
     matches!(
@@ -249,7 +252,7 @@ async fn every_beheer_mutation_for_every_role() {
         .sign_in_new("red-dv", Rol::Redacteur, &["digitale-veiligheid"])
         .await;
     let token = app.new_token("schrijf-alles", true, true, None).await;
-    let gevallen: Vec<(&str, Als<'_>, fn(M) -> &'static str)> = vec![
+    let gevallen: Vec<(&str, Als<'_>, Verwacht)> = vec![
         ("anoniem", Als::Anoniem, |_| "UNAUTHENTICATED"),
         ("lezer", Als::Sessie(&lezer), |_| "FORBIDDEN"),
         ("redacteur mensenhandel", Als::Sessie(&red_mh), |m| {
