@@ -63,13 +63,10 @@ pub async fn historie_van(
     };
     let mag = match soort {
         "gebruiker" => kijker.beheer,
-        "thema" | "actieplan" | "opgave" => {
-            thema.is_some_and(|t| kijker.ziet_thema(t))
-                && thema::Entity::find_by_id(thema.unwrap_or_default())
-                    .one(db)
-                    .await?
-                    .is_some()
-        }
+        "thema" | "actieplan" | "opgave" => match thema {
+            Some(t) => kijker.ziet_thema(t) && thema::Entity::find_by_id(t).one(db).await?.is_some(),
+            None => false,
+        },
         _ => kijker.mag_lezen(),
     };
     if !mag {
