@@ -72,6 +72,8 @@ async fn a_new_user_signs_in_and_role_changes_take_effect_at_once() {
     assert_eq!(w["gebruikerWijzigen"]["versie"], 2);
     plan(&app, &piet, &mh, "Plan van Piet").await;
     let h = ok(&app, &b, HISTORIE, json!({ "id": g["id"] })).await;
+    assert_eq!(h["beheerHistorie"][0]["velden"], json!(["aangemaakt"]), "{h:#}");
+    assert_eq!(h["beheerHistorie"][0]["door"], "Naam beheer");
     let w = &h["beheerHistorie"].as_array().unwrap().last().unwrap()["wijzigingen"];
     assert!(
         w.as_array()
