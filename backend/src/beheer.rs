@@ -1,4 +1,5 @@
-//! The `koers user` and `koers token` commands: access managed on the server itself, as the system.
+//! The `koers user`, `koers token` and `koers import` commands: access and plans managed on the server itself, as
+//! the system.
 
 use crate::cli::{TokenCommand, UserCommand};
 use crate::db::Db;
@@ -71,6 +72,42 @@ pub async fn user(database_url: &str, cmd: &UserCommand) -> anyhow::Result<Strin
             Ok(format!("gebruiker {} aangemaakt ({})", g.gebruikersnaam, g.rol))
         }
     }
+}
+
+/// Runs `koers import FILE [--toepassen]`; returns what to print and whether the file had no problems.
+pub async fn import(
+    database_url: &str,
+    file: &std::path::Path,
+    toepassen: bool,
+) -> anyhow::Result<(String, bool)> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("{} is niet te lezen", file.display()))?;
+    let s = services(database_url).await?;
+    let v = s
+        .actieplan_importeren(&Kijker::systeem(SYSTEEM), &text, !toepassen)
+        .await?;
+    let mut out = String::new();
+    for p in &v.problemen {
+        match p.regel {
+            Some(r) => out.push_str(&format!("regel {r}: {}\n", p.melding)),
+            None => out.push_str(&format!("{}\n", p.melding)),
+        }
+    }
+    for r in &v.te_maken {
+        out.push_str(&format!(
+            "{} {} (regel {}): {}\n",
+            r.soort, r.sleutel, r.regel, r.titel
+        ));
+    }
+    out.push_str(&match (&v.actieplan, v.problemen.len()) {
+        (Some(p), _) => format!("plan {} aangemaakt met {} record(s)", p.sleutel, v.te_maken.len()),
+        (None, 0) => format!(
+            "droogoefening: {} record(s) zouden worden aangemaakt; voeg --toepassen toe",
+            v.te_maken.len()
+        ),
+        (None, n) => format!("{n} probleem/problemen: er is niets aangemaakt"),
+    });
+    Ok((out, v.problemen.is_empty()))
 }
 
 /// Runs `koers token …`; returns what to print.

@@ -1,4 +1,4 @@
-//! Command line of the `koers` binary: `serve`, `migrate`, `seed`, `backup`, `restore`, `user` and `token`,
+//! Command line of the `koers` binary: `serve`, `migrate`, `seed`, `backup`, `restore`, `import`, `user` and `token`,
 //! configured by flags or the environment.
 
 use crate::config::{
@@ -55,6 +55,15 @@ pub enum Command {
     Restore {
         /// A snapshot made by `koers backup`.
         file: PathBuf,
+    },
+    /// Import one plan with its opgaven and acties from a TOML file in the seed's format: checks only, unless
+    /// `--toepassen` (then all or nothing, in one transaction).
+    Import {
+        /// The TOML file, with exactly one `[[actieplan]]`.
+        file: PathBuf,
+        /// Create the plan when the file has no problems.
+        #[arg(long, default_value_t = false)]
+        toepassen: bool,
     },
     /// People who sign in.
     #[command(subcommand)]

@@ -31,7 +31,7 @@ pub enum ServiceError {
     #[error("{0} niet gevonden")]
     NotFound(String),
     /// Optimistic concurrency: the record changed since the client read it.
-    #[error("de actie is intussen gewijzigd (versie {huidige}, u stuurde {gestuurd})")]
+    #[error("intussen gewijzigd door een ander: de huidige versie is {huidige}, u stuurde {gestuurd}")]
     Conflict {
         /// The current version.
         huidige: i32,

@@ -58,6 +58,16 @@ async fn main() -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Import { file, toepassen } => {
+            let (out, zonder_problemen) = beheer::import(&cli.common.database_url, file, *toepassen)
+                .await
+                .unwrap_or_else(|e| weiger("import", &e));
+            println!("{out}");
+            if !zonder_problemen {
+                std::process::exit(1);
+            }
+            Ok(())
+        }
         Command::User(cmd) => {
             let out = beheer::user(&cli.common.database_url, cmd)
                 .await

@@ -7,6 +7,7 @@ mod m20261123_000002_toegang;
 mod m20261201_000003_zoektekst;
 mod m20261202_000010_webhooks;
 mod m20261202_000020_instanties;
+mod m20261202_000030_beheer;
 mod util;
 
 /// Runs Koers' migrations in order.
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000003_zoektekst::Migration),
             Box::new(m20261202_000010_webhooks::Migration),
             Box::new(m20261202_000020_instanties::Migration),
+            Box::new(m20261202_000030_beheer::Migration),
         ]
     }
 }

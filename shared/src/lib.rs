@@ -2,6 +2,7 @@
 //! actie, the progress newtype, validation of a reported state, and the roll-up from acties to opgave, plan and thema.
 //! Serde only (and, with the `miniserde` feature the front end turns on, miniserde), so it builds for wasm32.
 
+pub mod beheer;
 pub mod domain;
 #[cfg(feature = "miniserde")]
 mod mini;

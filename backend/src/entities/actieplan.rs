@@ -19,6 +19,9 @@ pub struct Model {
     pub vastgesteld_op: Option<String>,
     pub status: String,
     pub bron: String,
+    pub versie: i32,
+    /// The plan that succeeds this one.
+    pub opvolger_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

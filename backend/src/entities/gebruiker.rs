@@ -15,6 +15,7 @@ pub struct Model {
     pub rol: String,
     pub actief: bool,
     pub aangemaakt_op: DateTimeUtc,
+    pub versie: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

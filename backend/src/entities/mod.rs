@@ -6,6 +6,7 @@ pub mod actieplan;
 pub mod api_token;
 pub mod api_token_thema;
 pub mod audit;
+pub mod beheer_historie;
 pub mod gebruiker;
 pub mod gebruiker_thema;
 pub mod opgave;

@@ -15,6 +15,9 @@ pub struct Model {
     pub titel: String,
     pub beschrijving: String,
     pub bron: String,
+    pub versie: i32,
+    /// Retired: no acties left, kept for history.
+    pub vervallen: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -14,6 +14,9 @@ pub struct Model {
     pub afkorting: Option<String>,
     pub soort: String,
     pub bron: String,
+    pub versie: i32,
+    /// Merged into this organisatie (its links moved there).
+    pub samengevoegd_in: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,6 +12,7 @@ pub struct Model {
     pub datum: Date,
     pub omschrijving: String,
     pub bron: String,
+    pub versie: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

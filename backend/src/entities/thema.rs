@@ -14,6 +14,8 @@ pub struct Model {
     pub portefeuillehouder: Option<String>,
     pub volgorde: i32,
     pub bron: String,
+    /// Optimistic concurrency: bumped by every change.
+    pub versie: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -23,6 +23,8 @@ pub struct Model {
     pub toelichting: Option<String>,
     /// Comma-separated GraphQL names of the fields this change touched.
     pub velden: String,
+    /// Made by seeding: the state the source document gives, not a change in Koers.
+    pub uit_bron: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -19,10 +19,11 @@ pub enum Soort {
     AuditRegel,
     Webhook,
     WebhookLevering,
+    Gebruiker,
 }
 
 impl Soort {
-    const ALL: [Soort; 11] = [
+    const ALL: [Soort; 12] = [
         Soort::Thema,
         Soort::Actieplan,
         Soort::Opgave,
@@ -34,6 +35,7 @@ impl Soort {
         Soort::AuditRegel,
         Soort::Webhook,
         Soort::WebhookLevering,
+        Soort::Gebruiker,
     ];
 
     fn naam(self) -> &'static str {
@@ -49,6 +51,7 @@ impl Soort {
             Soort::AuditRegel => "AuditRegel",
             Soort::Webhook => "Webhook",
             Soort::WebhookLevering => "WebhookLevering",
+            Soort::Gebruiker => "Gebruiker",
         }
     }
 }

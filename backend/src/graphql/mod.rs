@@ -2,6 +2,10 @@
 
 pub mod apq;
 pub mod beheer;
+pub mod beheer_gebruikers;
+pub mod beheer_import;
+pub mod beheer_plannen;
+pub mod beheer_stamdata;
 pub mod codes;
 pub mod cost;
 pub mod guard;
@@ -23,14 +27,25 @@ use async_graphql::{MergedObject, SDLExportOptions, Schema, SchemaBuilder};
 /// Leesoperaties: het domein, de toegang en de webhooks.
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
-pub struct QueryRoot(query::Query, beheer::BeheerQuery, webhooks::WebhookQuery);
+pub struct QueryRoot(
+    query::Query,
+    beheer::BeheerQuery,
+    beheer_plannen::BeheerPlanQuery,
+    beheer_gebruikers::GebruikersQuery,
+    webhooks::WebhookQuery,
+);
 
-/// Schrijfoperaties: acties, en voor beheerders tokens, gebruikers en webhooks.
+/// Schrijfoperaties: acties; plannen en opgaven (beheerders, redacteuren in hun thema's); voor beheerders
+/// thema's, organisaties, RVO-vergaderingen, tokens, gebruikers en webhooks.
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
 pub struct MutationRoot(
     mutation::Mutation,
     beheer::BeheerMutation,
+    beheer_plannen::BeheerPlanMutation,
+    beheer_stamdata::BeheerStamMutation,
+    beheer_gebruikers::GebruikersMutation,
+    beheer_import::ImportMutation,
     webhooks::WebhookMutation,
 );
 

@@ -170,8 +170,12 @@ impl Query {
             Soort::RvoVergadering => one::<ById<rvo_vergadering::Entity>>(ctx, n)
                 .await?
                 .map(|m| Node::RvoVergadering(RvoVergadering(m))),
-            // Tokens, audit entries and webhooks are read through their own beheer fields, not as nodes.
-            Soort::ApiToken | Soort::AuditRegel | Soort::Webhook | Soort::WebhookLevering => None,
+            // Tokens, audit entries, users and webhooks are read through their own beheer fields, not as nodes.
+            Soort::ApiToken
+            | Soort::AuditRegel
+            | Soort::Gebruiker
+            | Soort::Webhook
+            | Soort::WebhookLevering => None,
         })
     }
 

@@ -1,9 +1,9 @@
 //! The root subscription: action changes with the new roll-up of their opgave, as they happen, each as the
-//! subscriber may see it (the service decides, per subscriber).
+//! subscriber may see it (the service decides, per subscriber); and changes of the records above acties.
 
 use super::ids::{self, Soort};
 use super::types::{Actie, Opgave, RollupGql};
-use crate::service::events::ActieEvent;
+use crate::service::events::{ActieEvent, BeheerEvent};
 use crate::service::zicht::Zicht;
 use crate::service::{Services, lezen};
 use async_graphql::{Context, ID, Result, ResultExt, SimpleObject, Subscription};
@@ -21,6 +21,30 @@ pub struct ActieGewijzigd {
     opgave: Opgave,
     /// De nieuwe samenvatting van die opgave, over de acties die u mag zien.
     opgave_rollup: RollupGql,
+}
+
+/// Een gewijzigd thema, plan, opgave, organisatie of RVO-vergadering: haal het opnieuw op.
+#[derive(SimpleObject)]
+pub struct BeheerGewijzigd {
+    /// `thema`, `actieplan`, `opgave`, `organisatie` of `rvo_vergadering`.
+    soort: String,
+    /// Het id van het object.
+    id: ID,
+    /// Zijn versie na de wijziging; 0 als het is verwijderd.
+    versie: i32,
+    /// Het thema waar het bij hoort (leeg voor organisaties en RVO-vergaderingen).
+    thema: Option<ID>,
+}
+
+fn beheer_id(ev: &BeheerEvent) -> ID {
+    let soort = match ev.soort {
+        "thema" => Soort::Thema,
+        "actieplan" => Soort::Actieplan,
+        "opgave" => Soort::Opgave,
+        "organisatie" => Soort::Organisatie,
+        _ => Soort::RvoVergadering,
+    };
+    ids::encode(soort, ev.id)
 }
 
 /// Live meldingen.
@@ -95,5 +119,45 @@ impl Subscription {
                 // What is loaded decides: the actie may have changed again since the event.
                 async move { laad(&services, &zicht, ev).await }
             }))
+    }
+    /// Elke wijziging van een thema, plan, opgave, organisatie of RVO-vergadering die u mag zien, eventueel alleen
+    /// binnen één thema.
+    async fn beheer_gewijzigd(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Alleen wijzigingen binnen dit thema (organisaties en RVO-vergaderingen komen altijd mee)."
+        )]
+        thema: Option<ID>,
+    ) -> Result<impl Stream<Item = BeheerGewijzigd> + use<>> {
+        let thema = thema
+            .map(|t| ids::decode(&t, Soort::Thema, "thema"))
+            .transpose()
+            .extend()?;
+        let zicht = super::zicht::zicht(ctx)?;
+        let rx = ctx.data::<Services>()?.beheer_events.subscribe();
+        let events = stream::unfold(rx, |mut rx| async move {
+            loop {
+                match rx.recv().await {
+                    Ok(ev) => return Some((ev, rx)),
+                    Err(RecvError::Lagged(_)) => continue,
+                    Err(RecvError::Closed) => return None,
+                }
+            }
+        });
+        Ok(events.filter_map(move |ev: BeheerEvent| {
+            let keep = match ev.thema_id {
+                Some(t) => zicht.ziet_thema(t) && thema.is_none_or(|w| w == t),
+                None => true,
+            };
+            async move {
+                keep.then(|| BeheerGewijzigd {
+                    soort: ev.soort.to_string(),
+                    id: beheer_id(&ev),
+                    versie: ev.versie,
+                    thema: ev.thema_id.map(|t| ids::encode(Soort::Thema, t)),
+                })
+            }
+        }))
     }
 }

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 pub const BUILTIN: &str = include_str!("../../seed/koers.toml");
 
 /// A parsed seed file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedFile {
     #[serde(default)]
@@ -28,17 +28,35 @@ pub struct SeedFile {
 }
 
 /// A source document: every `bron` names at least one by its file name, which loading replaces by its title.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedDocument {
     /// File name in the VAR's document set, e.g. `002_dc385e6db2dda92d.txt`.
     pub bestand: String,
     /// Its title for people, e.g. `VAR Jaarverslag 2025 / Jaarplan 2026`.
     pub titel: String,
+    /// The date of the state it gives; without one, 1 January of the last year its title names (a document with
+    /// neither dates its records at the moment of loading).
+    pub datum: Option<chrono::NaiveDate>,
+}
+
+impl SeedDocument {
+    /// The date of the state it gives.
+    pub fn datum(&self) -> Option<chrono::NaiveDate> {
+        self.datum.or_else(|| {
+            let jaar = self
+                .titel
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|w| w.len() == 4)
+                .filter_map(|w| w.parse::<i32>().ok())
+                .next_back()?;
+            chrono::NaiveDate::from_ymd_opt(jaar, 1, 1)
+        })
+    }
 }
 
 /// An organisation.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedOrganisatie {
     pub sleutel: String,
@@ -49,7 +67,7 @@ pub struct SeedOrganisatie {
 }
 
 /// A thema (portefeuille).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedThema {
     pub sleutel: String,
@@ -60,7 +78,7 @@ pub struct SeedThema {
 }
 
 /// A plan.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedActieplan {
     pub sleutel: String,
@@ -76,7 +94,7 @@ pub struct SeedActieplan {
 }
 
 /// An opgave.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedOpgave {
     pub sleutel: String,
@@ -89,7 +107,7 @@ pub struct SeedOpgave {
 }
 
 /// An actie.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedActie {
     pub sleutel: String,
@@ -113,7 +131,7 @@ pub struct SeedActie {
 }
 
 /// An RVO meeting.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedRvoVergadering {
     pub datum: chrono::NaiveDate,
@@ -164,6 +182,15 @@ fn sourced(table: &str, key: &str, bron: &str, documenten: &HashSet<&str>) -> an
 }
 
 impl SeedFile {
+    /// The date of the state a `bron` gives (after loading, with titles): the latest of the documents it names.
+    pub fn datum_van(&self, bron: &str) -> Option<chrono::NaiveDate> {
+        self.document
+            .iter()
+            .filter(|d| bron.contains(&d.titel) || bron.contains(&d.bestand))
+            .filter_map(SeedDocument::datum)
+            .max()
+    }
+
     /// Replaces every document's file name in every `bron` by its title.
     fn titels_in_bronnen(&mut self) {
         let SeedFile {

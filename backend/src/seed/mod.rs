@@ -1,15 +1,22 @@
 //! Loads the seed file into the database, idempotently: organisaties, themas, plans, opgaven and RVO meetings
 //! are inserted or brought up to date by their key; acties are inserted once (their state is then owned by
-//! their history, so a re-seed never overwrites reported progress).
+//! their history, so a re-seed never overwrites reported progress). A record changed in Koers since (its version
+//! above 1) is left as it is. Seeded records and history are dated by their source document, marked "uit de bron".
 
 mod file;
 
-pub use file::{BUILTIN, SeedFile, parse};
+pub use file::{
+    BUILTIN, SeedActie, SeedActieplan, SeedDocument, SeedFile, SeedOpgave, SeedOrganisatie, parse,
+};
 
 use crate::db::Db;
-use crate::entities::{actie, actieplan, opgave, organisatie, rvo_vergadering, thema};
+use crate::entities::{actie, actieplan, opgave, organisatie, rvo_vergadering, thema, voortgangsupdate};
+use crate::service::beheer::uit_bron_aangemaakt;
 use crate::service::schrijven::{NieuweActie, insert_actie};
+use chrono::{DateTime, Utc};
 use koers_shared::{ActieToestand, valideer_toestand};
+use sea_orm::ConnectionTrait;
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 
@@ -26,10 +33,15 @@ pub struct SeedReport {
 pub const SEED_DOOR: &str = "Koers (bronnen VAR)";
 
 macro_rules! upsert_by_key {
-    ($txn:expr, $report:expr, $entity:ident, $col:expr, $key:expr, $am:expr) => {{
+    ($txn:expr, $report:expr, $seed:expr, $bron:expr, $entity:ident, $col:expr, $key:expr, $am:expr) => {{
         let existing = $entity::Entity::find().filter($col.eq($key)).one($txn).await?;
         let mut am = $am;
         let model = match existing {
+            // Changed in Koers since (beheer): the change stands, a re-seed leaves it alone.
+            Some(m) if m.versie > 1 => {
+                $report.bestaand += 1;
+                m
+            }
             Some(m) => {
                 $report.bestaand += 1;
                 am.id = Set(m.id);
@@ -37,11 +49,44 @@ macro_rules! upsert_by_key {
             }
             None => {
                 $report.nieuw += 1;
-                am.insert($txn).await?
+                let m = am.insert($txn).await?;
+                uit_bron_aangemaakt($txn, &m, SEED_DOOR, bron_tijd($seed, $bron)).await?;
+                m
             }
         };
         model
     }};
+}
+
+/// The moment of the state a `bron` gives: the start of its latest document's date (UTC); now when it names
+/// no dated document.
+fn bron_tijd(seed: &SeedFile, bron: &str) -> DateTime<Utc> {
+    seed.datum_van(bron)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map_or_else(Utc::now, |t| t.and_utc())
+}
+
+/// Dates a seeded actie that was never changed in Koers by its source, and marks its first history row as
+/// coming from the source.
+async fn dateer<C: ConnectionTrait>(c: &C, actie_id: i32, tijd: DateTime<Utc>) -> Result<(), sea_orm::DbErr> {
+    let res = actie::Entity::update_many()
+        .col_expr(actie::Column::AangemaaktOp, Expr::value(tijd))
+        .col_expr(actie::Column::GewijzigdOp, Expr::value(tijd))
+        .filter(actie::Column::Id.eq(actie_id))
+        .filter(actie::Column::Versie.eq(1))
+        .exec(c)
+        .await?;
+    if res.rows_affected == 1 {
+        voortgangsupdate::Entity::update_many()
+            .col_expr(voortgangsupdate::Column::Tijdstip, Expr::value(tijd))
+            .col_expr(voortgangsupdate::Column::UitBron, Expr::value(true))
+            .filter(voortgangsupdate::Column::ActieId.eq(actie_id))
+            .filter(voortgangsupdate::Column::Versie.eq(1))
+            .filter(voortgangsupdate::Column::Door.eq(SEED_DOOR))
+            .exec(c)
+            .await?;
+    }
+    Ok(())
 }
 
 fn id(map: &HashMap<&str, i32>, key: &str) -> anyhow::Result<i32> {
@@ -59,6 +104,8 @@ pub async fn load(db: &Db, seed: &SeedFile) -> anyhow::Result<SeedReport> {
         let m = upsert_by_key!(
             &txn,
             r,
+            seed,
+            &o.bron,
             organisatie,
             organisatie::Column::Sleutel,
             &o.sleutel,
@@ -78,6 +125,8 @@ pub async fn load(db: &Db, seed: &SeedFile) -> anyhow::Result<SeedReport> {
         let m = upsert_by_key!(
             &txn,
             r,
+            seed,
+            &t.bron,
             thema,
             thema::Column::Sleutel,
             &t.sleutel,
@@ -97,6 +146,8 @@ pub async fn load(db: &Db, seed: &SeedFile) -> anyhow::Result<SeedReport> {
         let m = upsert_by_key!(
             &txn,
             r,
+            seed,
+            &p.bron,
             actieplan,
             actieplan::Column::Sleutel,
             &p.sleutel,
@@ -121,6 +172,8 @@ pub async fn load(db: &Db, seed: &SeedFile) -> anyhow::Result<SeedReport> {
         let m = upsert_by_key!(
             &txn,
             r,
+            seed,
+            &o.bron,
             opgave,
             opgave::Column::Sleutel,
             &o.sleutel,
@@ -141,7 +194,9 @@ pub async fn load(db: &Db, seed: &SeedFile) -> anyhow::Result<SeedReport> {
             .filter(actie::Column::Sleutel.eq(a.sleutel.as_str()))
             .one(&txn)
             .await?;
-        if bestaat.is_some() {
+        if let Some(b) = bestaat {
+            // Seeded before its source was dated: date it now, unless it changed in Koers since.
+            dateer(&txn, b.id, bron_tijd(seed, &a.bron)).await?;
             r.bestaand += 1;
             continue;
         }
@@ -173,19 +228,22 @@ pub async fn load(db: &Db, seed: &SeedFile) -> anyhow::Result<SeedReport> {
                 .map(|k| id(&orgs, k))
                 .collect::<anyhow::Result<_>>()?,
         };
-        insert_actie(
+        let m = insert_actie(
             &txn,
             nieuw,
             SEED_DOOR,
             Some(format!("Overgenomen uit {}", a.bron)),
         )
         .await?;
+        dateer(&txn, m.id, bron_tijd(seed, &a.bron)).await?;
         r.nieuw += 1;
     }
     for v in &seed.rvo_vergadering {
         upsert_by_key!(
             &txn,
             r,
+            seed,
+            &v.bron,
             rvo_vergadering,
             rvo_vergadering::Column::Datum,
             v.datum,

@@ -43,7 +43,7 @@ pub struct Melding {
 impl Services {
     /// The event of a change to `a` inside `txn`, announced to the other instances on PostgreSQL (delivered
     /// by PostgreSQL only if `txn` commits). Hand it to [`Services::verspreid`] after the commit.
-    pub(super) async fn aankondigen(
+    pub(crate) async fn aankondigen(
         &self,
         txn: &DatabaseTransaction,
         a: &actie::Model,
@@ -83,4 +83,17 @@ impl Services {
         let _ = self.events.send(event);
         self.webhooks.wek();
     }
+}
+
+/// A record above acties changed (beheer): a thema, plan, opgave, organisatie or RVO meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BeheerEvent {
+    /// Its kind, as in the history (`actieplan`, `opgave`, …).
+    pub soort: &'static str,
+    /// Its id.
+    pub id: i32,
+    /// The thema it belongs to; none for organisaties and RVO meetings (public to every reader).
+    pub thema_id: Option<i32>,
+    /// Its version after the change (0: removed).
+    pub versie: i32,
 }

@@ -44,10 +44,11 @@ pub async fn actieplannen(
     Ok(q.all(db).await?)
 }
 
-/// All organisations by name (public to every reader).
+/// All organisations by name, without those merged into another (public to every reader).
 pub async fn organisaties(db: &DatabaseConnection, zicht: &Zicht) -> ServiceResult<Vec<organisatie::Model>> {
     Ok(organisatie::Entity::find()
         .filter(organisatie::Entity::zichtbaar(zicht))
+        .filter(organisatie::Column::SamengevoegdIn.is_null())
         .order_by_asc(organisatie::Column::Naam)
         .all(db)
         .await?)

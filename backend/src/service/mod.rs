@@ -2,6 +2,7 @@
 
 pub mod acties;
 pub mod audit;
+pub mod beheer;
 pub mod events;
 pub mod grenzen;
 pub mod invoer;
@@ -17,7 +18,7 @@ pub mod webhooks;
 pub mod zicht;
 
 use crate::db::Db;
-use events::ActieEvent;
+use events::{ActieEvent, BeheerEvent};
 use std::sync::Arc;
 use tokio::sync::broadcast;
 
@@ -55,6 +56,8 @@ pub struct Services {
     pub instantie: Arc<str>,
     /// Set when the server begins to stop: `/readyz` then says so.
     pub stopt: Arc<std::sync::atomic::AtomicBool>,
+    /// Change notifications of records above acties (beheer).
+    pub beheer_events: broadcast::Sender<BeheerEvent>,
 }
 
 impl Services {
@@ -62,6 +65,7 @@ impl Services {
     pub fn new(db: Db) -> Self {
         let (events, _) = broadcast::channel(1024);
         let (herladen, _) = broadcast::channel(4);
+        let (beheer_events, _) = broadcast::channel(256);
         Services {
             db,
             events,
@@ -69,6 +73,7 @@ impl Services {
             instantie: instantie_naam().into(),
             stopt: Arc::default(),
             webhooks: webhooks::Webhooks::default(),
+            beheer_events,
         }
     }
 }

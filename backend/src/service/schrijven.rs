@@ -130,10 +130,14 @@ async fn check_refs(
     opgave_id: Option<i32>,
     orgs: &[(&str, &[i32])],
 ) -> ServiceResult<()> {
-    if let Some(id) = opgave_id
-        && opgave::Entity::find_by_id(id).one(txn).await?.is_none()
-    {
-        return Err(ServiceError::invalid("opgave", "deze opgave bestaat niet"));
+    if let Some(id) = opgave_id {
+        match opgave::Entity::find_by_id(id).one(txn).await? {
+            None => return Err(ServiceError::invalid("opgave", "deze opgave bestaat niet")),
+            Some(o) if o.vervallen => {
+                return Err(ServiceError::invalid("opgave", "deze opgave is vervallen"));
+            }
+            Some(_) => {}
+        }
     }
     for (veld, ids) in orgs {
         let unique: std::collections::BTreeSet<i32> = ids.iter().copied().collect();
@@ -220,7 +224,7 @@ impl Services {
     }
 
     /// Writes `nieuw` if the stored version is still `huidig.versie`, with its history row.
-    async fn save(
+    pub(super) async fn save(
         txn: &DatabaseTransaction,
         huidig: &actie::Model,
         mut nieuw: actie::Model,

@@ -131,6 +131,7 @@ impl Services {
             .insert(&txn)
             .await?;
         }
+        super::beheer::aangemaakt(&txn, &g, &door.naam()).await?;
         let details = json!({ "gebruikersnaam": g.gebruikersnaam, "rol": g.rol, "themas": themas });
         audit::schrijf(
             &txn,

@@ -342,3 +342,40 @@ async fn users_and_tokens_are_managed_from_the_command_line() {
         .await;
     assert_eq!(status, 401, "a revoked token no longer works");
 }
+
+/// `koers import FILE` checks a plan file and creates nothing; with `--toepassen` it creates the plan; a file with
+/// problems lists them by line and ends with exit code 1.
+#[tokio::test]
+async fn import_checks_a_plan_file_then_applies_it() {
+    let (url, _dir) = fresh_database().await;
+    assert!(koers(&url, &["seed"]).await.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.toml");
+    let plan = "[[actieplan]]\nsleutel = \"mh-2027\"\nthema = \"mensenhandel\"\ntitel = \"Actieplan 2027\"\nsoort = \"actieplan\"\nperiode_van = 2027\nperiode_tot = 2030\nstatus = \"vastgesteld\"\nbron = \"Beleidskader\"\n\n[[opgave]]\nsleutel = \"mh-2027-preventie\"\nactieplan = \"mh-2027\"\nvolgorde = 1\ntitel = \"Preventie\"\nbron = \"Beleidskader\"\n";
+    std::fs::write(&file, plan).unwrap();
+    let path = file.to_str().unwrap();
+    let db = Db::connect(&url).await.unwrap();
+    let plannen = count::<koers_backend::entities::actieplan::Entity>(&db).await;
+    let out = koers(&url, &["import", path]).await;
+    let (so, se) = text(&out);
+    assert!(out.status.success(), "{so}\n{se}");
+    assert!(
+        so.contains("droogoefening") && so.contains("opgave mh-2027-preventie (regel 11)"),
+        "{so}"
+    );
+    assert_eq!(
+        count::<koers_backend::entities::actieplan::Entity>(&db).await,
+        plannen
+    );
+    let out = koers(&url, &["import", path, "--toepassen"]).await;
+    let (so, se) = text(&out);
+    assert!(out.status.success(), "{so}\n{se}");
+    assert_eq!(
+        count::<koers_backend::entities::actieplan::Entity>(&db).await,
+        plannen + 1
+    );
+    let out = koers(&url, &["import", path, "--toepassen"]).await;
+    let (so, _) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{so}");
+    assert!(so.contains("regel 1: plan 'mh-2027' bestaat al"), "{so}");
+}

@@ -4,6 +4,13 @@
 
 mod helpers;
 
+mod beheer_gebruikers;
+mod beheer_hulp;
+mod beheer_import;
+mod beheer_live;
+mod beheer_plannen;
+mod beheer_rollen;
+mod beheer_stamdata;
 mod cli;
 mod clients;
 mod documenten;
@@ -30,6 +37,7 @@ mod rollen;
 mod schema;
 mod schema_served;
 mod seed;
+mod seed_bron;
 mod subscriptions;
 mod tekst;
 mod toegang;
@@ -37,6 +45,7 @@ mod verbindingen;
 mod webhooks;
 mod webhooks_fouten;
 mod webhooks_invoer;
+mod webhooks_plannen;
 mod webhooks_scope;
 mod websocket;
 mod websocket_toegang;

@@ -99,7 +99,7 @@ impl Ws {
 
 /// Waits until `n` subscriptions listen for changes (the subscription is registered asynchronously).
 pub async fn listeners(app: &TestApp, n: usize) {
-    timeout(Duration::from_secs(5), async {
+    timeout(Duration::from_secs(30), async {
         while app.services.events.receiver_count() < n {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }

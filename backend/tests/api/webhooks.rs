@@ -244,7 +244,9 @@ async fn enqueue_writes_nothing_for_events_a_webhook_did_not_choose() {
 async fn two_instances_on_one_database_deliver_each_message_once() {
     // One SQLite file serves one instance (a second is refused); instances share a PostgreSQL database.
     if !std::env::var("KOERS_TEST_DATABASE_URL").is_ok_and(|u| u.starts_with("postgres")) {
-        eprintln!("twee bezorgers: overgeslagen, twee instanties vragen PostgreSQL (KOERS_TEST_DATABASE_URL)");
+        eprintln!(
+            "twee bezorgers: overgeslagen, twee instanties vragen PostgreSQL (KOERS_TEST_DATABASE_URL)"
+        );
         return;
     }
     let (a, beheer) = app_met_beheerder(|_| {}).await;

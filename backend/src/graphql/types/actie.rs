@@ -182,6 +182,16 @@ impl Organisatie {
         self.0.afkorting.as_deref()
     }
 
+    /// Versie, voor optimistische gelijktijdigheid bij `organisatieWijzigen`.
+    async fn versie(&self) -> i32 {
+        self.0.versie
+    }
+
+    /// Het id van de organisatie waarin deze is opgegaan (`organisatiesSamenvoegen`).
+    async fn samengevoegd_in(&self) -> Option<ID> {
+        self.0.samengevoegd_in.map(|o| encode(Soort::Organisatie, o))
+    }
+
     /// Soort organisatie.
     async fn soort(&self) -> Result<OrganisatieSoortGql> {
         Ok(parse_stored::<OrganisatieSoort>(&self.0.soort, "organisatiesoort")?.into())
@@ -275,6 +285,12 @@ impl Voortgangsupdate {
         self.0.toelichting.as_deref()
     }
 
+    /// Waar: deze stand komt uit het brondocument (het laden van de bronnen) en is gedateerd op dat document,
+    /// niet op het moment van laden.
+    async fn uit_bron(&self) -> bool {
+        self.0.uit_bron
+    }
+
     /// Welke velden deze wijziging raakte (`aangemaakt`, `voortgang`, of de namen van gewijzigde velden).
     async fn velden(&self) -> Vec<&str> {
         self.0.velden.split(',').filter(|v| !v.is_empty()).collect()
@@ -301,6 +317,11 @@ impl RvoVergadering {
     /// Omschrijving.
     async fn omschrijving(&self) -> &str {
         &self.0.omschrijving
+    }
+
+    /// Versie, voor optimistische gelijktijdigheid bij `rvoVergaderingWijzigen`.
+    async fn versie(&self) -> i32 {
+        self.0.versie
     }
 
     /// Bron: document en sectie.

@@ -1,6 +1,7 @@
 //! GraphQL object types: the wire shape of Koers, apart from the database models they wrap.
 
 mod actie;
+pub mod beheer;
 mod enums;
 mod plan;
 mod rollup;
@@ -11,6 +12,7 @@ pub use actie::{Actie, Organisatie, RvoVergadering, Voortgangsupdate};
 pub use enums::{GezondheidGql, OrganisatieSoortGql, PlanSoortGql, PlanStatusGql, StatusGql};
 pub use plan::{Actieplan, Opgave, Thema};
 pub use rollup::RollupGql;
+pub use toegang::RolGql;
 
 use async_graphql::{ErrorExtensions, ID, Interface};
 

@@ -57,6 +57,11 @@ impl Thema {
         self.0.volgorde
     }
 
+    /// Versie, voor optimistische gelijktijdigheid bij `themaWijzigen`.
+    async fn versie(&self) -> i32 {
+        self.0.versie
+    }
+
     /// Bron: document en sectie.
     async fn bron(&self) -> &str {
         &self.0.bron
@@ -135,9 +140,22 @@ impl Actieplan {
         self.0.vastgesteld_op.as_deref()
     }
 
-    /// Stand van het plan.
+    /// Stand van het plan; `AFGEROND` is gesloten.
     async fn status(&self) -> Result<PlanStatusGql> {
         Ok(parse_stored::<PlanStatus>(&self.0.status, "planstatus")?.into())
+    }
+
+    /// Versie, voor optimistische gelijktijdigheid bij `actieplanWijzigen`.
+    async fn versie(&self) -> i32 {
+        self.0.versie
+    }
+
+    /// Het plan dat dit plan opvolgt, als dat is vastgelegd.
+    async fn opvolger(&self, ctx: &Context<'_>) -> Result<Option<Actieplan>> {
+        match self.0.opvolger_id {
+            Some(id) => Ok(one::<ById<actieplan::Entity>>(ctx, id).await?.map(Actieplan)),
+            None => Ok(None),
+        }
     }
 
     /// Bron: document en sectie.
@@ -206,6 +224,16 @@ impl Opgave {
     /// Beschrijving uit de bron (kan leeg zijn).
     async fn beschrijving(&self) -> &str {
         &self.0.beschrijving
+    }
+
+    /// Versie, voor optimistische gelijktijdigheid bij `opgaveWijzigen` en `opgavenOrdenen`.
+    async fn versie(&self) -> i32 {
+        self.0.versie
+    }
+
+    /// Vervallen: de opgave heeft geen acties meer en krijgt er geen nieuwe; zij blijft voor de historie.
+    async fn vervallen(&self) -> bool {
+        self.0.vervallen
     }
 
     /// Bron: document en sectie.

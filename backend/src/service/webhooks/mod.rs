@@ -123,6 +123,22 @@ pub(crate) async fn aankondigen(
     Ok(())
 }
 
+/// Writes the outbox rows of `actieplan.gewijzigd` for plan `p` as it is after the change; `wijziging` says what
+/// changed (`aangemaakt`, `gewijzigd`, `opgaven`, `acties`, `geimporteerd`).
+pub(crate) async fn plan_melden<C: ConnectionTrait>(
+    c: &C,
+    p: &crate::entities::actieplan::Model,
+    wijziging: &str,
+) -> Result<usize, DbErr> {
+    let extra = json!({
+        "titel": p.titel,
+        "status": p.status.to_uppercase(),
+        "versie": p.versie,
+        "wijziging": wijziging,
+    });
+    enqueue(c, &WebhookEvent::actieplan(p.id, p.thema_id, extra)).await
+}
+
 /// Writes the outbox rows of `event` in transaction `c`: one per active webhook that listens to its type and
 /// whose scope may see it. Call it after the change and before the commit (then [`Webhooks::wek`]); returns how
 /// many rows it wrote. The payload is `{"type", "timestamp", "data"}` as Standard Webhooks suggests.
