@@ -34,7 +34,9 @@ pub struct ApiArgs {
 
 /// A GraphQL request body.
 pub fn body(query: &str, variables: Value) -> Vec<u8> {
-    json!({ "query": query, "variables": variables }).to_string().into_bytes()
+    json!({ "query": query, "variables": variables })
+        .to_string()
+        .into_bytes()
 }
 
 /// Sends one request body to `/graphql` at `addr` and answers the body of a 200.
@@ -90,9 +92,23 @@ pub fn probes(addr: &str, pairs: &[(Vec<u8>, Vec<u8>)]) -> Vec<Probe> {
 
 async fn measure(addr: &str, probes: &[Probe], args: &ApiArgs) -> Result<Vec<Stats>> {
     if args.warmup > 0 {
-        load::run(addr, probes, args.connections, Duration::from_secs(args.warmup), None).await?;
+        load::run(
+            addr,
+            probes,
+            args.connections,
+            Duration::from_secs(args.warmup),
+            None,
+        )
+        .await?;
     }
-    load::run(addr, probes, args.connections, Duration::from_secs(args.seconds), None).await
+    load::run(
+        addr,
+        probes,
+        args.connections,
+        Duration::from_secs(args.seconds),
+        None,
+    )
+    .await
 }
 
 /// Runs `api`.
@@ -146,7 +162,10 @@ async fn compare(addr: &str, args: &ApiArgs, dir: &std::path::Path) -> Result<()
     let koers = measure(addr, &probes(addr, &pairs), args).await?;
     let rss = args.pid.and_then(crate::rss_mb);
     let same = measure(&same_addr, &probes(&same_addr, &pairs), args).await?;
-    println!("{:<10} {:>8}  {:<62} {:<62} {:>7}", "query", "bytes", "Koers", "same bytes (axum)", "ratio");
+    println!(
+        "{:<10} {:>8}  {:<62} {:<62} {:>7}",
+        "query", "bytes", "Koers", "same bytes (axum)", "ratio"
+    );
     for (i, name) in ["overview", "actieplan"].iter().enumerate() {
         println!(
             "{:<10} {:>8}  {:<62} {:<62} {:>6.1}%",

@@ -11,8 +11,21 @@ use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
 
 /// Words the generated titles and descriptions are made of (the text search looks for some of them).
 const WOORDEN: &[&str] = &[
-    "wijkaanpak", "ondermijning", "jongeren", "haven", "cybercrime", "zorg", "huisvesting", "preventie",
-    "samenwerking", "signalering", "ketenpartners", "bewustwording", "handhaving", "netwerk", "Überprüfung",
+    "wijkaanpak",
+    "ondermijning",
+    "jongeren",
+    "haven",
+    "cybercrime",
+    "zorg",
+    "huisvesting",
+    "preventie",
+    "samenwerking",
+    "signalering",
+    "ketenpartners",
+    "bewustwording",
+    "handhaving",
+    "netwerk",
+    "Überprüfung",
 ];
 
 /// Brings the database at `url` to `total` acties; answers how many it added.
@@ -37,7 +50,10 @@ pub async fn run(url: &str, total: u64) -> Result<u64> {
         .iter()
         .map(|o| o.id)
         .collect();
-    anyhow::ensure!(!opgaven.is_empty() && !orgs.is_empty(), "the seed has no opgaven or organisaties");
+    anyhow::ensure!(
+        !opgaven.is_empty() && !orgs.is_empty(),
+        "the seed has no opgaven or organisaties"
+    );
     let txn = db.begin_write().await?;
     let mut added = 0u64;
     for i in now..total {

@@ -55,7 +55,9 @@ pub struct Conn {
 impl Conn {
     /// Connects to `addr` (`host:port`).
     pub async fn open(addr: &str) -> Result<Self> {
-        let stream = TcpStream::connect(addr).await.with_context(|| format!("connect {addr}"))?;
+        let stream = TcpStream::connect(addr)
+            .await
+            .with_context(|| format!("connect {addr}"))?;
         stream.set_nodelay(true)?;
         Ok(Conn {
             stream,

@@ -72,7 +72,9 @@ fn main() -> Result<()> {
 }
 
 fn client() -> Result<tokio::runtime::Runtime> {
-    Ok(tokio::runtime::Builder::new_current_thread().enable_all().build()?)
+    Ok(tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?)
 }
 
 /// The machine's load average, to say under what load a figure was taken.

@@ -20,9 +20,22 @@ impl Koers {
         let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
         let addr = format!("127.0.0.1:{port}");
         let child = tokio::process::Command::new(&bin)
-            .args(["--database-url", database_url, "--log", "warn", "serve", "--addr", &addr])
+            .args([
+                "--database-url",
+                database_url,
+                "--log",
+                "warn",
+                "serve",
+                "--addr",
+                &addr,
+            ])
             .args(["--static-dir", "/nonexistent", "--rate-per-second", "0"])
-            .args(["--token-rate-per-second", "0", "--max-connections-per-address", "1024"])
+            .args([
+                "--token-rate-per-second",
+                "0",
+                "--max-connections-per-address",
+                "1024",
+            ])
             .stdout(Stdio::null())
             .kill_on_drop(true)
             .spawn()

@@ -44,7 +44,11 @@ pub async fn serve(dir: &Path) -> Result<()> {
             let answers = answers.clone();
             async move {
                 match answers.get(body.as_ref()) {
-                    Some(b) => (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], b.clone())
+                    Some(b) => (
+                        StatusCode::OK,
+                        [(header::CONTENT_TYPE, "application/json")],
+                        b.clone(),
+                    )
                         .into_response(),
                     None => StatusCode::NOT_FOUND.into_response(),
                 }

@@ -200,17 +200,44 @@ pub async fn run(args: ScaleArgs) -> Result<()> {
     println!("scaled ({added} acties generated, {} in all):", args.acties);
     let big = measure(&url, &args).await?;
     println!();
-    println!("{:<28} {:>16} {:>16} {:>9}   target", "", "seed", "scaled", "ratio");
+    println!(
+        "{:<28} {:>16} {:>16} {:>9}   target",
+        "", "seed", "scaled", "ratio"
+    );
     row("acties visible", seed.acties as f64, big.acties as f64, "", "");
     row("overview p50", seed.overview_ms, big.overview_ms, "ms", "≤ 1.5×");
-    row("actieplan p50 per actie", seed.actieplan_ms, big.actieplan_ms, "ms", "≤ 2×");
+    row(
+        "actieplan p50 per actie",
+        seed.actieplan_ms,
+        big.actieplan_ms,
+        "ms",
+        "≤ 2×",
+    );
     row("search p50 per hit", seed.search_ms, big.search_ms, "ms", "≤ 2×");
     row("cursor walk per actie", seed.walk_ms, big.walk_ms, "ms", "≤ 2×");
     for ((name, a), (_, b)) in seed.statements.iter().zip(&big.statements) {
-        row(&format!("statements: {name}"), *a as f64, *b as f64, "", "constant");
+        row(
+            &format!("statements: {name}"),
+            *a as f64,
+            *b as f64,
+            "",
+            "constant",
+        );
     }
-    row("RSS under load (highest)", seed.rss_load, big.rss_load, "MB", "≤ 64 MB");
-    row("RSS 5 s after load", seed.rss_after, big.rss_after, "MB", "back to rest");
+    row(
+        "RSS under load (highest)",
+        seed.rss_load,
+        big.rss_load,
+        "MB",
+        "≤ 64 MB",
+    );
+    row(
+        "RSS 5 s after load",
+        seed.rss_after,
+        big.rss_after,
+        "MB",
+        "back to rest",
+    );
     println!("load average after: {}", crate::load_average());
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())

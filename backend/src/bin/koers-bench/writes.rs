@@ -36,7 +36,10 @@ async fn an_actie(url: &str) -> Result<(i32, i32)> {
         .await?;
     let a = match a {
         Some(a) => a,
-        None => actie::Entity::find().one(&db.reader).await?.context("no acties")?,
+        None => actie::Entity::find()
+            .one(&db.reader)
+            .await?
+            .context("no acties")?,
     };
     Ok((a.id, a.versie))
 }
@@ -114,7 +117,10 @@ pub async fn run(args: WritesArgs) -> Result<()> {
         q(0.5),
         q(0.99)
     );
-    println!("SQL statements per report: {}", statements(&url, &gid, versie).await?);
+    println!(
+        "SQL statements per report: {}",
+        statements(&url, &gid, versie).await?
+    );
     println!("load average after: {}", crate::load_average());
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
