@@ -1,15 +1,29 @@
 //! Roll-ups per opgave, actieplan and thema, computed with the shared rules from a constant number of queries,
-//! over the acties a viewer may see: of the others only their number is told.
+//! over the acties a viewer may see: of the others only their number is told. The database counts (`GROUP BY`
+//! opgave, confidentiality, status and health), so what crosses to Rust grows with the opgaven, not the acties.
 
 use super::zicht::Zicht;
 use crate::entities::{actie, actieplan, opgave};
 use crate::error::{ServiceError, ServiceResult};
 use koers_shared::{ActieStand, Gezondheid, Rollup, Status, Voortgang};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, JoinType, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 
-/// Opgave, thema, confidential, status, health, progress of one actie.
-type StandRow = (i32, i32, bool, String, Option<String>, Option<i32>);
+/// One group of acties with the same opgave, thema, confidentiality, status and health: how many, how many
+/// with a progress, the sum, least and greatest of those.
+type GroepRow = (
+    i32,
+    i32,
+    bool,
+    String,
+    Option<String>,
+    i64,
+    i64,
+    Option<i64>,
+    Option<i32>,
+    Option<i32>,
+);
 
 /// A roll-up as one viewer may see it: the figures over the acties it may see, and how many it may not.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -51,6 +65,31 @@ pub fn stand_van(a: &actie::Model) -> ServiceResult<ActieStand> {
     stand(&a.status, a.gezondheid.as_deref(), a.voortgang)
 }
 
+/// The roll-up of `n` acties with the state of `row` (`met` of them with a progress that sums to `som`).
+fn groep(row: &GroepRow) -> ServiceResult<Rollup> {
+    let (_, _, _, status, gezondheid, n, met, som, min, max) = row;
+    let bad = |what: &str| ServiceError::Internal(format!("ongeldige {what} in database"));
+    let n = u32::try_from(*n).map_err(|_| bad("telling"))?;
+    let met = u32::try_from(*met).map_err(|_| bad("telling"))?;
+    let som = u64::try_from(som.unwrap_or(0)).map_err(|_| bad("voortgang"))?;
+    // The stored values are checked as one actie's would be: the least and the greatest.
+    let eerste = stand(status, gezondheid.as_deref(), *min)?;
+    stand(status, gezondheid.as_deref(), *max)?;
+    let mut r = Rollup::default();
+    r.per_status[eerste.status.index()] = n;
+    if let (true, Some(g)) = (eerste.status.is_actief(), eerste.gezondheid) {
+        r.per_gezondheid[g.index()] = n;
+    }
+    // As `ActieStand::effectieve_voortgang`: gestopt counts not, afgerond as 100, gepland without one as 0.
+    match eerste.status {
+        Status::Gestopt => {}
+        Status::Afgerond => (r.voortgang_som, r.voortgang_aantal) = (100 * u64::from(n), n),
+        Status::Gepland => (r.voortgang_som, r.voortgang_aantal) = (som, n),
+        _ => (r.voortgang_som, r.voortgang_aantal) = (som, met),
+    }
+    Ok(r)
+}
+
 /// Roll-up per opgave id as `zicht` sees it; opgaven without acties get an empty roll-up. Acties in a thema it
 /// may not see are not even counted as hidden.
 pub async fn per_opgave(
@@ -58,14 +97,19 @@ pub async fn per_opgave(
     zicht: &Zicht,
     ids: &[i32],
 ) -> ServiceResult<HashMap<i32, Samenvatting>> {
-    let rows: Vec<StandRow> = actie::Entity::find()
+    let voortgang = || Expr::col((actie::Entity, actie::Column::Voortgang));
+    let rows: Vec<GroepRow> = actie::Entity::find()
         .select_only()
         .column(actie::Column::OpgaveId)
         .column(actieplan::Column::ThemaId)
         .column(actie::Column::Vertrouwelijk)
         .column(actie::Column::Status)
         .column(actie::Column::Gezondheid)
-        .column(actie::Column::Voortgang)
+        .expr(Expr::col((actie::Entity, actie::Column::Id)).count())
+        .expr(voortgang().count())
+        .expr(voortgang().sum())
+        .expr(voortgang().min())
+        .expr(voortgang().max())
         .join(
             JoinType::InnerJoin,
             actie::Entity::belongs_to(opgave::Entity)
@@ -81,19 +125,26 @@ pub async fn per_opgave(
                 .into(),
         )
         .filter(actie::Column::OpgaveId.is_in(ids.iter().copied()))
+        .group_by(actie::Column::OpgaveId)
+        .group_by(actieplan::Column::ThemaId)
+        .group_by(actie::Column::Vertrouwelijk)
+        .group_by(actie::Column::Status)
+        .group_by(actie::Column::Gezondheid)
         .into_tuple()
         .all(db)
         .await?;
     let mut map: HashMap<i32, Samenvatting> = ids.iter().map(|id| (*id, Samenvatting::default())).collect();
-    for (opgave_id, thema_id, vertrouwelijk, status, gezondheid, voortgang) in rows {
-        if !zicht.ziet_thema(thema_id) {
+    for row in rows {
+        let (opgave_id, thema_id, vertrouwelijk, .., n, _, _, _, _) = &row;
+        if !zicht.ziet_thema(*thema_id) {
             continue;
         }
-        let e = map.entry(opgave_id).or_default();
-        if zicht.ziet_actie(thema_id, vertrouwelijk) {
-            e.rollup.add(&stand(&status, gezondheid.as_deref(), voortgang)?);
+        let e = map.entry(*opgave_id).or_default();
+        if zicht.ziet_actie(*thema_id, *vertrouwelijk) {
+            e.rollup = e.rollup.merge(&groep(&row)?);
         } else {
-            e.verborgen += 1;
+            e.verborgen +=
+                u32::try_from(*n).map_err(|_| ServiceError::Internal("ongeldige telling".into()))?;
         }
     }
     Ok(map)

@@ -153,8 +153,8 @@ async fn check_refs(
 }
 
 impl Services {
-    async fn publish(&self, a: &actie::Model, was_vertrouwelijk: bool) -> ServiceResult<()> {
-        let (actieplan_id, thema_id) = plan_en_thema(&self.db.reader, a.opgave_id).await?;
+    /// Tells subscribers of `a`, which lies in plan and thema `(actieplan_id, thema_id)`.
+    fn publish(&self, a: &actie::Model, was_vertrouwelijk: bool, (actieplan_id, thema_id): (i32, i32)) {
         let event = ActieEvent {
             actie_id: a.id,
             opgave_id: a.opgave_id,
@@ -166,7 +166,6 @@ impl Services {
         };
         // No subscribers is fine.
         let _ = self.events.send(event);
-        Ok(())
     }
 
     /// Creates an actie.
@@ -189,8 +188,8 @@ impl Services {
             &[("trekkers", &nieuw.trekkers), ("partners", &nieuw.partners)],
         )
         .await?;
-        let (_, thema) = plan_en_thema(&txn, nieuw.opgave_id).await?;
-        mag_wijzigen_in(kijker, thema, nieuw.vertrouwelijk)?;
+        let plaats = plan_en_thema(&txn, nieuw.opgave_id).await?;
+        mag_wijzigen_in(kijker, plaats.1, nieuw.vertrouwelijk)?;
         let model = insert_actie(&txn, nieuw, &door, toelichting).await?;
         audit::schrijf(
             &txn,
@@ -201,23 +200,24 @@ impl Services {
         )
         .await?;
         self.db.commit(txn).await?;
-        self.publish(&model, model.vertrouwelijk).await?;
+        self.publish(&model, model.vertrouwelijk, plaats);
         Ok(model)
     }
 
-    /// The stored actie at version `versie`, if `kijker` may see and change it. An actie it may not see is
-    /// NOT_FOUND, as if it did not exist.
+    /// The stored actie at version `versie` with its plan and thema, if `kijker` may see and change it. An
+    /// actie it may not see is NOT_FOUND, as if it did not exist.
     async fn current(
         txn: &DatabaseTransaction,
         kijker: &Kijker,
         id: i32,
         versie: i32,
-    ) -> ServiceResult<actie::Model> {
+    ) -> ServiceResult<(actie::Model, (i32, i32))> {
         let huidig = actie::Entity::find_by_id(id)
             .one(txn)
             .await?
             .ok_or_else(|| ServiceError::NotFound("actie".into()))?;
-        let (_, thema) = plan_en_thema(txn, huidig.opgave_id).await?;
+        let plaats = plan_en_thema(txn, huidig.opgave_id).await?;
+        let thema = plaats.1;
         if !kijker.ziet_actie(thema, huidig.vertrouwelijk) {
             return Err(ServiceError::NotFound("actie".into()));
         }
@@ -228,7 +228,7 @@ impl Services {
                 gestuurd: versie,
             });
         }
-        Ok(huidig)
+        Ok((huidig, plaats))
     }
 
     /// Writes `nieuw` if the stored version is still `huidig.versie`, with its history row.
@@ -298,7 +298,7 @@ impl Services {
         w.door = kijker.naam();
         w.check()?;
         let txn = self.db.begin_write().await?;
-        let huidig = Self::current(&txn, kijker, w.id, w.versie).await?;
+        let (huidig, _) = Self::current(&txn, kijker, w.id, w.versie).await?;
         let trekkers = w.trekkers.clone().unwrap_or_default();
         let partners = w.partners.clone().unwrap_or_default();
         check_refs(
@@ -308,8 +308,8 @@ impl Services {
         )
         .await?;
         let (nieuw, velden) = w.apply(&huidig)?;
-        let (_, doel) = plan_en_thema(&txn, nieuw.opgave_id).await?;
-        mag_wijzigen_in(kijker, doel, nieuw.vertrouwelijk)?;
+        let doel = plan_en_thema(&txn, nieuw.opgave_id).await?;
+        mag_wijzigen_in(kijker, doel.1, nieuw.vertrouwelijk)?;
         if w.trekkers.is_some() || w.partners.is_some() {
             let mut del = actie_organisatie::Entity::delete_many()
                 .filter(actie_organisatie::Column::ActieId.eq(huidig.id));
@@ -332,7 +332,7 @@ impl Services {
         )
         .await?;
         self.db.commit(txn).await?;
-        self.publish(&saved, huidig.vertrouwelijk).await?;
+        self.publish(&saved, huidig.vertrouwelijk, doel);
         Ok(saved)
     }
 
@@ -346,7 +346,7 @@ impl Services {
         m.door = kijker.naam();
         m.check()?;
         let txn = self.db.begin_write().await?;
-        let huidig = Self::current(&txn, kijker, m.id, m.versie).await?;
+        let (huidig, plaats) = Self::current(&txn, kijker, m.id, m.versie).await?;
         let stand = super::rollups::stand_van(&huidig)?;
         let status = m.status.unwrap_or(stand.status);
         let actief = status.is_actief();
@@ -383,7 +383,7 @@ impl Services {
         )
         .await?;
         self.db.commit(txn).await?;
-        self.publish(&saved, huidig.vertrouwelijk).await?;
+        self.publish(&saved, huidig.vertrouwelijk, plaats);
         Ok(saved)
     }
 }

@@ -29,6 +29,7 @@ mod schema_served;
 mod seed;
 mod subscriptions;
 mod tekst;
+mod tellen;
 mod toegang;
 mod verbindingen;
 mod websocket;
