@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_schema;
 mod m20261123_000002_toegang;
 mod m20261201_000003_zoektekst;
+mod m20261202_000040_zoeken;
 mod util;
 
 /// Runs Koers' migrations in order.
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_schema::Migration),
             Box::new(m20261123_000002_toegang::Migration),
             Box::new(m20261201_000003_zoektekst::Migration),
+            Box::new(m20261202_000040_zoeken::Migration),
         ]
     }
 }

@@ -111,10 +111,10 @@ pub fn register<Q, M, S>(
     b: async_graphql::SchemaBuilder<Q, M, S>,
     s: &Services,
 ) -> async_graphql::SchemaBuilder<Q, M, S> {
-    // No delay: the keys of one level are all queued in the poll that starts the fetch, which runs as soon
-    // as that poll yields (async-graphql's default 1 ms was paid once per level, in sequence).
+    // The default delay (1 ms) stays: without it a list of more than 32 items is fetched in pieces, since
+    // futures' `FuturesUnordered` yields every 32 polls and the fetch then runs with the keys queued so far.
     fn dl<T: Loader<Sleutel>>(t: T) -> DataLoader<T> {
-        DataLoader::new(t, tokio::spawn).delay(std::time::Duration::ZERO)
+        DataLoader::new(t, tokio::spawn)
     }
     b.data(dl(PlannenPerThema(s.clone())))
         .data(dl(OpgavenPerPlan(s.clone())))

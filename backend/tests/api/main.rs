@@ -27,6 +27,7 @@ mod rollen;
 mod schema;
 mod schema_served;
 mod seed;
+mod stand;
 mod subscriptions;
 mod tekst;
 mod tellen;

@@ -27,11 +27,11 @@ pub struct WritesArgs {
     pub seconds: u64,
 }
 
-/// The id (global) and version of an actie in progress.
+/// The id and version of a planned actie (its progress may be anything from 0 to 99).
 async fn an_actie(url: &str) -> Result<(i32, i32)> {
     let db = Db::connect(url).await?;
     let a = actie::Entity::find()
-        .filter(actie::Column::Status.eq(koers_shared::Status::InUitvoering.as_str()))
+        .filter(actie::Column::Status.eq(koers_shared::Status::Gepland.as_str()))
         .one(&db.reader)
         .await?;
     let a = match a {
