@@ -8,6 +8,7 @@ mod m20261201_000003_zoektekst;
 mod m20261202_000010_webhooks;
 mod m20261202_000020_instanties;
 mod m20261202_000030_beheer;
+mod m20261202_000040_zoeken;
 mod util;
 
 /// Runs Koers' migrations in order.
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_webhooks::Migration),
             Box::new(m20261202_000020_instanties::Migration),
             Box::new(m20261202_000030_beheer::Migration),
+            Box::new(m20261202_000040_zoeken::Migration),
         ]
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod actie;
 pub mod actie_organisatie;
+pub mod actie_stand;
 pub mod actieplan;
 pub mod api_token;
 pub mod api_token_thema;

@@ -6,34 +6,57 @@
 //! scanned it, hands the guard a parsed document without text, and its errors have no code.
 
 use crate::graphql::guard::refusal;
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextPrepareRequest};
-use async_graphql::{Request, ServerResult, Value};
+use async_graphql::{Request, ServerError, Value};
 use lru::LruCache;
 use sha2::{Digest, Sha256};
 use std::num::NonZeroUsize;
 use std::sync::{Arc, Mutex};
 
-/// Installs the persisted-query cache on the schema; one cache shared by every request.
-pub struct PersistedQueriesFactory(Arc<Mutex<LruCache<String, Arc<str>>>>);
+/// The persisted-query cache, shared by every request.
+pub struct PersistedQueries(Mutex<LruCache<String, Arc<str>>>);
 
-impl PersistedQueriesFactory {
+impl PersistedQueries {
     /// A cache of at most `entries` query texts, or `None` when `entries` is 0 (persisted queries off).
     pub fn new(entries: usize) -> Option<Self> {
         let cap = NonZeroUsize::new(entries)?;
-        Some(PersistedQueriesFactory(Arc::new(Mutex::new(LruCache::new(cap)))))
+        Some(PersistedQueries(Mutex::new(LruCache::new(cap))))
+    }
+
+    /// Gives a request sent by hash its text back, and checks the hash of one sent with its text; `Ok` carries
+    /// the text to [`keep`](Self::keep) once the guard has let it through.
+    pub fn prepare(&self, request: &mut Request) -> Result<Option<(String, Arc<str>)>, ServerError> {
+        let Some(value) = request.extensions.remove("persistedQuery") else {
+            return Ok(None);
+        };
+        let hash = hash_of(&value)?;
+        if request.query.is_empty() {
+            let known = self.0.lock().ok().and_then(|mut c| c.get(&hash).cloned());
+            let Some(text) = known else {
+                // Apollo's clients look for this message or the code, then send the text with the hash.
+                return Err(refusal("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound"));
+            };
+            request.query = text.to_string();
+            return Ok(None);
+        }
+        if format!("{:x}", Sha256::digest(request.query.as_bytes())) != hash {
+            return Err(refusal(
+                "PERSISTED_QUERY_HASH_MISMATCH",
+                "extensions.persistedQuery.sha256Hash is niet de SHA-256 van de query",
+            ));
+        }
+        Ok(Some((hash, Arc::from(request.query.as_str()))))
+    }
+
+    /// Keeps a text the guard let through under its hash.
+    pub fn keep(&self, hash: String, text: Arc<str>) {
+        if let Ok(mut cache) = self.0.lock() {
+            cache.put(hash, text);
+        }
     }
 }
-
-impl ExtensionFactory for PersistedQueriesFactory {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(PersistedQueries(self.0.clone()))
-    }
-}
-
-struct PersistedQueries(Arc<Mutex<LruCache<String, Arc<str>>>>);
 
 /// The `sha256Hash` of a `persistedQuery` extension of version 1.
-fn hash_of(value: &Value) -> Result<String, async_graphql::ServerError> {
+fn hash_of(value: &Value) -> Result<String, ServerError> {
     let Value::Object(map) = value else {
         return Err(refusal(
             "BAD_REQUEST",
@@ -57,42 +80,5 @@ fn hash_of(value: &Value) -> Result<String, async_graphql::ServerError> {
             "BAD_REQUEST",
             "extensions.persistedQuery.sha256Hash is een SHA-256-hash in 64 hexadecimale tekens",
         )),
-    }
-}
-
-#[async_trait::async_trait]
-impl Extension for PersistedQueries {
-    async fn prepare_request(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        mut request: Request,
-        next: NextPrepareRequest<'_>,
-    ) -> ServerResult<Request> {
-        let Some(value) = request.extensions.remove("persistedQuery") else {
-            return next.run(ctx, request).await;
-        };
-        let hash = hash_of(&value)?;
-        if request.query.is_empty() {
-            let known = self.0.lock().ok().and_then(|mut c| c.get(&hash).cloned());
-            let Some(text) = known else {
-                // Apollo's clients look for this message or the code, then send the text with the hash.
-                return Err(refusal("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound"));
-            };
-            request.query = text.to_string();
-            return next.run(ctx, request).await;
-        }
-        if format!("{:x}", Sha256::digest(request.query.as_bytes())) != hash {
-            return Err(refusal(
-                "PERSISTED_QUERY_HASH_MISMATCH",
-                "extensions.persistedQuery.sha256Hash is niet de SHA-256 van de query",
-            ));
-        }
-        let text: Arc<str> = Arc::from(request.query.as_str());
-        // Kept only once the guard (further down the chain) has let the text through.
-        let request = next.run(ctx, request).await?;
-        if let Ok(mut cache) = self.0.lock() {
-            cache.put(hash, text);
-        }
-        Ok(request)
     }
 }

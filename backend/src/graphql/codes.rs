@@ -1,38 +1,43 @@
-//! A schema extension that makes sure no error leaves without a stable `extensions.code`: parse and validation
-//! errors (the depth and complexity limits among them) get theirs as they happen, and a last pass over every
-//! answer (HTTP and WebSocket) codes what async-graphql raised without one, naming the input field where
-//! there is one.
+//! No error leaves without a stable `extensions.code`: a pass over every answer (HTTP and WebSocket) codes
+//! what async-graphql raised without one (parse and validation errors, the depth and complexity limits among
+//! them), naming the input field where there is one. It runs after execution, not as a schema extension.
 
 mod invoer;
 
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextRequest, NextSubscribe, NextValidation,
-};
-use async_graphql::futures_util::stream::{BoxStream, StreamExt};
-use async_graphql::parser::types::ExecutableDocument;
+use super::guard::batch::ProbeSchema;
 use async_graphql::registry::Registry;
-use async_graphql::{Response, ServerError, ServerResult, ValidationResult, Variables};
-use std::sync::{Arc, Mutex};
+use async_graphql::{Request, Response, ServerError, Variables};
 
-/// Installs [`ErrorCodes`].
-pub struct ErrorCodesFactory;
+/// What the pass needs of a request to name fields: its text and variables (parsed again only on an error).
+pub struct Source {
+    query: String,
+    variables: Variables,
+}
 
-impl ExtensionFactory for ErrorCodesFactory {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(ErrorCodes::default())
+impl Source {
+    /// The text and variables of `r`.
+    pub fn of(r: &Request) -> Self {
+        Source {
+            query: r.query.clone(),
+            variables: r.variables.clone(),
+        }
     }
 }
 
-/// Adds codes to errors; one per request, holding the request's arguments to name fields.
-#[derive(Default)]
-struct ErrorCodes {
-    index: Mutex<Option<Arc<invoer::Index>>>,
+/// Codes every error of `r` that has no code yet, `src` being its request.
+pub async fn complete(r: Response, src: &Source, probe: &ProbeSchema) -> Response {
+    if r.errors.iter().all(has_code) {
+        return r;
+    }
+    let index = async_graphql::parser::parse_query(&src.query)
+        .ok()
+        .map(|doc| invoer::Index::new(&doc, &src.variables));
+    let env = probe.env().await;
+    complete_response(r, index.as_ref(), env.as_ref().map(|e| &e.registry))
 }
 
-impl ErrorCodes {
-    fn index(&self) -> Option<Arc<invoer::Index>> {
-        self.index.lock().ok().and_then(|i| i.clone())
-    }
+fn has_code(e: &ServerError) -> bool {
+    e.extensions.as_ref().is_some_and(|x| x.get("code").is_some())
 }
 
 fn with_code(mut e: ServerError, code: &str) -> ServerError {
@@ -79,14 +84,14 @@ fn code_of(e: &ServerError) -> &'static str {
 }
 
 /// Gives `e` a code if it has none, and an input error the `field` it is about where it can be found.
-fn complete(e: ServerError, index: Option<&invoer::Index>, registry: &Registry) -> ServerError {
-    if e.extensions.as_ref().is_some_and(|x| x.get("code").is_some()) {
+fn complete_one(e: ServerError, index: Option<&invoer::Index>, registry: Option<&Registry>) -> ServerError {
+    if has_code(&e) {
         return e;
     }
     let code = code_of(&e);
     let field = match (code, e.locations.first()) {
         ("BAD_USER_INPUT", Some(pos)) => scalar_of(&e.message)
-            .and_then(|s| index?.field(*pos, s, registry))
+            .and_then(|s| index?.field(*pos, s, registry?))
             .or_else(|| quoted_name(&e.message)),
         _ => None,
     };
@@ -109,66 +114,17 @@ fn quoted_name(message: &str) -> Option<String> {
 }
 
 /// Codes every error of `r`.
-fn complete_response(mut r: Response, index: Option<&invoer::Index>, registry: &Registry) -> Response {
+fn complete_response(
+    mut r: Response,
+    index: Option<&invoer::Index>,
+    registry: Option<&Registry>,
+) -> Response {
     r.errors = r
         .errors
         .into_iter()
-        .map(|e| complete(e, index, registry))
+        .map(|e| complete_one(e, index, registry))
         .collect();
     r
-}
-
-#[async_trait::async_trait]
-impl Extension for ErrorCodes {
-    async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
-        let r = next.run(ctx).await;
-        complete_response(r, self.index().as_deref(), &ctx.schema_env.registry)
-    }
-
-    fn subscribe<'s>(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        stream: BoxStream<'s, Response>,
-        next: NextSubscribe<'_>,
-    ) -> BoxStream<'s, Response> {
-        let index = self.index();
-        let env = ctx.schema_env.clone();
-        next.run(ctx, stream)
-            .map(move |r| complete_response(r, index.as_deref(), &env.registry))
-            .boxed()
-    }
-
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let doc = next
-            .run(ctx, query, variables)
-            .await
-            .map_err(|e| with_code(e, "GRAPHQL_PARSE_FAILED"))?;
-        if let Ok(mut slot) = self.index.lock() {
-            *slot = Some(Arc::new(invoer::Index::new(&doc, variables)));
-        }
-        Ok(doc)
-    }
-
-    async fn validation(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        next: NextValidation<'_>,
-    ) -> Result<ValidationResult, Vec<ServerError>> {
-        next.run(ctx).await.map_err(|errors| {
-            let index = self.index();
-            let registry = &ctx.schema_env.registry;
-            errors
-                .into_iter()
-                .map(|e| complete(e, index.as_deref(), registry))
-                .collect()
-        })
-    }
 }
 
 #[cfg(test)]

@@ -17,12 +17,15 @@ pub mod queries_only;
 pub mod query;
 pub mod subscription;
 pub mod types;
+pub mod uitvoeren;
 pub mod webhooks;
 pub mod zicht;
 
 use crate::config::GraphqlLimits;
 use crate::service::Services;
 use async_graphql::{MergedObject, SDLExportOptions, Schema, SchemaBuilder};
+
+pub use uitvoeren::KoersSchema;
 
 /// Leesoperaties: het domein, de toegang en de webhooks.
 #[derive(MergedObject, Default)]
@@ -49,9 +52,6 @@ pub struct MutationRoot(
     webhooks::WebhookMutation,
 );
 
-/// Koers' schema.
-pub type KoersSchema = Schema<QueryRoot, MutationRoot, subscription::Subscription>;
-
 /// Builds the schema over `services` with the given guard rails and introspection on.
 pub fn build_schema(services: Services, limits: GraphqlLimits) -> KoersSchema {
     build_schema_with(services, limits, true)
@@ -59,16 +59,20 @@ pub fn build_schema(services: Services, limits: GraphqlLimits) -> KoersSchema {
 
 /// Builds the schema; `introspection = false` refuses `__schema`/`__type` queries (production).
 pub fn build_schema_with(services: Services, limits: GraphqlLimits, introspection: bool) -> KoersSchema {
-    let mut builder = builder(limits);
+    let mut served = builder(limits);
     if !introspection {
-        builder = builder.disable_introspection();
+        served = served.disable_introspection();
     }
-    loaders::register(builder, &services).data(services).finish()
+    let schema = loaders::register(served, &services).data(services).finish();
+    let factory = guard::batch::ProbeFactory::default();
+    let probe = builder(limits).extension(factory.clone()).finish();
+    KoersSchema::new(schema, guard::batch::ProbeSchema::new(probe, &factory), limits)
 }
 
-/// The builder of the served schema: its types, guard rails and extensions, without data.
+/// The builder of the served schema: its types and async-graphql's own limits, without data. It has no
+/// extensions (see [`uitvoeren`]).
 fn builder(limits: GraphqlLimits) -> SchemaBuilder<QueryRoot, MutationRoot, subscription::Subscription> {
-    let mut builder = Schema::build(
+    Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
         subscription::Subscription,
@@ -76,14 +80,6 @@ fn builder(limits: GraphqlLimits) -> SchemaBuilder<QueryRoot, MutationRoot, subs
     .limit_depth(limits.depth)
     .limit_complexity(limits.complexity)
     .limit_recursive_depth(limits.nesting)
-    .extension(codes::ErrorCodesFactory);
-    // Before the guard: a query sent by hash gets its text back first, and the guard checks that text.
-    if let Some(apq) = apq::PersistedQueriesFactory::new(limits.persisted_queries) {
-        builder = builder.extension(apq);
-    }
-    builder
-        .extension(guard::GuardFactory(limits))
-        .extension(queries_only::QueriesOnlyFactory)
 }
 
 /// The SDL of the served schema (the same builder; `@specifiedBy` on scalars), as committed in `schema.graphql`.

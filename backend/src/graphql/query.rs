@@ -8,7 +8,7 @@ use super::zicht::zicht;
 use crate::entities::{actie, actieplan, opgave, organisatie, rvo_vergadering, thema, voortgangsupdate};
 use crate::error::ServiceError;
 use crate::service::Services;
-use crate::service::acties::{self, MAX_PAGE, Pagina};
+use crate::service::acties::{self, MAX_PAGE, Pagina, Vragen};
 use crate::service::lezen;
 use async_graphql::connection::{Connection, Edge};
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result, ResultExt, SimpleObject};
@@ -222,14 +222,24 @@ impl Query {
             .extend()?
             .unwrap_or_default();
         let pagina = pagina(first, after, last, before).extend()?;
-        let p = acties::zoek(&services(ctx)?.db.reader, &z, &filter, pagina)
+        // Only what the selection asks for is counted (fragments included).
+        let ahead = ctx.look_ahead();
+        let info = ahead.field("pageInfo");
+        let vragen = Vragen {
+            totaal: ahead.field("totalCount").exists(),
+            achter: match pagina {
+                Pagina::Vooruit { .. } => info.field("hasPreviousPage").exists(),
+                Pagina::Achteruit { .. } => info.field("hasNextPage").exists(),
+            },
+        };
+        let p = acties::zoek(&services(ctx)?.db.reader, &z, &filter, pagina, vragen)
             .await
             .map_err(|e| e.extend())?;
         let mut conn = Connection::with_additional_fields(
             p.has_previous,
             p.has_next,
             ActieTotaal {
-                total_count: p.totaal,
+                total_count: p.totaal.unwrap_or_default(),
             },
         );
         conn.edges.extend(

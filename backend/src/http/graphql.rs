@@ -5,7 +5,6 @@
 use super::AppState;
 use super::answer::answer;
 use super::negotiate::{self, Media};
-use crate::graphql::guard;
 use crate::graphql::queries_only::QueriesOnly;
 use crate::toegang::Wie;
 use async_graphql::BatchRequest;
@@ -132,7 +131,7 @@ async fn run(st: &AppState, headers: &HeaderMap, value: Value, media: Media, get
                 Err(msg) => return refuse("BAD_REQUEST", &msg),
             };
             // The complexity limit holds for the batch as a whole, before any of it runs.
-            if let Err(e) = guard::batch::check(&st.schema, &mut list, &st.settings.limits).await {
+            if let Err(e) = st.schema.check_batch(&mut list).await {
                 return refuse("QUERY_TOO_COMPLEX", &e.message);
             }
             BatchRequest::Batch(list)

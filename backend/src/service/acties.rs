@@ -38,13 +38,26 @@ pub enum Pagina {
     Achteruit { n: u64, before: Option<i32> },
 }
 
+/// What a caller wants besides the page itself; each costs a statement, so only what is asked is counted.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Vragen {
+    /// The number of matches over all pages.
+    pub totaal: bool,
+    /// Whether there are matches on the side the page does not walk towards (`hasPreviousPage` going
+    /// forward, `hasNextPage` going backward).
+    pub achter: bool,
+}
+
 /// A page of acties.
 #[derive(Debug, Clone)]
 pub struct ActiePagina {
     pub acties: Vec<actie::Model>,
+    /// Matches before the page (false when not asked going forward).
     pub has_previous: bool,
+    /// Matches after the page (false when not asked going backward).
     pub has_next: bool,
-    pub totaal: u64,
+    /// Matches over all pages, when asked.
+    pub totaal: Option<u64>,
 }
 
 fn escape_like(s: &str) -> String {
@@ -112,15 +125,32 @@ impl ActieFilter {
     }
 }
 
-/// A page of the acties matching `filter` that `zicht` may see, ordered by id.
+/// Whether any acties match `cond`.
+async fn bestaat(db: &DatabaseConnection, cond: Condition) -> ServiceResult<bool> {
+    let one: Option<i32> = actie::Entity::find()
+        .select_only()
+        .column(actie::Column::Id)
+        .filter(cond)
+        .limit(1)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(one.is_some())
+}
+
+/// A page of the acties matching `filter` that `zicht` may see, ordered by id, with what `vragen` asks.
 pub async fn zoek(
     db: &DatabaseConnection,
     zicht: &Zicht,
     filter: &ActieFilter,
     pagina: Pagina,
+    vragen: Vragen,
 ) -> ServiceResult<ActiePagina> {
     let cond = filter.condition().add(zicht.acties());
-    let totaal = actie::Entity::find().filter(cond.clone()).count(db).await?;
+    let totaal = match vragen.totaal {
+        true => Some(actie::Entity::find().filter(cond.clone()).count(db).await?),
+        false => None,
+    };
     let (acties, has_previous, has_next) = match pagina {
         Pagina::Vooruit { n, after } => {
             let mut q = actie::Entity::find().filter(cond.clone());
@@ -131,15 +161,8 @@ pub async fn zoek(
             let has_next = rows.len() as u64 > n;
             rows.truncate(n as usize);
             let has_previous = match after {
-                Some(a) => {
-                    actie::Entity::find()
-                        .filter(cond)
-                        .filter(actie::Column::Id.lte(a))
-                        .count(db)
-                        .await?
-                        > 0
-                }
-                None => false,
+                Some(a) if vragen.achter => bestaat(db, cond.add(actie::Column::Id.lte(a))).await?,
+                _ => false,
             };
             (rows, has_previous, has_next)
         }
@@ -153,15 +176,8 @@ pub async fn zoek(
             rows.truncate(n as usize);
             rows.reverse();
             let has_next = match before {
-                Some(b) => {
-                    actie::Entity::find()
-                        .filter(cond)
-                        .filter(actie::Column::Id.gte(b))
-                        .count(db)
-                        .await?
-                        > 0
-                }
-                None => false,
+                Some(b) if vragen.achter => bestaat(db, cond.add(actie::Column::Id.gte(b))).await?,
+                _ => false,
             };
             (rows, has_previous, has_next)
         }

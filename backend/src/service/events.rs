@@ -3,7 +3,6 @@
 //! other Koers instances only when (and exactly when) the transaction commits (see `service::luisteraar`).
 
 use super::Services;
-use super::rechten::plan_en_thema;
 use crate::entities::actie;
 use crate::error::ServiceResult;
 use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, Statement};
@@ -42,14 +41,14 @@ pub struct Melding {
 
 impl Services {
     /// The event of a change to `a` inside `txn`, announced to the other instances on PostgreSQL (delivered
-    /// by PostgreSQL only if `txn` commits). Hand it to [`Services::verspreid`] after the commit.
+    /// by PostgreSQL only if `txn` commits); `a` lies in plan and thema `(actieplan_id, thema_id)`. Hand it to [`Services::verspreid`] after the commit.
     pub(crate) async fn aankondigen(
         &self,
         txn: &DatabaseTransaction,
         a: &actie::Model,
         was_vertrouwelijk: bool,
+        (actieplan_id, thema_id): (i32, i32),
     ) -> ServiceResult<ActieEvent> {
-        let (actieplan_id, thema_id) = plan_en_thema(txn, a.opgave_id).await?;
         let event = ActieEvent {
             actie_id: a.id,
             opgave_id: a.opgave_id,

@@ -3,19 +3,28 @@
 use crate::entities::{actieplan, opgave};
 use crate::error::{ServiceError, ServiceResult};
 use crate::toegang::Kijker;
-use sea_orm::{ConnectionTrait, EntityTrait};
+use sea_orm::{ConnectionTrait, EntityTrait, JoinType, QuerySelect};
 
-/// The plan and thema of an opgave.
+/// The plan and thema of an opgave, in one statement.
 pub(super) async fn plan_en_thema<C: ConnectionTrait>(c: &C, opgave_id: i32) -> ServiceResult<(i32, i32)> {
-    let o = opgave::Entity::find_by_id(opgave_id)
+    let found: Option<(i32, i32)> = opgave::Entity::find_by_id(opgave_id)
+        .select_only()
+        .column(actieplan::Column::Id)
+        .column(actieplan::Column::ThemaId)
+        .join(
+            JoinType::LeftJoin,
+            opgave::Entity::belongs_to(actieplan::Entity)
+                .from(opgave::Column::ActieplanId)
+                .to(actieplan::Column::Id)
+                .into(),
+        )
+        .into_tuple::<(Option<i32>, Option<i32>)>()
         .one(c)
         .await?
-        .ok_or_else(|| ServiceError::invalid("opgave", "deze opgave bestaat niet"))?;
-    let p = actieplan::Entity::find_by_id(o.actieplan_id)
-        .one(c)
-        .await?
-        .ok_or_else(|| ServiceError::Internal(format!("opgave {} zonder plan", o.id)))?;
-    Ok((p.id, p.thema_id))
+        .map(|(p, t)| p.zip(t).ok_or(opgave_id))
+        .transpose()
+        .map_err(|o| ServiceError::Internal(format!("opgave {o} zonder plan")))?;
+    found.ok_or_else(|| ServiceError::invalid("opgave", "deze opgave bestaat niet"))
 }
 
 /// Refuses a change from someone who may change nothing (anonymous, or the cookie without its CSRF token).

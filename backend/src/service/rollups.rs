@@ -1,15 +1,18 @@
 //! Roll-ups per opgave, actieplan and thema, computed with the shared rules from a constant number of queries,
-//! over the acties a viewer may see: of the others only their number is told.
+//! over the acties a viewer may see: of the others only their number is told. They read `actie_stand`, the
+//! counts per opgave, confidentiality, status and health that the database keeps on every write, so their
+//! cost grows with the opgaven, not the acties.
 
 use super::zicht::Zicht;
-use crate::entities::{actie, actieplan, opgave};
+use crate::entities::{actie, actie_stand, actieplan, opgave};
 use crate::error::{ServiceError, ServiceResult};
 use koers_shared::{ActieStand, Gezondheid, Rollup, Status, Voortgang};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, JoinType, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 
-/// Opgave, thema, confidential, status, health, progress of one actie.
-type StandRow = (i32, i32, bool, String, Option<String>, Option<i32>);
+/// One group of acties with the same opgave, thema, confidentiality, status and health ('' for none): how
+/// many, how many with a progress, and the sum of those.
+type GroepRow = (i32, i32, bool, String, String, i32, i32, i32);
 
 /// A roll-up as one viewer may see it: the figures over the acties it may see, and how many it may not.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -51,6 +54,30 @@ pub fn stand_van(a: &actie::Model) -> ServiceResult<ActieStand> {
     stand(&a.status, a.gezondheid.as_deref(), a.voortgang)
 }
 
+/// The roll-up of the `n` acties of `row` (`met` of them with a progress that sums to `som`).
+fn groep(row: &GroepRow) -> ServiceResult<Rollup> {
+    let (_, _, _, status, gezondheid, n, met, som) = row;
+    let bad = |what: &str| ServiceError::Internal(format!("ongeldige {what} in database"));
+    let n = u32::try_from(*n).map_err(|_| bad("telling"))?;
+    let met = u32::try_from(*met).map_err(|_| bad("telling"))?;
+    let som = u64::try_from(*som).map_err(|_| bad("voortgang"))?;
+    let gezondheid = Some(gezondheid.as_str()).filter(|g| !g.is_empty());
+    let eerste = stand(status, gezondheid, None)?;
+    let mut r = Rollup::default();
+    r.per_status[eerste.status.index()] = n;
+    if let (true, Some(g)) = (eerste.status.is_actief(), eerste.gezondheid) {
+        r.per_gezondheid[g.index()] = n;
+    }
+    // As `ActieStand::effectieve_voortgang`: gestopt counts not, afgerond as 100, gepland without one as 0.
+    match eerste.status {
+        Status::Gestopt => {}
+        Status::Afgerond => (r.voortgang_som, r.voortgang_aantal) = (100 * u64::from(n), n),
+        Status::Gepland => (r.voortgang_som, r.voortgang_aantal) = (som, n),
+        _ => (r.voortgang_som, r.voortgang_aantal) = (som, met),
+    }
+    Ok(r)
+}
+
 /// Roll-up per opgave id as `zicht` sees it; opgaven without acties get an empty roll-up. Acties in a thema it
 /// may not see are not even counted as hidden.
 pub async fn per_opgave(
@@ -58,18 +85,20 @@ pub async fn per_opgave(
     zicht: &Zicht,
     ids: &[i32],
 ) -> ServiceResult<HashMap<i32, Samenvatting>> {
-    let rows: Vec<StandRow> = actie::Entity::find()
+    let rows: Vec<GroepRow> = actie_stand::Entity::find()
         .select_only()
-        .column(actie::Column::OpgaveId)
+        .column(actie_stand::Column::OpgaveId)
         .column(actieplan::Column::ThemaId)
-        .column(actie::Column::Vertrouwelijk)
-        .column(actie::Column::Status)
-        .column(actie::Column::Gezondheid)
-        .column(actie::Column::Voortgang)
+        .column(actie_stand::Column::Vertrouwelijk)
+        .column(actie_stand::Column::Status)
+        .column(actie_stand::Column::Gezondheid)
+        .column(actie_stand::Column::Aantal)
+        .column(actie_stand::Column::MetVoortgang)
+        .column(actie_stand::Column::VoortgangSom)
         .join(
             JoinType::InnerJoin,
-            actie::Entity::belongs_to(opgave::Entity)
-                .from(actie::Column::OpgaveId)
+            actie_stand::Entity::belongs_to(opgave::Entity)
+                .from(actie_stand::Column::OpgaveId)
                 .to(opgave::Column::Id)
                 .into(),
         )
@@ -80,20 +109,23 @@ pub async fn per_opgave(
                 .to(actieplan::Column::Id)
                 .into(),
         )
-        .filter(actie::Column::OpgaveId.is_in(ids.iter().copied()))
+        .filter(actie_stand::Column::OpgaveId.is_in(ids.iter().copied()))
+        .filter(actie_stand::Column::Aantal.gt(0))
         .into_tuple()
         .all(db)
         .await?;
     let mut map: HashMap<i32, Samenvatting> = ids.iter().map(|id| (*id, Samenvatting::default())).collect();
-    for (opgave_id, thema_id, vertrouwelijk, status, gezondheid, voortgang) in rows {
-        if !zicht.ziet_thema(thema_id) {
+    for row in rows {
+        let (opgave_id, thema_id, vertrouwelijk, .., n, _, _) = &row;
+        if !zicht.ziet_thema(*thema_id) {
             continue;
         }
-        let e = map.entry(opgave_id).or_default();
-        if zicht.ziet_actie(thema_id, vertrouwelijk) {
-            e.rollup.add(&stand(&status, gezondheid.as_deref(), voortgang)?);
+        let e = map.entry(*opgave_id).or_default();
+        if zicht.ziet_actie(*thema_id, *vertrouwelijk) {
+            e.rollup = e.rollup.merge(&groep(&row)?);
         } else {
-            e.verborgen += 1;
+            e.verborgen +=
+                u32::try_from(*n).map_err(|_| ServiceError::Internal("ongeldige telling".into()))?;
         }
     }
     Ok(map)

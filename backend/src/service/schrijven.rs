@@ -179,10 +179,10 @@ impl Services {
             &[("trekkers", &nieuw.trekkers), ("partners", &nieuw.partners)],
         )
         .await?;
-        let (_, thema) = plan_en_thema(&txn, nieuw.opgave_id).await?;
-        mag_wijzigen_in(kijker, thema, nieuw.vertrouwelijk)?;
+        let plaats = plan_en_thema(&txn, nieuw.opgave_id).await?;
+        mag_wijzigen_in(kijker, plaats.1, nieuw.vertrouwelijk)?;
         let model = insert_actie(&txn, nieuw, &door, toelichting).await?;
-        webhook_melden(&txn, Gebeurtenis::ActieAangemaakt, &model).await?;
+        webhook_melden(&txn, Gebeurtenis::ActieAangemaakt, &model, plaats).await?;
         audit::schrijf(
             &txn,
             kijker,
@@ -191,25 +191,28 @@ impl Services {
             serde_json::json!({ "versie": model.versie, "titel": model.titel }),
         )
         .await?;
-        let event = self.aankondigen(&txn, &model, model.vertrouwelijk).await?;
+        let event = self
+            .aankondigen(&txn, &model, model.vertrouwelijk, plaats)
+            .await?;
         self.db.commit(txn).await?;
         self.verspreid(event);
         Ok(model)
     }
 
-    /// The stored actie at version `versie`, if `kijker` may see and change it. An actie it may not see is
-    /// NOT_FOUND, as if it did not exist.
+    /// The stored actie at version `versie` with its plan and thema, if `kijker` may see and change it. An
+    /// actie it may not see is NOT_FOUND, as if it did not exist.
     async fn current(
         txn: &DatabaseTransaction,
         kijker: &Kijker,
         id: i32,
         versie: i32,
-    ) -> ServiceResult<actie::Model> {
+    ) -> ServiceResult<(actie::Model, (i32, i32))> {
         let huidig = actie::Entity::find_by_id(id)
             .one(txn)
             .await?
             .ok_or_else(|| ServiceError::NotFound("actie".into()))?;
-        let (_, thema) = plan_en_thema(txn, huidig.opgave_id).await?;
+        let plaats = plan_en_thema(txn, huidig.opgave_id).await?;
+        let thema = plaats.1;
         if !kijker.ziet_actie(thema, huidig.vertrouwelijk) {
             return Err(ServiceError::NotFound("actie".into()));
         }
@@ -220,7 +223,7 @@ impl Services {
                 gestuurd: versie,
             });
         }
-        Ok(huidig)
+        Ok((huidig, plaats))
     }
 
     /// Writes `nieuw` if the stored version is still `huidig.versie`, with its history row.
@@ -290,7 +293,7 @@ impl Services {
         w.door = kijker.naam();
         w.check()?;
         let txn = self.db.begin_write().await?;
-        let huidig = Self::current(&txn, kijker, w.id, w.versie).await?;
+        let (huidig, _) = Self::current(&txn, kijker, w.id, w.versie).await?;
         let trekkers = w.trekkers.clone().unwrap_or_default();
         let partners = w.partners.clone().unwrap_or_default();
         check_refs(
@@ -300,8 +303,8 @@ impl Services {
         )
         .await?;
         let (nieuw, velden) = w.apply(&huidig)?;
-        let (_, doel) = plan_en_thema(&txn, nieuw.opgave_id).await?;
-        mag_wijzigen_in(kijker, doel, nieuw.vertrouwelijk)?;
+        let doel = plan_en_thema(&txn, nieuw.opgave_id).await?;
+        mag_wijzigen_in(kijker, doel.1, nieuw.vertrouwelijk)?;
         if w.trekkers.is_some() || w.partners.is_some() {
             let mut del = actie_organisatie::Entity::delete_many()
                 .filter(actie_organisatie::Column::ActieId.eq(huidig.id));
@@ -315,7 +318,7 @@ impl Services {
             link_organisaties(&txn, huidig.id, &trekkers, &partners).await?;
         }
         let saved = Self::save(&txn, &huidig, nieuw, &w.door, w.toelichting.clone(), &velden).await?;
-        webhook_melden(&txn, Gebeurtenis::ActieGewijzigd, &saved).await?;
+        webhook_melden(&txn, Gebeurtenis::ActieGewijzigd, &saved, doel).await?;
         audit::schrijf(
             &txn,
             kijker,
@@ -324,7 +327,7 @@ impl Services {
             serde_json::json!({ "versie": saved.versie, "velden": velden }),
         )
         .await?;
-        let event = self.aankondigen(&txn, &saved, huidig.vertrouwelijk).await?;
+        let event = self.aankondigen(&txn, &saved, huidig.vertrouwelijk, doel).await?;
         self.db.commit(txn).await?;
         self.verspreid(event);
         Ok(saved)
@@ -340,7 +343,7 @@ impl Services {
         m.door = kijker.naam();
         m.check()?;
         let txn = self.db.begin_write().await?;
-        let huidig = Self::current(&txn, kijker, m.id, m.versie).await?;
+        let (huidig, plaats) = Self::current(&txn, kijker, m.id, m.versie).await?;
         let stand = super::rollups::stand_van(&huidig)?;
         let status = m.status.unwrap_or(stand.status);
         let actief = status.is_actief();
@@ -367,7 +370,7 @@ impl Services {
         nieuw.gezondheid_reden = geldig.gezondheid_reden;
         nieuw.voortgang = geldig.voortgang.map(i32::from);
         let saved = Self::save(&txn, &huidig, nieuw, &m.door, m.toelichting.clone(), "voortgang").await?;
-        webhook_melden(&txn, Gebeurtenis::ActieVoortgang, &saved).await?;
+        webhook_melden(&txn, Gebeurtenis::ActieVoortgang, &saved, plaats).await?;
         audit::schrijf(
             &txn,
             kijker,
@@ -377,7 +380,9 @@ impl Services {
                 "gezondheid": saved.gezondheid, "voortgang": saved.voortgang }),
         )
         .await?;
-        let event = self.aankondigen(&txn, &saved, huidig.vertrouwelijk).await?;
+        let event = self
+            .aankondigen(&txn, &saved, huidig.vertrouwelijk, plaats)
+            .await?;
         self.db.commit(txn).await?;
         self.verspreid(event);
         Ok(saved)

@@ -74,6 +74,9 @@ async fn plan_changes_reach_a_webhook_that_chose_them() {
         .find(|b| b["type"] == "actie.gewijzigd")
         .unwrap();
     assert_eq!(verplaatst["data"]["actieplan"], nieuw.as_str());
-    assert!(ontvanger.alles().len() > verwacht, "the first delivery failed and was sent again");
+    assert!(
+        ontvanger.alles().len() > verwacht,
+        "the first delivery failed and was sent again"
+    );
     verify_with_standardwebhooks(&geheim, &bezorgd).await;
 }

@@ -1,19 +1,15 @@
 //! The document guard: bounds what a request may cost before anything recursive or exponential runs on it.
 //! [`check`] scans the text, parses it once (the document is kept in the request, so async-graphql does not
-//! parse it again), checks the document and picks the operation; [`GuardFactory`] runs it for every request the
-//! schema executes, over HTTP and WebSocket alike. [`batch`] sums the complexity of a batch.
+//! parse it again), checks the document and picks the operation; `KoersSchema` runs it before every request it
+//! executes, over HTTP and WebSocket alike. [`batch`] sums the complexity of a batch.
 
 pub mod batch;
 mod document;
 mod scan;
 
 use crate::config::GraphqlLimits;
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextPrepareRequest, NextValidation,
-};
 use async_graphql::parser::types::{BaseType, DocumentOperations, OperationDefinition, Type};
-use async_graphql::{Name, Request, ServerError, ServerResult, ValidationResult, Value, Variables};
-use std::sync::Arc;
+use async_graphql::{Name, Request, ServerError, Value, Variables};
 
 pub use scan::value_depth;
 
@@ -131,38 +127,5 @@ fn ints_fit(ty: &Type, v: &Value) -> bool {
         (BaseType::List(inner), Value::List(items)) => items.iter().all(|x| ints_fit(inner, x)),
         (BaseType::List(inner), x) => ints_fit(inner, x),
         _ => true,
-    }
-}
-
-/// Installs the guard on the schema, with the given limits.
-pub struct GuardFactory(pub GraphqlLimits);
-
-impl ExtensionFactory for GuardFactory {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(Guard(self.0))
-    }
-}
-
-struct Guard(GraphqlLimits);
-
-#[async_trait::async_trait]
-impl Extension for Guard {
-    async fn prepare_request(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        mut request: Request,
-        next: NextPrepareRequest<'_>,
-    ) -> ServerResult<Request> {
-        check(&mut request, &self.0)?;
-        next.run(ctx, request).await
-    }
-
-    async fn validation(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        next: NextValidation<'_>,
-    ) -> Result<ValidationResult, Vec<ServerError>> {
-        let result = next.run(ctx).await;
-        batch::after_validation(ctx.data_opt::<batch::Probe>(), result)
     }
 }

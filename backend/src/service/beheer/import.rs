@@ -146,13 +146,15 @@ impl Services {
         crate::service::webhooks::plan_melden(&txn, &pm, "geimporteerd").await?;
         let mut events = Vec::new();
         for a in &nieuw {
+            let plaats = (pm.id, pm.thema_id);
             crate::service::webhooks::aankondigen(
                 &txn,
                 crate::entities::webhook_levering::Gebeurtenis::ActieAangemaakt,
                 a,
+                plaats,
             )
             .await?;
-            events.push(self.aankondigen(&txn, a, a.vertrouwelijk).await?);
+            events.push(self.aankondigen(&txn, a, a.vertrouwelijk, plaats).await?);
         }
         self.db.commit(txn).await?;
         self.meld(&pm, Some(pm.thema_id));

@@ -355,13 +355,15 @@ impl Services {
             if r.naar.is_none() {
                 continue;
             }
+            let plaats = (v.opvolger.id, v.opvolger.thema_id);
             crate::service::webhooks::aankondigen(
                 &txn,
                 crate::entities::webhook_levering::Gebeurtenis::ActieGewijzigd,
                 &r.actie,
+                plaats,
             )
             .await?;
-            events.push(self.aankondigen(&txn, &r.actie, was).await?);
+            events.push(self.aankondigen(&txn, &r.actie, was, plaats).await?);
         }
         crate::service::webhooks::plan_melden(&txn, &v.plan, "acties").await?;
         crate::service::webhooks::plan_melden(&txn, &v.opvolger, "acties").await?;

@@ -347,13 +347,15 @@ impl Services {
         .await?;
         let mut events = Vec::new();
         for (a, was) in &gewijzigd {
+            let plaats = crate::service::rechten::plan_en_thema(&txn, a.opgave_id).await?;
             crate::service::webhooks::aankondigen(
                 &txn,
                 crate::entities::webhook_levering::Gebeurtenis::ActieGewijzigd,
                 a,
+                plaats,
             )
             .await?;
-            events.push(self.aankondigen(&txn, a, *was).await?);
+            events.push(self.aankondigen(&txn, a, *was, plaats).await?);
         }
         self.db.commit(txn).await?;
         self.meld(&m, None);

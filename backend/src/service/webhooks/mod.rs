@@ -112,13 +112,14 @@ pub fn gebeurtenissen(w: &webhook::Model) -> Vec<Gebeurtenis> {
         .collect()
 }
 
-/// Writes the outbox rows of a change to actie `a` (as it is after the change) in the change's transaction.
+/// Writes the outbox rows of a change to actie `a` (as it is after the change, in plan and thema
+/// `(actieplan_id, thema_id)`) in the change's transaction.
 pub(crate) async fn aankondigen(
     txn: &sea_orm::DatabaseTransaction,
     g: Gebeurtenis,
     a: &actie::Model,
+    (actieplan_id, thema_id): (i32, i32),
 ) -> crate::error::ServiceResult<()> {
-    let (actieplan_id, thema_id) = super::rechten::plan_en_thema(txn, a.opgave_id).await?;
     enqueue(txn, &WebhookEvent::actie(g, a, actieplan_id, thema_id)).await?;
     Ok(())
 }

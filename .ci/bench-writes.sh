@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Writes: progress reports one after the other on SQLite by an API token (fresh seeded database), with
+# reports/s, p50, p99 and the SQL statements one report costs. Figures only.
+#   bash .ci/bench-writes.sh [--seconds 10]
+set -euo pipefail
+
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd_repo_root
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
+section "release build"
+cargo build --release -p koers-backend --bins
+section "writes: sequential progress reports"
+"$CARGO_TARGET_DIR/release/koers-bench" writes "$@"
