@@ -1,8 +1,9 @@
-// Starts the Koers wasm app (wasm-bindgen --target web output /koers.js + /koers_bg.wasm).
+// Starts the Koers wasm app (wasm-bindgen --target web output koers.js + koers_bg.wasm, beside this file in
+// /assets/ under content-hashed names that frontend/tools/hash-assets.mjs writes into the references below).
 // A separate file rather than an inline script, so a Content-Security-Policy without 'unsafe-inline' works.
-import init from "/koers.js";
+import init from "./koers.js";
 
-init({ module_or_path: "/koers_bg.wasm" }).catch((fout) => {
+init({ module_or_path: new URL("./koers_bg.wasm", import.meta.url) }).catch((fout) => {
   console.error("Koers kon niet starten", fout);
   const melding = document.createElement("div");
   melding.className = "fout";
@@ -13,5 +14,7 @@ init({ module_or_path: "/koers_bg.wasm" }).catch((fout) => {
   const tekst = document.createElement("p");
   tekst.textContent = "Uw browser kon de applicatie niet laden. Werk de pagina bij of gebruik een recente browser.";
   melding.append(kop, tekst);
-  document.body.append(melding);
+  // In place of index.html's loading state, when its frame is still there (the app did not mount).
+  document.querySelector("#voorlader .laden")?.remove();
+  (document.querySelector("#voorlader main") ?? document.body).append(melding);
 });
