@@ -30,11 +30,16 @@ const withHash = (name, h) => {
   const ext = path.extname(name);
   return `${path.basename(name, ext)}-${h}${ext}`;
 };
-// Replaces every quoted occurrence of `from` (with "./" or "/" before it) by the hashed `to` under /assets/.
-const rewrite = (text, from, to, prefix) =>
-  text.replaceAll(`"./${from}"`, `"${prefix}${to}"`)
-    .replaceAll(`'./${from}'`, `'${prefix}${to}'`)
-    .replaceAll(`"/${from}"`, `"/assets/${to}"`);
+// Rewrites the references to `from` into references to the hashed `to`: in JS the module specifiers
+// (`from "./x"`) and fetched URLs (`new URL("./x", …)`), in HTML `href="/x"` and `src="/x"`. Nothing else: the
+// keys of wasm-bindgen's import object name the wasm's import modules (`"./__wasm_split.js": …`) and must stay.
+const escape = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const rewrite = (text, from, to, prefix) => {
+  const f = escape(from);
+  return text
+    .replace(new RegExp(`(from\\s*|import\\(\\s*|new URL\\(\\s*)(["'])\\./${f}\\2`, "g"), `$1$2${prefix}${to}$2`)
+    .replace(new RegExp(`((?:href|src)=)"/${f}"`, "g"), `$1"/assets/${to}"`);
+};
 
 const names = new Map(); // original name → hashed name
 const wasm = fs.readdirSync(dist).filter((f) => f.endsWith(".wasm")).sort();
