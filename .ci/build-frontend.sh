@@ -126,14 +126,15 @@ wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --out
 cp "$SPLIT/__wasm_split.js" "$DIST/"
 find "$SPLIT" -maxdepth 1 -name '*.wasm' ! -name koers.wasm -exec cp {} "$DIST/" \;
 
-# The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
+# The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them. (It warns
+# about a name subsection wasm-split writes and it does not know: harmless, filtered.)
 log "wasm-opt -Oz ($(find "$DIST" -maxdepth 1 -name '*.wasm' | wc -l) modules)"
 for w in "$DIST"/*.wasm; do
   "$WASM_OPT" -Oz \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     --strip-debug --strip-producers --strip-target-features \
-    "$w" -o "$w"
+    "$w" -o "$w" 2> >(grep -v 'unknown name subsection' >&2)
 done
 
 log "static files → dist/"

@@ -112,7 +112,7 @@ for w in $WIDTHS; do
     for page in "/" "/actieplan/$PLAN"; do
         name=$(printf '%s' "$page" | tr -c 'a-zA-Z0-9' '_')
         lh "cls-$w$name" "$BASE$page" --only-categories=performance --preset=desktop \
-            --screenEmulation.width="$w" --screenEmulation.height=900 --screenEmulation.mobile="$([ "$w" -lt 800 ] && echo true || echo false)"
+            --screenEmulation.width="$w" --screenEmulation.height=900 --screenEmulation.mobile=false
     done
 done
 node - "$OUT" "$PLAN" $WIDTHS <<'EOF'

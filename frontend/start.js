@@ -3,6 +3,33 @@
 // A separate file rather than an inline script, so a Content-Security-Policy without 'unsafe-inline' works.
 import init from "./koers.js";
 
+// The lazy route a direct visit opens (frontend/src/routes.rs) and the wasm files its view needs (written here
+// by the build from wasm-split's loader): fetched now, beside the main module, instead of after it ran; the
+// loader's own fetch then finds them in the preload cache. Another route (the overview, an unknown one):
+// nothing to fetch.
+const SPLITS = /* splits */ {};
+const ROUTES = [
+  [/^\/actieplan\/[^/]+$/, "actieplan"],
+  [/^\/actie\/nieuw$/, "nieuwe_actie"],
+  [/^\/actie\/[^/]+\/wijzigen$/, "wijzig_actie"],
+  [/^\/actie\/[^/]+$/, "actie"],
+  [/^\/presentatie$/, "presentatie"],
+  [/^\/organisaties$/, "organisaties"],
+  [/^\/organisatie\/[^/]+$/, "organisatie"],
+  [/^\/sinds-rvo$/, "sinds_rvo"],
+  [/^\/aanmelden$/, "aanmelden"],
+  [/^\/beheer$/, "beheer"],
+];
+const route = ROUTES.find(([patroon]) => patroon.test(location.pathname.replace(/\/+$/, "") || "/"));
+for (const bestand of (route && SPLITS[route[1]]) || []) {
+  const link = document.createElement("link");
+  link.rel = "preload";
+  link.as = "fetch";
+  link.crossOrigin = "anonymous";
+  link.href = new URL(bestand, import.meta.url).href;
+  document.head.append(link);
+}
+
 init({ module_or_path: new URL("./koers_bg.wasm", import.meta.url) }).catch((fout) => {
   console.error("Koers kon niet starten", fout);
   const melding = document.createElement("div");

@@ -1,6 +1,7 @@
 //! Browser tests of the first view: a lazy route's module loads on a direct visit and on navigation (and not
-//! before it is needed), and nothing moves while the page loads — index.html's frame, the app replacing it,
-//! a lazy route and its data arriving — at any width from 320 to 2560 px.
+//! before it is needed), a second visit takes every file from the browser's cache, and nothing moves while the
+//! page loads — index.html's frame, the app replacing it, a lazy route and its data arriving — at any width
+//! from 320 to 2560 px.
 //!
 //! Ignored by default (they need Chromium and a built `frontend/dist`); run them with
 //! `cargo test --workspace --test eerste_beeld -- --ignored --test-threads=1` (done by `.ci/test`).
@@ -105,6 +106,54 @@ async fn lazy_route_laadt_zijn_module_bij_direct_bezoek_en_bij_navigatie() -> an
     browser.close().await
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
+async fn een_tweede_bezoek_haalt_alleen_gegevens() -> anyhow::Result<()> {
+    let koers = Koers::start().await?;
+    let browser = Browser::start().await?;
+    let plan = eerste_plan(&koers).await?;
+    let pad = format!("/actieplan/{plan}");
+    let geladen = format!("{} {}", fixtures::actieplan_pagina(&plan), fixtures::ACTIE_RIJ);
+    browser.goto(&koers.url(&pad)).await?;
+    browser.wait_for(&geladen).await?;
+
+    // A new visit (not a reload, which revalidates on purpose): the hashed files come from the cache
+    // without asking the server (0 bytes over the wire, not even a 304); only the data travels.
+    browser.goto(&koers.url(&format!("{pad}?opnieuw"))).await?;
+    browser.wait_for(&geladen).await?;
+    let v = browser
+        .client()
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => [new URL(e.name).pathname, e.transferSize]);",
+            vec![],
+        )
+        .await?;
+    let bestanden: Vec<(String, u64)> = v
+        .as_array()
+        .context("resource entries")?
+        .iter()
+        .filter_map(|e| Some((e[0].as_str()?.to_string(), e[1].as_u64()?)))
+        .collect();
+    let assets: Vec<_> = bestanden
+        .iter()
+        .filter(|(p, _)| p.starts_with("/assets/"))
+        .collect();
+    assert!(
+        assets.iter().any(|(p, _)| p.ends_with(".wasm")) && assets.iter().any(|(p, _)| p.ends_with(".css")),
+        "the page loads its wasm and CSS from /assets/: {bestanden:?}"
+    );
+    let over: Vec<_> = assets.iter().filter(|(_, n)| *n > 0).collect();
+    assert!(
+        over.is_empty(),
+        "files fetched again on the second visit: {over:?}"
+    );
+    assert!(
+        bestanden.iter().any(|(p, n)| p == "/graphql" && *n > 0),
+        "the data does travel: {bestanden:?}"
+    );
+    browser.close().await
+}
+
 /// The layout shifts of this document so far (not after input), summed: at least Lighthouse's CLS, which
 /// takes the worst window of them. Waits two frames so that the last render is laid out.
 const VERSCHUIVING: &str = r#"
@@ -142,10 +191,14 @@ async fn niets_verschuift_tijdens_het_laden_op_elke_breedte() -> anyhow::Result<
             format!("/actieplan/{plan}"),
             format!("{} {}", fixtures::actieplan_pagina(&plan), fixtures::ACTIE_RIJ),
         ),
+        (
+            "/presentatie".to_string(),
+            format!("{} {}", fixtures::PRESENTATIE, fixtures::DIA),
+        ),
     ];
     let mut fouten = Vec::new();
     for breedte in [
-        320, 390, 768, 1024, 1280, 1335, 1340, 1345, 1350, 1366, 1920, 2560,
+        320, 390, 768, 1024, 1280, 1335, 1340, 1345, 1350, 1366, 1600, 1800, 1920, 2560,
     ] {
         browser.set_viewport((breedte, 900)).await?;
         for (pad, geladen) in &paginas {

@@ -9,7 +9,7 @@
 //   - a .wasm or .css file: the hash of its own bytes;
 //   - koers.js and __wasm_split.js import each other, so both are named by one hash over all the built files
 //     (wasm and JS with their original names), which changes whenever any of them does;
-//   - start.js: the hash of its bytes after its references were rewritten.
+//   - start.js: the hash of its bytes after its references were rewritten and the split lists filled in.
 // Writes <dist>/assets/splits.json: for every split (a lazy route's view) the hashed .wasm files its loader
 // fetches, for .ci/bench-size.
 import { createHash } from "node:crypto";
@@ -66,27 +66,11 @@ const place = (f, text) => {
   fs.rmSync(path.join(dist, f));
 };
 for (const f of pair) place(f, read(f).toString("utf8"));
-{
-  let start = read("start.js").toString("utf8");
-  for (const [from, to] of names) start = rewrite(start, from, to, "./");
-  names.set("start.js", withHash("start.js", hash(start)));
-  fs.writeFileSync(path.join(assets, names.get("start.js")), start);
-  fs.rmSync(path.join(dist, "start.js"));
-}
 for (const [from, to] of names) {
   if (from.endsWith(".wasm") || from.endsWith(".css")) {
     fs.renameSync(path.join(dist, from), path.join(assets, to));
   }
 }
-
-let index = read("index.html").toString("utf8");
-for (const [from, to] of names) index = rewrite(index, from, to, "/assets/");
-const left = [...index.matchAll(/(?:href|src)="\/(?!assets\/)([^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
-if (left.length) {
-  console.error(`hash-assets: index.html names unhashed files: ${left.join(", ")}`);
-  process.exit(1);
-}
-fs.writeFileSync(path.join(dist, "index.html"), index);
 
 // The files each split's loader fetches: its own module and the chunks it depends on (see __wasm_split.js:
 // `/* <splits> */ const __chunk_N = makeLoad(... "./chunk_N.wasm" ...)` and
@@ -105,6 +89,30 @@ if (split) {
     splits[m[1]] = [...(own ? [own[1]] : []), ...deps];
   }
 }
+// start.js preloads a directly visited lazy route's files: it gets the same lists, by the route's short name
+// (`__actieplan_view_<n>` → `actieplan`), then its own hash.
+{
+  const kort = {};
+  for (const [split, files] of Object.entries(splits)) kort[split.replace(/^_*/, "").replace(/_view_\w+$/, "")] = files;
+  let start = read("start.js").toString("utf8");
+  for (const [from, to] of names) start = rewrite(start, from, to, "./");
+  if (!start.includes("/* splits */ {}")) {
+    console.error("hash-assets: start.js has no `/* splits */ {}` to fill in");
+    process.exit(1);
+  }
+  start = start.replace("/* splits */ {}", JSON.stringify(kort));
+  names.set("start.js", withHash("start.js", hash(start)));
+  fs.writeFileSync(path.join(assets, names.get("start.js")), start);
+  fs.rmSync(path.join(dist, "start.js"));
+}
+let index = read("index.html").toString("utf8");
+for (const [from, to] of names) index = rewrite(index, from, to, "/assets/");
+const left = [...index.matchAll(/(?:href|src)="\/(?!assets\/)([^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+if (left.length) {
+  console.error(`hash-assets: index.html names unhashed files: ${left.join(", ")}`);
+  process.exit(1);
+}
+fs.writeFileSync(path.join(dist, "index.html"), index);
 const main = { js: [names.get("start.js"), ...pair.map((f) => names.get(f))], wasm: names.get("koers_bg.wasm") };
 fs.writeFileSync(path.join(assets, "splits.json"), JSON.stringify({ main, splits }, null, 1) + "\n");
 console.log(`hashed ${names.size} files into assets/; ${Object.keys(splits).length} splits`);
