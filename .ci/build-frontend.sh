@@ -4,10 +4,13 @@
 # Installs what is missing (and skips what is present at the right version):
 #   - rustup target wasm32-unknown-unknown
 #   - wasm-bindgen-cli, the same version as the wasm-bindgen crate in Cargo.lock
+#   - wasm-split-cli (crate wasm_split_cli_support), the version known to work with that wasm-bindgen
 #   - wasm-opt (binaryen 132 from npm, frontend/tools/; Debian's binaryen is too old)
 #   - GraphiQL + React UMD bundles (npm, frontend/explorer/)
 #   - NL Design System CSS: the Utrecht component CSS and the design tokens (npm, frontend/nlds/)
-# Then: cargo build (profile wasm-release) → wasm-bindgen --target web → wasm-opt -Oz → copy static files →
+# Then: cargo build (profile wasm-release, relocations kept) → wasm-split (the lazy routes' views into their own
+# modules, code they share into chunks) → wasm-bindgen --target web on the main module → wasm-opt -Oz on every
+# module → copy static files → content-hashed names under dist/assets/ (frontend/tools/hash-assets.mjs) →
 # brotli and gzip copies of each (served precompressed by the backend).
 #
 # Runnable from any directory; idempotent. No network access except the crates.io and npm registries.
@@ -38,6 +41,12 @@ done
 # The CLI must match the wasm-bindgen crate exactly; take the version from Cargo.lock.
 WBG_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
 [[ -n "$WBG_VERSION" ]] || fail "wasm-bindgen not found in Cargo.lock"
+# wasm-split reads wasm-bindgen's internals (0.2.125 and 0.2.128 broke earlier releases): the pair below is the
+# one tested together. Upgrade both at once, rebuild and run the browser tests.
+WASM_SPLIT_VERSION="0.2.4"
+WASM_SPLIT_FOR_WBG="0.2.130"
+[[ "$WBG_VERSION" == "$WASM_SPLIT_FOR_WBG" ]] ||
+  fail "wasm-bindgen $WBG_VERSION in Cargo.lock, but wasm-split-cli $WASM_SPLIT_VERSION is tested with $WASM_SPLIT_FOR_WBG"
 
 # --- tools -------------------------------------------------------------------------------------------------
 
@@ -55,6 +64,14 @@ else
   log "cargo install wasm-bindgen-cli --version $WBG_VERSION (found: ${installed_wbg:-none})"
   # Without --locked: the CLI's own lockfile names a crate version the registry lacks.
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+fi
+
+installed_split="$(cargo install --list 2>/dev/null | awk '/^wasm_split_cli_support v/ { sub(/^v/, "", $2); sub(/:$/, "", $2); print $2 }')"
+if [[ "$installed_split" == "$WASM_SPLIT_VERSION" ]] && command -v wasm-split-cli >/dev/null; then
+  log "wasm-split-cli $WASM_SPLIT_VERSION: present"
+else
+  log "cargo install wasm_split_cli_support --version $WASM_SPLIT_VERSION (found: ${installed_split:-none})"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 # npm ci in a folder unless its node_modules were installed from the same lockfile.
@@ -83,8 +100,9 @@ WASM_OPT="$FRONTEND/tools/node_modules/.bin/wasm-opt"
 export CARGO_PROFILE_WASM_RELEASE_STRIP="debuginfo"
 # Leptos' `erase_components`: components become type-erased views, which cuts the wasm by about a sixth
 # (fewer monomorphised view types) without changing behaviour.
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} --cfg erase_components"
-log "cargo build -p koers-frontend --target $WASM_TARGET --profile $PROFILE (strip=debuginfo, --cfg erase_components)"
+# `--emit-relocs`: wasm-split needs the linker's relocations to see which code each split point reaches.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} --cfg erase_components -Clink-args=--emit-relocs"
+log "cargo build -p koers-frontend --target $WASM_TARGET --profile $PROFILE (strip=debuginfo, --cfg erase_components, --emit-relocs)"
 # shellcheck disable=SC2086 # CARGO_BUILD_FLAGS is a list of flags
 (cd "$ROOT" && cargo build -p koers-frontend --target "$WASM_TARGET" --profile "$PROFILE" ${CARGO_BUILD_FLAGS:-})
 WASM_IN="$TARGET_DIR/$WASM_TARGET/$PROFILE/koers-frontend.wasm"
@@ -94,16 +112,30 @@ log "fresh $DIST"
 rm -rf "$DIST"
 mkdir -p "$DIST/explorer"
 
-log "wasm-bindgen --target web → dist/koers.js, dist/koers_bg.wasm"
-wasm-bindgen --target web --no-typescript --out-dir "$DIST" --out-name koers "$WASM_IN"
+SPLIT="$TARGET_DIR/koers-split"
+rm -rf "$SPLIT"
+mkdir -p "$SPLIT"
+log "wasm-split → main module, one module per lazy route, shared chunks, __wasm_split.js"
+wasm-split-cli "$WASM_IN" "$SPLIT" --target web --out-name koers
+[[ -f "$SPLIT/koers.wasm" && -f "$SPLIT/__wasm_split.js" ]] || fail "wasm-split wrote no koers.wasm / __wasm_split.js"
 
-# The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
-log "wasm-opt -Oz"
-"$WASM_OPT" -Oz \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  --strip-debug --strip-producers --strip-target-features \
-  "$DIST/koers_bg.wasm" -o "$DIST/koers_bg.wasm"
+# The split modules import the main module's functions by their linker names: keep and do not rename them.
+log "wasm-bindgen --target web (main module) → dist/koers.js, dist/koers_bg.wasm"
+wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --out-dir "$DIST" --out-name koers \
+  "$SPLIT/koers.wasm"
+cp "$SPLIT/__wasm_split.js" "$DIST/"
+find "$SPLIT" -maxdepth 1 -name '*.wasm' ! -name koers.wasm -exec cp {} "$DIST/" \;
+
+# The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them. (It warns
+# about a name subsection wasm-split writes and it does not know: harmless, filtered.)
+log "wasm-opt -Oz ($(find "$DIST" -maxdepth 1 -name '*.wasm' | wc -l) modules)"
+for w in "$DIST"/*.wasm; do
+  "$WASM_OPT" -Oz \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    --strip-debug --strip-producers --strip-target-features \
+    "$w" -o "$w" 2> >(grep -v 'unknown name subsection' >&2)
+done
 
 log "static files → dist/"
 cp "$FRONTEND/index.html" "$FRONTEND/start.js" "$FRONTEND/style.css" "$FRONTEND/ansichten.css" \
@@ -142,6 +174,9 @@ for c in "${NLDS_COMPONENTEN[@]}"; do
 done
 cp "$NLDS_NM/@utrecht/component-library-css/LICENSE.md" "$DIST/nlds/LICENSE-utrecht-component-library-css.md"
 
+log "content-hashed names → dist/assets/"
+node "$FRONTEND/tools/hash-assets.mjs" "$DIST"
+
 # Brotli (quality 11) and gzip (level 9) copies next to every wasm, JS, CSS and HTML file; the backend serves
 # them to browsers that accept them. Node's zlib, since node is already needed for npm.
 log "precompressing dist/ (.br, .gz)"
@@ -157,10 +192,9 @@ log "precompressing dist/ (.br, .gz)"
 
 # --- report ------------------------------------------------------------------------------------------------
 
-log "sizes (raw / gzip -9)"
-for f in "$DIST/koers_bg.wasm" "$DIST/koers.js" "$DIST/start.js" "$DIST/style.css" "$DIST/ansichten.css" \
-  "$DIST/presentatie.css" "$DIST/nlds/design-tokens.css" "$DIST/nlds/componenten.css"; do
-  printf '    %-16s %8d B  %8d B gzip\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)"
+log "sizes (raw / gzip -9; per route: bash .ci/bench-size)"
+for f in "$DIST"/assets/*.{wasm,js,css}; do
+  printf '    %-40s %8d B  %8d B gzip\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)"
 done
 printf '    %-16s %8d B (explorer, uncompressed)\n' "explorer/" "$(du -sb --exclude='*.br' --exclude='*.gz' "$DIST/explorer" | cut -f1)"
 log "done in $((SECONDS - start)) s: $DIST"

@@ -29,9 +29,10 @@ pub const OPGAVE_TOTAAL: &str = r#"[data-testid="opgave-totaal"]"#;
 pub const FOUT: &str = r#"[data-testid="fout"]"#;
 
 /// Any element the wasm app renders into `<body>` (`mount_to_body`): present once the app has mounted,
-/// whatever the route. `index.html` itself has only `<noscript>`; the start script's own error box
-/// (`data-testid="fout"`, when the wasm fails to load) does not count.
-pub const APP_GEMOUNT: &str = r#"body > :not(noscript):not(script):not([data-testid="fout"])"#;
+/// whatever the route. `index.html`'s own frame and loading state (`#voorlader`, which the app replaces) and
+/// the start script's error box (`data-testid="fout"`, when the wasm fails to load) do not count.
+pub const APP_GEMOUNT: &str =
+    r#"body > :not(noscript):not(script):not(#voorlader):not([data-testid="fout"])"#;
 
 /// The attribute that carries the GraphQL id of an [`ACTIEPLAN`] or [`OPGAVE`].
 pub const DATA_ID: &str = "data-id";

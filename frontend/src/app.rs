@@ -5,15 +5,12 @@
 use crate::components::sessie_balk::SessieBalk;
 use crate::components::verbinding_melding::VerbindingMelding;
 use crate::i18n::{keuze, t, taal, to, tp};
-use crate::pages::aanmelden::AanmeldenPagina;
-use crate::pages::actie_form::{NieuweActiePagina, WijzigActiePagina};
-use crate::pages::beheer::BeheerPagina;
-use crate::pages::{ActiePagina, ActieplanPagina, NietGevonden, OverzichtPagina, PresentatiePagina};
-use crate::pages::{OrganisatiePagina, OrganisatiesPagina, SindsRvoPagina};
+use crate::pages::{NietGevonden, OverzichtPagina};
+use crate::routes;
 use crate::sessie::Sessie;
 use leptos::prelude::*;
-use leptos_router::components::{A, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::{A, FlatRoutes, Route, Router};
+use leptos_router::{Lazy, path};
 
 /// Path of the GraphQL explorer (served by the backend, outside this app).
 pub const VERKENNER_PAD: &str = "/graphql";
@@ -58,19 +55,19 @@ pub fn App() -> impl IntoView {
             </header>
             <main id="inhoud" class="utrecht-page-body" tabindex="-1">
                 <VerbindingMelding staat=verbinding />
-                <Routes fallback=|| view! { <NietGevonden /> }>
+                <FlatRoutes fallback=|| view! { <NietGevonden /> }>
                     <Route path=path!("/") view=OverzichtPagina />
-                    <Route path=path!("/actieplan/:id") view=ActieplanPagina />
-                    <Route path=path!("/actie/nieuw") view=NieuweActiePagina />
-                    <Route path=path!("/actie/:id/wijzigen") view=WijzigActiePagina />
-                    <Route path=path!("/actie/:id") view=ActiePagina />
-                    <Route path=path!("/presentatie") view=PresentatiePagina />
-                    <Route path=path!("/organisaties") view=OrganisatiesPagina />
-                    <Route path=path!("/organisatie/:id") view=OrganisatiePagina />
-                    <Route path=path!("/sinds-rvo") view=SindsRvoPagina />
-                    <Route path=path!("/aanmelden") view=AanmeldenPagina />
-                    <Route path=path!("/beheer") view=BeheerPagina />
-                </Routes>
+                    <Route path=path!("/actieplan/:id") view={Lazy::<routes::Actieplan>::new()} />
+                    <Route path=path!("/actie/nieuw") view={Lazy::<routes::NieuweActie>::new()} />
+                    <Route path=path!("/actie/:id/wijzigen") view={Lazy::<routes::WijzigActie>::new()} />
+                    <Route path=path!("/actie/:id") view={Lazy::<routes::Actie>::new()} />
+                    <Route path=path!("/presentatie") view={Lazy::<routes::Presentatie>::new()} />
+                    <Route path=path!("/organisaties") view={Lazy::<routes::Organisaties>::new()} />
+                    <Route path=path!("/organisatie/:id") view={Lazy::<routes::Organisatie>::new()} />
+                    <Route path=path!("/sinds-rvo") view={Lazy::<routes::SindsRvo>::new()} />
+                    <Route path=path!("/aanmelden") view={Lazy::<routes::Aanmelden>::new()} />
+                    <Route path=path!("/beheer") view={Lazy::<routes::Beheer>::new()} />
+                </FlatRoutes>
             </main>
             <footer class="utrecht-page-footer voet">
                 <p class="utrecht-paragraph">{t.voettekst}</p>

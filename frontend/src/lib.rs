@@ -9,6 +9,7 @@ pub mod filter;
 pub mod i18n;
 pub mod model;
 pub mod pages;
+pub mod routes;
 pub mod sessie;
 pub mod sorteer;
 pub mod tijd;

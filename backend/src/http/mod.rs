@@ -7,6 +7,7 @@ mod health;
 pub mod metrics;
 mod negotiate;
 mod ratelimit;
+mod statisch;
 pub mod toegang;
 mod ws;
 
@@ -15,15 +16,10 @@ use crate::graphql::KoersSchema;
 use crate::service::Services;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::HeaderValue;
-use axum::http::header::{CACHE_CONTROL, VARY};
 use axum::routing::{get, post};
 use std::sync::Arc;
 use std::time::Duration;
-use tower::Layer;
 use tower_http::compression::CompressionLayer;
-use tower_http::services::{ServeDir, ServeFile};
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -67,21 +63,6 @@ impl AppState {
 /// The whole application router.
 pub fn router(state: AppState) -> Router {
     let dist = state.settings.static_dir.clone();
-    // The build writes a brotli and a gzip copy next to every text and wasm file; a browser that accepts one
-    // gets it (a third of the wasm's size), anyone else the file itself.
-    let index = ServeFile::new(dist.join("index.html"))
-        .precompressed_br()
-        .precompressed_gzip();
-    let spa = ServeDir::new(&dist)
-        .precompressed_br()
-        .precompressed_gzip()
-        .fallback(index);
-    // The body depends on Accept-Encoding: a shared cache (a municipality's proxy) must key on it too.
-    let spa = SetResponseHeaderLayer::appending(VARY, HeaderValue::from_static("accept-encoding")).layer(spa);
-    // The build does not put content hashes in file names (`koers.js`, `koers_bg.wasm`): a browser must ask
-    // again each time, and gets 304 Not Modified by `Last-Modified` while the file is unchanged.
-    let spa =
-        SetResponseHeaderLayer::overriding(CACHE_CONTROL, HeaderValue::from_static("no-cache")).layer(spa);
     let graphql = get(graphql::execute_get)
         .post(graphql::execute)
         .layer(CompressionLayer::new().gzip(true).br(true));
@@ -100,14 +81,14 @@ pub fn router(state: AppState) -> Router {
             None => tracing::warn!(?limit, "ongeldige rate limit: uitgeschakeld"),
         }
     }
-    Router::new()
+    let app = Router::new()
         .merge(api)
         .merge(aanmelden)
         .route("/auth/afmelden", post(toegang::afmelden))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
-        .layer(DefaultBodyLimit::max(state.settings.body_limit))
-        .fallback_service(spa)
+        .layer(DefaultBodyLimit::max(state.settings.body_limit));
+    statisch::serve(app, &dist)
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             state.settings.request_timeout,

@@ -103,3 +103,48 @@ async fn static_files_come_precompressed_when_the_browser_accepts_it() {
     assert!(kaal.headers().get("content-encoding").is_none());
     assert_eq!(kaal.bytes().await.unwrap().as_ref(), b"\0asm raw");
 }
+
+#[tokio::test]
+async fn hashed_assets_are_kept_a_year_and_the_rest_revalidated() {
+    let app = TestApp::spawn().await;
+    let dir = app.static_dir.path();
+    std::fs::create_dir(dir.join("assets")).unwrap();
+    std::fs::write(dir.join("assets/koers_bg-0123456789abcdef.wasm"), b"\0asm").unwrap();
+    std::fs::write(dir.join("assets/split_x-0123456789abcdef.wasm.br"), b"br").unwrap();
+    std::fs::write(dir.join("assets/split_x-0123456789abcdef.wasm"), b"\0asm x").unwrap();
+    std::fs::write(dir.join("assets/koers-0123456789abcdef.js"), "export {}").unwrap();
+    std::fs::write(dir.join("LICENSE.md"), "EUPL").unwrap();
+    let cache = |r: &reqwest::Response| r.headers()["cache-control"].to_str().unwrap().to_string();
+
+    for (path, soort) in [
+        ("/assets/koers_bg-0123456789abcdef.wasm", "application/wasm"),
+        ("/assets/koers-0123456789abcdef.js", "text/javascript"),
+    ] {
+        let r = get(&app, path).await;
+        assert_eq!(r.status(), StatusCode::OK, "{path}");
+        assert_eq!(cache(&r), "public, max-age=31536000, immutable", "{path}");
+        assert_eq!(r.headers()[CONTENT_TYPE], soort, "{path}");
+    }
+    let br = app
+        .client
+        .get(app.url("/assets/split_x-0123456789abcdef.wasm"))
+        .header("Accept-Encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(br.headers()["content-encoding"], "br");
+    assert_eq!(br.headers()["vary"], "accept-encoding");
+    assert_eq!(cache(&br), "public, max-age=31536000, immutable");
+
+    // A name from another build is a 404 that nobody keeps, not the app's index.html.
+    let weg = get(&app, "/assets/koers_bg-ffffffffffffffff.wasm").await;
+    assert_eq!(weg.status(), StatusCode::NOT_FOUND);
+    assert_eq!(cache(&weg), "no-cache");
+
+    // index.html (for every app route) and the unhashed files are revalidated on each visit.
+    for path in ["/", "/actieplan/abc", "/index.html", "/LICENSE.md"] {
+        let r = get(&app, path).await;
+        assert_eq!(r.status(), StatusCode::OK, "{path}");
+        assert_eq!(cache(&r), "no-cache", "{path}");
+    }
+}

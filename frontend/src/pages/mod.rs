@@ -16,8 +16,11 @@ pub mod overzicht;
 pub mod presentatie;
 pub mod sinds_rvo;
 
+pub use aanmelden::AanmeldenPagina;
 pub use actie::ActiePagina;
+pub use actie_form::{NieuweActiePagina, WijzigActiePagina};
 pub use actieplan::ActieplanPagina;
+pub use beheer::BeheerPagina;
 pub use niet_gevonden::NietGevonden;
 pub use organisatie::{OrganisatiePagina, OrganisatiesPagina};
 pub use overzicht::OverzichtPagina;
