@@ -8,7 +8,7 @@ use miniserde::{Deserialize, Serialize};
 pub use crate::model::documenten::{AUDIT_QUERY, TOKEN_AANMAKEN, TOKEN_INTREKKEN, TOKENS_QUERY};
 
 /// The kinds of audit entry, as the API names them.
-pub const HANDELINGEN: [&str; 9] = [
+pub const HANDELINGEN: [&str; 34] = [
     "actieAanmaken",
     "actieWijzigen",
     "actieVoortgangRapporteren",
@@ -18,6 +18,31 @@ pub const HANDELINGEN: [&str; 9] = [
     "apiTokenAanmaken",
     "apiTokenIntrekken",
     "gebruikerAanmaken",
+    "gebruikerWijzigen",
+    "wachtwoordHerstellen",
+    "wachtwoordWijzigen",
+    "actieplanAanmaken",
+    "actieplanWijzigen",
+    "actiesNaarOpvolger",
+    "actieplanImporteren",
+    "opgaveAanmaken",
+    "opgaveWijzigen",
+    "opgavenOrdenen",
+    "themaAanmaken",
+    "themaWijzigen",
+    "organisatieAanmaken",
+    "organisatieWijzigen",
+    "organisatiesSamenvoegen",
+    "rvoVergaderingAanmaken",
+    "rvoVergaderingWijzigen",
+    "rvoVergaderingVerwijderen",
+    "webhookAanmaken",
+    "webhookWijzigen",
+    "webhookVerwijderen",
+    "webhookUitschakelen",
+    "webhookAanzetten",
+    "webhookUitgeschakeld",
+    "leveringOpnieuw",
 ];
 
 /// A thema name.
