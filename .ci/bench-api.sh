@@ -8,9 +8,4 @@
 set -euo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-cd_repo_root
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
-section "release build"
-cargo build --release -p koers-backend --bins
-section "API: Koers against the same bytes from plain axum"
-"$CARGO_TARGET_DIR/release/koers-bench" api "$@"
+koers_bench "API: Koers against the same bytes from plain axum" api "$@"

@@ -6,9 +6,4 @@
 set -euo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-cd_repo_root
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
-section "release build"
-cargo build --release -p koers-backend --bins
-section "scale: seed against generated acties"
-"$CARGO_TARGET_DIR/release/koers-bench" scale "$@"
+koers_bench "scale: seed against generated acties" scale "$@"

@@ -5,9 +5,4 @@
 set -euo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-cd_repo_root
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
-section "release build"
-cargo build --release -p koers-backend --bins
-section "writes: sequential progress reports"
-"$CARGO_TARGET_DIR/release/koers-bench" writes "$@"
+koers_bench "writes: sequential progress reports" writes "$@"

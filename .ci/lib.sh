@@ -105,3 +105,15 @@ ensure_rust_component() {
 cd_repo_root() {
     cd "$(dirname "${BASH_SOURCE[0]}")/.." || die "cannot cd to the repository root"
 }
+
+# koers_bench <title> <subcommand> [args...]: build the release binaries, then run `koers-bench <subcommand>`.
+koers_bench() {
+    local title=$1 sub=$2
+    shift 2
+    cd_repo_root
+    export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
+    section "release build"
+    cargo build --release -p koers-backend --bins
+    section "$title"
+    "$CARGO_TARGET_DIR/release/koers-bench" "$sub" "$@"
+}
