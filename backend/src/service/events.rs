@@ -85,7 +85,7 @@ impl Services {
 }
 
 /// A record above acties changed (beheer): a thema, plan, opgave, organisatie or RVO meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct BeheerEvent {
     /// Its kind, as in the history (`actieplan`, `opgave`, …).
     pub soort: &'static str,
@@ -95,4 +95,68 @@ pub struct BeheerEvent {
     pub thema_id: Option<i32>,
     /// Its version after the change (0: removed).
     pub versie: i32,
+}
+
+/// The kinds of [`BeheerEvent::soort`], as the history names them.
+pub const BEHEER_SOORTEN: [&str; 6] = [
+    "thema",
+    "actieplan",
+    "opgave",
+    "organisatie",
+    "rvo_vergadering",
+    "gebruiker",
+];
+
+/// A beheer change as another instance announced it (`soort` as text until it is known to be one of ours).
+#[derive(Debug, Deserialize)]
+pub struct BeheerBericht {
+    soort: String,
+    id: i32,
+    thema_id: Option<i32>,
+    versie: i32,
+}
+
+impl BeheerBericht {
+    /// The event, when its kind is one Koers knows.
+    pub fn event(&self) -> Option<BeheerEvent> {
+        let soort = BEHEER_SOORTEN.into_iter().find(|s| *s == self.soort)?;
+        Some(BeheerEvent {
+            soort,
+            id: self.id,
+            thema_id: self.thema_id,
+            versie: self.versie,
+        })
+    }
+}
+
+/// The payload of a beheer change's `NOTIFY`.
+#[derive(Debug, Deserialize)]
+pub struct BeheerMelding {
+    /// The instance that made the change (which delivered it itself).
+    pub bron: String,
+    /// The change.
+    pub beheer: BeheerBericht,
+}
+
+impl Services {
+    /// Delivers a committed beheer change to this instance's subscribers and, on PostgreSQL, announces it to
+    /// the other instances (after the commit, over the pool: a process that dies in between leaves them to
+    /// their next reload).
+    pub fn verspreid_beheer(&self, event: BeheerEvent) {
+        let _ = self.beheer_events.send(event);
+        if self.db.backend() != DbBackend::Postgres {
+            return;
+        }
+        let payload = serde_json::json!({ "bron": &*self.instantie, "beheer": event }).to_string();
+        let pool = self.db.writer.get_postgres_connection_pool().clone();
+        tokio::spawn(async move {
+            let stuur = sea_orm::sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(KANAAL)
+                .bind(payload)
+                .execute(&pool);
+            if let Err(e) = stuur.await {
+                tracing::warn!(error = %e, "beheerwijziging niet aan de andere instanties gemeld");
+            }
+        });
+    }
 }

@@ -4,7 +4,7 @@
 //! that broke silently is noticed by the listener's pings to itself going unheard.
 
 use super::Services;
-use super::events::{KANAAL, Melding};
+use super::events::{BeheerMelding, KANAAL, Melding};
 use sea_orm::DbBackend;
 use sea_orm::sqlx::PgPool;
 use sea_orm::sqlx::postgres::{PgListener, PgPoolOptions};
@@ -80,6 +80,12 @@ async fn luister_tot_verlies(services: &Services, listener: &mut PgListener) {
                 Ok(Some(n)) => match serde_json::from_str::<Binnen>(n.payload()) {
                     Ok(Binnen::Wijziging(m)) if *m.bron != *services.instantie => services.verspreid(m.event),
                     Ok(Binnen::Wijziging(_)) => {}
+                    Ok(Binnen::Beheer(m)) if *m.bron != *services.instantie => {
+                        if let Some(e) = m.beheer.event() {
+                            let _ = services.beheer_events.send(e);
+                        }
+                    }
+                    Ok(Binnen::Beheer(_)) => {}
                     // Any of its own pings, also a late one, shows the connection still carries.
                     Ok(Binnen::Ping { bron, .. }) => {
                         if *bron == *services.instantie {
@@ -124,12 +130,13 @@ async fn verbind(pool: &PgPool) -> Result<PgListener, sea_orm::sqlx::Error> {
     Ok(listener)
 }
 
-/// A notification: a change (another instance's goes to the subscribers; this instance's own was delivered
+/// A notification: a change to an actie or a beheer record (another instance's goes to the subscribers; this instance's own was delivered
 /// when it committed), or an instance's ping to itself.
 #[derive(serde::Deserialize)]
 #[serde(untagged)]
 enum Binnen {
     Wijziging(Melding),
+    Beheer(BeheerMelding),
     Ping {
         bron: String,
         #[serde(rename = "ping")]

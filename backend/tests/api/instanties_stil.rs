@@ -3,7 +3,7 @@
 //! new connection and makes its sockets reload. PostgreSQL only.
 
 use crate::helpers::TestApp;
-use crate::wsclient::Sock;
+use crate::wsclient::{Event, Sock};
 use serde_json::json;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -101,4 +101,42 @@ async fn a_listener_connection_that_broke_silently_is_noticed_and_its_sockets_re
     let wacht = koers_backend::service::luisteraar::PING * 6;
     let (e, _) = sock.until_closed(wacht).await;
     assert_eq!(e.close_code(), 1012, "reload after a silent break: {e:?}");
+}
+
+/// A plan changed through one instance reaches a `beheerGewijzigd` subscriber on the other (PostgreSQL).
+#[tokio::test]
+async fn a_plan_changed_on_one_instance_reaches_beheer_subscribers_on_the_other() {
+    if !std::env::var("KOERS_TEST_DATABASE_URL").is_ok_and(|u| u.starts_with("postgres")) {
+        eprintln!("beheer over instanties: overgeslagen, twee instanties vragen PostgreSQL");
+        return;
+    }
+    let a = TestApp::spawn().await;
+    let b = TestApp::spawn_on(a.database_url.clone(), None, |_| {}).await;
+    let beheer = a
+        .sign_in_new("beheer", koers_backend::toegang::Rol::Beheerder, &[])
+        .await;
+    let mh = crate::beheer_hulp::thema_id(&a, "mensenhandel").await;
+    let mut sock = Sock::ready(&b, &[], json!({})).await;
+    sock.send(json!({ "id": "1", "type": "subscribe", "payload": {
+        "query": "subscription($t: ID) { beheerGewijzigd(thema: $t) { soort id versie } }",
+        "variables": { "t": mh } } }))
+        .await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while b.services.beheer_events.receiver_count() < 1 {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the subscription did not start"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let p = crate::beheer_hulp::plan(&a, &beheer, &mh, "Beleidskader 2027-2030").await;
+    match sock.next(Duration::from_secs(10)).await {
+        Event::Msg(m) if m["type"] == "next" => {
+            let ev = &m["payload"]["data"]["beheerGewijzigd"];
+            assert_eq!(ev["soort"], "actieplan", "{m:#}");
+            assert_eq!(ev["id"], p.as_str());
+            assert_eq!(ev["versie"], 1);
+        }
+        other => panic!("expected the plan on the other instance, got {other:?}"),
+    }
 }

@@ -318,7 +318,7 @@ where
 impl crate::service::Services {
     /// Tells subscribers that `m` (in `thema`, if it belongs to one) changed; no subscribers is fine.
     pub(crate) fn meld<M: Beheerd>(&self, m: &M, thema_id: Option<i32>) {
-        let _ = self.beheer_events.send(crate::service::events::BeheerEvent {
+        self.verspreid_beheer(crate::service::events::BeheerEvent {
             soort: M::SOORT,
             id: m.id(),
             thema_id,
