@@ -6,6 +6,7 @@ pub mod actie;
 pub mod actie_bewerken;
 pub mod actie_regel;
 pub mod beheer;
+pub mod beheer_plannen;
 pub mod documenten;
 pub mod melden;
 pub mod organisatie;

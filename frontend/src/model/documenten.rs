@@ -125,6 +125,31 @@ pub const WEBHOOK_VERWIJDEREN: &str = "mutation WebhookVerwijderen($id: ID!) { w
 pub const LEVERING_OPNIEUW: &str =
     "mutation LeveringOpnieuw($id: ID!) { leveringOpnieuw(id: $id) { id toestand } }";
 
+/// Every thema with its plans (version, successor) and their opgaven, for the beheer of plans.
+pub const BEHEER_PLANNEN_QUERY: &str = "query BeheerPlannen { themas { id naam actieplannen { id titel soort \
+periodeVan periodeTot status versie opvolger { id titel } opgaven { id volgorde titel } } } }";
+
+/// Creates a plan; answers its id.
+pub const ACTIEPLAN_AANMAKEN: &str = "mutation ActieplanAanmaken($invoer: ActieplanAanmakenInvoer!) { \
+actieplanAanmaken(invoer: $invoer) { id } }";
+
+/// Changes a plan; answers its new version.
+pub const ACTIEPLAN_WIJZIGEN: &str = "mutation ActieplanWijzigen($invoer: ActieplanWijzigenInvoer!) { \
+actieplanWijzigen(invoer: $invoer) { id versie } }";
+
+/// Creates an opgave at the end of its plan; answers its id.
+pub const OPGAVE_AANMAKEN: &str = "mutation OpgaveAanmaken($invoer: OpgaveAanmakenInvoer!) { \
+opgaveAanmaken(invoer: $invoer) { id } }";
+
+/// Preview: the open acties of a plan and the opgave of its successor each goes to. Changes nothing.
+pub const VERPLAATSING_QUERY: &str = "query Verplaatsing($actieplan: ID!) { \
+verplaatsingNaarOpvolger(actieplan: $actieplan) { zonderOpgave opvolger { id titel } \
+regels { actie { id titel } van { id titel } naar { id titel } } } }";
+
+/// Moves the open acties of a plan to its successor, in one step.
+pub const ACTIES_NAAR_OPVOLGER: &str = "mutation ActiesNaarOpvolger($actieplan: ID!) { \
+actiesNaarOpvolger(actieplan: $actieplan) { regels { actie { id } } } }";
+
 /// Every document above, by name: what the host test validates.
 pub const ALLE: &[(&str, &str)] = &[
     ("OVERZICHT_QUERY", OVERZICHT_QUERY),
@@ -150,4 +175,10 @@ pub const ALLE: &[(&str, &str)] = &[
     ("WEBHOOK_UITSCHAKELEN", WEBHOOK_UITSCHAKELEN),
     ("WEBHOOK_VERWIJDEREN", WEBHOOK_VERWIJDEREN),
     ("LEVERING_OPNIEUW", LEVERING_OPNIEUW),
+    ("BEHEER_PLANNEN_QUERY", BEHEER_PLANNEN_QUERY),
+    ("ACTIEPLAN_AANMAKEN", ACTIEPLAN_AANMAKEN),
+    ("ACTIEPLAN_WIJZIGEN", ACTIEPLAN_WIJZIGEN),
+    ("OPGAVE_AANMAKEN", OPGAVE_AANMAKEN),
+    ("VERPLAATSING_QUERY", VERPLAATSING_QUERY),
+    ("ACTIES_NAAR_OPVOLGER", ACTIES_NAAR_OPVOLGER),
 ];

@@ -1,0 +1,156 @@
+//! Browser test of the beheer of plans: a beheerder creates a plan with two opgaven in `/beheer`, names it the
+//! successor of an ending plan, sees the preview of where its open actie goes and moves it in one step; axe is
+//! clean on the new views in Dutch and English.
+//!
+//! Ignored by default (it needs Chromium and a built `frontend/dist`); run it with
+//! `cargo test --workspace --test beheer_plannen -- --ignored --test-threads=1`.
+
+use anyhow::Context;
+use koers_e2e::{Browser, Koers, array, fixtures, id_of, vul_aanmelden_in};
+use serde_json::json;
+
+const OUD: &str = "Actieplan Mensenhandel 2023–2026 (e2e)";
+const NIEUW: &str = "Beleidskader en Actieplan Mensenhandel 2027–2030";
+
+#[tokio::test]
+#[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
+async fn een_beheerder_maakt_een_plan_en_zet_de_open_acties_over() -> anyhow::Result<()> {
+    let koers = Koers::start().await?;
+    // The ending plan, with one opgave and one open actie, made through the API.
+    let themas = koers.graphql("{ themas { id } }", json!({})).await?;
+    let thema = id_of(array(&themas["themas"], "themas")?.first().context("no thema")?)?;
+    let oud = koers
+        .graphql(
+            "mutation($i: ActieplanAanmakenInvoer!) { actieplanAanmaken(invoer: $i) { id } }",
+            json!({ "i": { "thema": thema, "titel": OUD, "soort": "ACTIEPLAN", "periodeVan": 2023,
+                "periodeTot": 2026 } }),
+        )
+        .await?;
+    let oud_id = id_of(&oud["actieplanAanmaken"])?;
+    let opgave = koers
+        .graphql(
+            "mutation($i: OpgaveAanmakenInvoer!) { opgaveAanmaken(invoer: $i) { id } }",
+            json!({ "i": { "actieplan": oud_id, "titel": "Weerbaarheid" } }),
+        )
+        .await?;
+    let actie = koers
+        .graphql(
+            "mutation($i: ActieAanmakenInvoer!) { actieAanmaken(invoer: $i) { id } }",
+            json!({ "i": { "opgave": id_of(&opgave["opgaveAanmaken"])?, "titel": "Training wijkagenten",
+                "jaar": 2026, "status": "GEPLAND" } }),
+        )
+        .await?;
+    let actie_id = id_of(&actie["actieAanmaken"])?;
+
+    let wachtwoord = koers.gebruiker("bea", "beheerder", &[]).await?;
+    let browser = Browser::start().await?;
+    browser.goto(&koers.url("/beheer")).await?;
+    browser.wait_for(fixtures::AANMELDEN_LINK).await?.click().await?;
+    browser.wait_for(fixtures::AANMELDEN_PAGINA).await?;
+    vul_aanmelden_in(&browser, "bea", &wachtwoord).await?;
+    browser.wait_for(fixtures::PLAN_FORMULIER).await?;
+
+    // A new plan, in the first thema (the form's default).
+    browser
+        .wait_for(fixtures::PLAN_TITEL)
+        .await?
+        .send_keys(NIEUW)
+        .await?;
+    let van = browser.wait_for(fixtures::PLAN_VAN).await?;
+    van.clear().await?;
+    van.send_keys("2027").await?;
+    let tot = browser.wait_for(fixtures::PLAN_TOT).await?;
+    tot.clear().await?;
+    tot.send_keys("2030").await?;
+    browser.wait_for(fixtures::PLAN_MAKEN).await?.click().await?;
+    browser
+        .wait_for(&fixtures::plan_beheren(NIEUW))
+        .await?
+        .click()
+        .await?;
+    browser.wait_for(&fixtures::plan_beheer(NIEUW)).await?;
+
+    // Two opgaven; the first has the title of the ending plan's opgave.
+    for (n, titel) in ["Weerbaarheid", "Zicht op slachtoffers"].into_iter().enumerate() {
+        browser
+            .wait_for(fixtures::OPGAVE_TITEL)
+            .await?
+            .send_keys(titel)
+            .await?;
+        browser
+            .wait_for(fixtures::OPGAVE_TOEVOEGEN)
+            .await?
+            .click()
+            .await?;
+        browser.wait_for_at_least(fixtures::OPGAVE_REGEL, n + 1).await?;
+    }
+    let regels = browser.wait_for_at_least(fixtures::OPGAVE_REGEL, 2).await?;
+    assert_eq!(regels.len(), 2);
+    let plannen = koers
+        .graphql("{ actieplannen { id titel opgaven { id } } }", json!({}))
+        .await?;
+    let nieuw = array(&plannen["actieplannen"], "actieplannen")?
+        .iter()
+        .find(|p| p["titel"] == NIEUW)
+        .context("the new plan is in the API")?;
+    assert_eq!(array(&nieuw["opgaven"], "opgaven")?.len(), 2);
+    let nieuw_id = id_of(nieuw)?;
+
+    // The ending plan names the new one its successor; the preview, then the move.
+    browser
+        .wait_for(&fixtures::plan_beheren(OUD))
+        .await?
+        .click()
+        .await?;
+    browser.wait_for(&fixtures::plan_beheer(OUD)).await?;
+    browser
+        .wait_for(fixtures::PLAN_OPVOLGER)
+        .await?
+        .select_by_value(&nieuw_id)
+        .await?;
+    browser.wait_for(fixtures::PLAN_OPSLAAN).await?.click().await?;
+    browser.wait_for(fixtures::PLAN_OPGESLAGEN).await?;
+    browser.wait_for(fixtures::VOORBEELD_TONEN).await?.click().await?;
+    let voorbeeld = browser
+        .wait_for(fixtures::VERPLAATSING_REGEL)
+        .await?
+        .text()
+        .await?;
+    assert!(
+        voorbeeld.contains("Training wijkagenten") && voorbeeld.contains("Weerbaarheid"),
+        "{voorbeeld}"
+    );
+    browser.screenshot("beheer-plannen-voorbeeld").await?;
+    let fouten = browser.axe_violations().await?;
+    assert!(fouten.is_empty(), "axe on the plans' beheer (nl): {fouten:?}");
+
+    browser.wait_for(fixtures::VERPLAATSEN).await?.click().await?;
+    browser.wait_for(fixtures::VERPLAATST).await?;
+    let na = koers
+        .graphql(
+            "query($id: ID!) { actie(id: $id) { opgave { titel actieplan { id } } } }",
+            json!({ "id": actie_id }),
+        )
+        .await?;
+    assert_eq!(na["actie"]["opgave"]["actieplan"]["id"], nieuw_id.as_str());
+    assert_eq!(na["actie"]["opgave"]["titel"], "Weerbaarheid");
+
+    // The same views in English.
+    browser.wait_for(fixtures::TAAL_KNOP).await?.click().await?;
+    browser
+        .wait_for_text(fixtures::PAGINA_KOP, "Administration")
+        .await?;
+    browser
+        .wait_for(&fixtures::plan_beheren(OUD))
+        .await?
+        .click()
+        .await?;
+    browser.wait_for(fixtures::VOORBEELD_TONEN).await?.click().await?;
+    browser
+        .wait_for(&format!("{} [data-testid=\"geen-open\"]", fixtures::PLAN_BEHEER))
+        .await?;
+    browser.screenshot("beheer-plannen-en").await?;
+    let fouten = browser.axe_violations().await?;
+    assert!(fouten.is_empty(), "axe on the plans' beheer (en): {fouten:?}");
+    browser.close().await
+}
