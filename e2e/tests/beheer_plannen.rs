@@ -12,70 +12,34 @@ use serde_json::json;
 const OUD: &str = "Actieplan Mensenhandel 2023–2026 (e2e)";
 const NIEUW: &str = "Beleidskader en Actieplan Mensenhandel 2027–2030";
 
-#[tokio::test]
-#[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
-async fn een_beheerder_maakt_een_plan_en_zet_de_open_acties_over() -> anyhow::Result<()> {
-    let koers = Koers::start().await?;
-    // The ending plan, with one opgave and one open actie, made through the API.
-    let themas = koers.graphql("{ themas { id } }", json!({})).await?;
-    let thema = id_of(array(&themas["themas"], "themas")?.first().context("no thema")?)?;
-    let oud = koers
-        .graphql(
-            "mutation($i: ActieplanAanmakenInvoer!) { actieplanAanmaken(invoer: $i) { id } }",
-            json!({ "i": { "thema": thema, "titel": OUD, "soort": "ACTIEPLAN", "periodeVan": 2023,
-                "periodeTot": 2026 } }),
-        )
-        .await?;
-    let oud_id = id_of(&oud["actieplanAanmaken"])?;
-    let opgave = koers
-        .graphql(
-            "mutation($i: OpgaveAanmakenInvoer!) { opgaveAanmaken(invoer: $i) { id } }",
-            json!({ "i": { "actieplan": oud_id, "titel": "Weerbaarheid" } }),
-        )
-        .await?;
-    let actie = koers
-        .graphql(
-            "mutation($i: ActieAanmakenInvoer!) { actieAanmaken(invoer: $i) { id } }",
-            json!({ "i": { "opgave": id_of(&opgave["opgaveAanmaken"])?, "titel": "Training wijkagenten",
-                "jaar": 2026, "status": "GEPLAND" } }),
-        )
-        .await?;
-    let actie_id = id_of(&actie["actieAanmaken"])?;
-
-    let wachtwoord = koers.gebruiker("bea", "beheerder", &[]).await?;
-    let browser = Browser::start().await?;
-    browser.goto(&koers.url("/beheer")).await?;
-    browser.wait_for(fixtures::AANMELDEN_LINK).await?.click().await?;
-    browser.wait_for(fixtures::AANMELDEN_PAGINA).await?;
-    vul_aanmelden_in(&browser, "bea", &wachtwoord).await?;
-    browser.wait_for(fixtures::PLAN_FORMULIER).await?;
-
-    // A new plan, in the first thema (the form's default).
-    browser
-        .wait_for(fixtures::PLAN_TITEL)
-        .await?
-        .send_keys(NIEUW)
-        .await?;
-    let van = browser.wait_for(fixtures::PLAN_VAN).await?;
-    van.clear().await?;
-    van.send_keys("2027").await?;
-    let tot = browser.wait_for(fixtures::PLAN_TOT).await?;
-    tot.clear().await?;
-    tot.send_keys("2030").await?;
+/// Creates plan `titel` (`van`–`tot`, in the form's default thema) in the form and adds `opgaven` to it.
+async fn maak_plan(
+    browser: &Browser,
+    titel: &str,
+    van: &str,
+    tot: &str,
+    opgaven: &[&str],
+) -> anyhow::Result<()> {
+    let veld = browser.wait_for(fixtures::PLAN_TITEL).await?;
+    veld.clear().await?;
+    veld.send_keys(titel).await?;
+    for (sel, jaar) in [(fixtures::PLAN_VAN, van), (fixtures::PLAN_TOT, tot)] {
+        let veld = browser.wait_for(sel).await?;
+        veld.clear().await?;
+        veld.send_keys(jaar).await?;
+    }
     browser.wait_for(fixtures::PLAN_MAKEN).await?.click().await?;
     browser
-        .wait_for(&fixtures::plan_beheren(NIEUW))
+        .wait_for(&fixtures::plan_beheren(titel))
         .await?
         .click()
         .await?;
-    browser.wait_for(&fixtures::plan_beheer(NIEUW)).await?;
-
-    // Two opgaven; the first has the title of the ending plan's opgave.
-    for (n, titel) in ["Weerbaarheid", "Zicht op slachtoffers"].into_iter().enumerate() {
+    browser.wait_for(&fixtures::plan_beheer(titel)).await?;
+    for (n, opgave) in opgaven.iter().enumerate() {
         browser
             .wait_for(fixtures::OPGAVE_TITEL)
             .await?
-            .send_keys(titel)
+            .send_keys(opgave)
             .await?;
         browser
             .wait_for(fixtures::OPGAVE_TOEVOEGEN)
@@ -84,6 +48,49 @@ async fn een_beheerder_maakt_een_plan_en_zet_de_open_acties_over() -> anyhow::Re
             .await?;
         browser.wait_for_at_least(fixtures::OPGAVE_REGEL, n + 1).await?;
     }
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
+async fn een_beheerder_maakt_een_plan_en_zet_de_open_acties_over() -> anyhow::Result<()> {
+    let koers = Koers::start().await?;
+    let wachtwoord = koers.gebruiker("bea", "beheerder", &[]).await?;
+    let browser = Browser::start().await?;
+    browser.goto(&koers.url("/beheer")).await?;
+    browser.wait_for(fixtures::AANMELDEN_LINK).await?.click().await?;
+    browser.wait_for(fixtures::AANMELDEN_PAGINA).await?;
+    vul_aanmelden_in(&browser, "bea", &wachtwoord).await?;
+    browser.wait_for(fixtures::PLAN_FORMULIER).await?;
+
+    // The ending plan with one opgave, made in the form; its open actie through the API.
+    maak_plan(&browser, OUD, "2023", "2026", &["Weerbaarheid"]).await?;
+    let plannen = koers
+        .graphql("{ actieplannen { id titel opgaven { id } } }", json!({}))
+        .await?;
+    let oud = array(&plannen["actieplannen"], "actieplannen")?
+        .iter()
+        .find(|p| p["titel"] == OUD)
+        .context("the ending plan is in the API")?;
+    let opgave = array(&oud["opgaven"], "opgaven")?.first().context("its opgave")?;
+    let actie = koers
+        .graphql(
+            "mutation($i: ActieAanmakenInvoer!) { actieAanmaken(invoer: $i) { id } }",
+            json!({ "i": { "opgave": id_of(opgave)?, "titel": "Training wijkagenten",
+                "jaar": 2026, "status": "GEPLAND" } }),
+        )
+        .await?;
+    let actie_id = id_of(&actie["actieAanmaken"])?;
+
+    // The new plan, with two opgaven; the first has the title of the ending plan's opgave.
+    maak_plan(
+        &browser,
+        NIEUW,
+        "2027",
+        "2030",
+        &["Weerbaarheid", "Zicht op slachtoffers"],
+    )
+    .await?;
     let regels = browser.wait_for_at_least(fixtures::OPGAVE_REGEL, 2).await?;
     assert_eq!(regels.len(), 2);
     let plannen = koers
