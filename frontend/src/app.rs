@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sinds-rvo") view=SindsRvoPagina />
                     <Route path=path!("/aanmelden") view=AanmeldenPagina />
                     <Route path=path!("/beheer") view=BeheerPagina />
+                    <Route path=path!("/wachtwoord") view=crate::pages::wachtwoord::WachtwoordPagina />
                 </Routes>
             </main>
             <footer class="utrecht-page-footer voet">

@@ -51,7 +51,7 @@ pub struct PlanTeksten {
     pub opslaan: &'static str,
     /// Notice: saved.
     pub opgeslagen: &'static str,
-    /// Notice on CONFLICT.
+    /// Notice on CONFLICT (also for the other beheer sections).
     pub conflict: &'static str,
     /// Button: reload.
     pub herladen: &'static str,
@@ -109,7 +109,7 @@ pub static NL: PlanTeksten = PlanTeksten {
     geen_opvolger: "(geen opvolger)",
     opslaan: "Opslaan",
     opgeslagen: "Het plan is opgeslagen.",
-    conflict: "Iemand anders heeft dit plan intussen gewijzigd. Herlaad het plan en breng uw wijziging opnieuw aan.",
+    conflict: "Iemand anders heeft dit intussen gewijzigd. Herlaad en breng uw wijziging opnieuw aan.",
     herladen: "Herladen",
     naar_opvolger: "Open acties naar de opvolger",
     eerst_opvolger: "Kies eerst een opvolger voor dit plan.",
@@ -156,7 +156,7 @@ pub static EN: PlanTeksten = PlanTeksten {
     geen_opvolger: "(no successor)",
     opslaan: "Save",
     opgeslagen: "The plan has been saved.",
-    conflict: "Someone else changed this plan in the meantime. Reload the plan and make your change again.",
+    conflict: "Someone else changed this in the meantime. Reload and make your change again.",
     herladen: "Reload",
     naar_opvolger: "Open actions to the successor",
     eerst_opvolger: "Choose a successor for this plan first.",

@@ -150,6 +150,42 @@ regels { actie { id titel } van { id titel } naar { id titel } } } }";
 pub const ACTIES_NAAR_OPVOLGER: &str = "mutation ActiesNaarOpvolger($actieplan: ID!) { \
 actiesNaarOpvolger(actieplan: $actieplan) { regels { actie { id } } } }";
 
+/// Every RVO meeting with its version, for the beheer of RVO dates.
+pub const BEHEER_RVO_QUERY: &str = "query BeheerRvo { rvoVergaderingen { id datum omschrijving versie } }";
+
+/// Plans an RVO meeting.
+pub const RVO_AANMAKEN: &str = "mutation RvoAanmaken($invoer: RvoVergaderingAanmakenInvoer!) { \
+rvoVergaderingAanmaken(invoer: $invoer) { id } }";
+
+/// Moves an RVO meeting to another date.
+pub const RVO_WIJZIGEN: &str = "mutation RvoWijzigen($invoer: RvoVergaderingWijzigenInvoer!) { \
+rvoVergaderingWijzigen(invoer: $invoer) { id versie } }";
+
+/// Removes an RVO meeting.
+pub const RVO_VERWIJDEREN: &str = "mutation RvoVerwijderen($id: ID!, $versie: Int!) { \
+rvoVergaderingVerwijderen(id: $id, versie: $versie) { id } }";
+
+/// Every user (beheerders only) and every thema, for the beheer of users.
+pub const GEBRUIKERS_QUERY: &str = "query Gebruikers { gebruikers { id gebruikersnaam naam rol actief versie \
+themas { id naam } } themas { id naam } }";
+
+/// Creates a user; answers the user name.
+pub const GEBRUIKER_AANMAKEN: &str = "mutation GebruikerAanmaken($invoer: GebruikerAanmakenInvoer!) { \
+gebruikerAanmaken(invoer: $invoer) }";
+
+/// Changes a user's role, thema's or whether she is active.
+pub const GEBRUIKER_WIJZIGEN: &str = "mutation GebruikerWijzigen($invoer: GebruikerWijzigenInvoer!) { \
+gebruikerWijzigen(invoer: $invoer) { id versie } }";
+
+/// Gives a user a new password.
+pub const WACHTWOORD_HERSTELLEN: &str = "mutation WachtwoordHerstellen($id: ID!, $versie: Int!, \
+$wachtwoord: String!) { wachtwoordHerstellen(id: $id, versie: $versie, wachtwoord: $wachtwoord) { id versie } }";
+
+/// Changes the signed-in user's own password.
+pub const WACHTWOORD_WIJZIGEN: &str = "mutation WachtwoordWijzigen($huidigWachtwoord: String!, \
+$nieuwWachtwoord: String!) { wachtwoordWijzigen(huidigWachtwoord: $huidigWachtwoord, \
+nieuwWachtwoord: $nieuwWachtwoord) }";
+
 /// Every document above, by name: what the host test validates.
 pub const ALLE: &[(&str, &str)] = &[
     ("OVERZICHT_QUERY", OVERZICHT_QUERY),
@@ -181,4 +217,13 @@ pub const ALLE: &[(&str, &str)] = &[
     ("OPGAVE_AANMAKEN", OPGAVE_AANMAKEN),
     ("VERPLAATSING_QUERY", VERPLAATSING_QUERY),
     ("ACTIES_NAAR_OPVOLGER", ACTIES_NAAR_OPVOLGER),
+    ("BEHEER_RVO_QUERY", BEHEER_RVO_QUERY),
+    ("RVO_AANMAKEN", RVO_AANMAKEN),
+    ("RVO_WIJZIGEN", RVO_WIJZIGEN),
+    ("RVO_VERWIJDEREN", RVO_VERWIJDEREN),
+    ("GEBRUIKERS_QUERY", GEBRUIKERS_QUERY),
+    ("GEBRUIKER_AANMAKEN", GEBRUIKER_AANMAKEN),
+    ("GEBRUIKER_WIJZIGEN", GEBRUIKER_WIJZIGEN),
+    ("WACHTWOORD_HERSTELLEN", WACHTWOORD_HERSTELLEN),
+    ("WACHTWOORD_WIJZIGEN", WACHTWOORD_WIJZIGEN),
 ];
