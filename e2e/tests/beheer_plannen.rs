@@ -1,6 +1,6 @@
 //! Browser test of the beheer of plans: a beheerder creates a plan with two opgaven in `/beheer`, names it the
-//! successor of an ending plan, sees the preview of where its open actie goes and moves it in one step; axe is
-//! clean on the new views in Dutch and English.
+//! successor of an ending plan (a change made elsewhere meanwhile gives a clear CONFLICT), sees the preview of
+//! where its open actie goes and moves it in one step; axe is clean on the new views in Dutch and English.
 //!
 //! Ignored by default (it needs Chromium and a built `frontend/dist`); run it with
 //! `cargo test --workspace --test beheer_plannen -- --ignored --test-threads=1`.
@@ -8,6 +8,7 @@
 use anyhow::Context;
 use koers_e2e::{Browser, Koers, array, fixtures, id_of, vul_aanmelden_in};
 use serde_json::json;
+use std::time::{Duration, Instant};
 
 const OUD: &str = "Actieplan Mensenhandel 2023–2026 (e2e)";
 const NIEUW: &str = "Beleidskader en Actieplan Mensenhandel 2027–2030";
@@ -51,6 +52,34 @@ async fn maak_plan(
     Ok(())
 }
 
+/// Changes plan `id` (who adopted it) through the API with the browser's session, as another tab would.
+async fn elders_gewijzigd(browser: &Browser, id: &str) -> anyhow::Result<()> {
+    let script = r#"
+        const [id, klaar] = arguments;
+        const vraag = async (query, variables, csrf) => {
+            const headers = { "content-type": "application/json" };
+            if (csrf) headers["X-CSRF-Token"] = csrf;
+            const r = await fetch("/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+            return r.json();
+        };
+        (async () => {
+            const ik = await vraag("{ ik { csrfToken } }", {});
+            const csrf = ik.data.ik.csrfToken;
+            const p = await vraag("query($id: ID!) { actieplan(id: $id) { versie } }", { id }, csrf);
+            const w = await vraag("mutation($i: ActieplanWijzigenInvoer!) { actieplanWijzigen(invoer: $i) { versie } }",
+                { i: { id, versie: p.data.actieplan.versie, vastgesteldDoor: "RVO (elders)" } }, csrf);
+            klaar(JSON.stringify(w));
+        })().catch((e) => klaar(String(e)));
+    "#;
+    let antwoord = browser.client().execute_async(script, vec![json!(id)]).await?;
+    let tekst = antwoord.as_str().unwrap_or_default();
+    anyhow::ensure!(
+        tekst.contains("\"versie\""),
+        "the change elsewhere failed: {tekst}"
+    );
+    Ok(())
+}
+
 #[tokio::test]
 #[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
 async fn een_beheerder_maakt_een_plan_en_zet_de_open_acties_over() -> anyhow::Result<()> {
@@ -72,6 +101,7 @@ async fn een_beheerder_maakt_een_plan_en_zet_de_open_acties_over() -> anyhow::Re
         .iter()
         .find(|p| p["titel"] == OUD)
         .context("the ending plan is in the API")?;
+    let oud_id = id_of(oud)?;
     let opgave = array(&oud["opgaven"], "opgaven")?.first().context("its opgave")?;
     let actie = koers
         .graphql(
@@ -115,8 +145,36 @@ async fn een_beheerder_maakt_een_plan_en_zet_de_open_acties_over() -> anyhow::Re
         .await?
         .select_by_value(&nieuw_id)
         .await?;
+    // Someone else changes the plan meanwhile (in this session, behind the form's back): CONFLICT, said
+    // plainly; after reloading, the change goes through.
+    elders_gewijzigd(&browser, &oud_id).await?;
+    browser.wait_for(fixtures::PLAN_OPSLAAN).await?.click().await?;
+    let conflict = browser.wait_for(fixtures::PLAN_FOUT).await?.text().await?;
+    assert!(
+        conflict.contains("Iemand anders heeft dit intussen gewijzigd"),
+        "{conflict}"
+    );
+    browser.wait_for(fixtures::PLAN_HERLADEN).await?.click().await?;
+    // The reload draws the plan's beheer anew, without the error.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while browser.find_now(fixtures::PLAN_FOUT).await?.is_some() {
+        anyhow::ensure!(Instant::now() < deadline, "the reload did not redraw the plan");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    browser.wait_for(&fixtures::plan_beheer(OUD)).await?;
+    browser
+        .wait_for(fixtures::PLAN_OPVOLGER)
+        .await?
+        .select_by_value(&nieuw_id)
+        .await?;
     browser.wait_for(fixtures::PLAN_OPSLAAN).await?.click().await?;
     browser.wait_for(fixtures::PLAN_OPGESLAGEN).await?;
+    let dbg = koers
+        .graphql(
+            "query($id: ID!) { actieplan(id: $id) { versie vastgesteldDoor opvolger { id } } }",
+            json!({"id": oud_id}),
+        )
+        .await?;
     browser.wait_for(fixtures::VOORBEELD_TONEN).await?.click().await?;
     let voorbeeld = browser
         .wait_for(fixtures::VERPLAATSING_REGEL)

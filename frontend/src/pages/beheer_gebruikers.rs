@@ -54,7 +54,9 @@ pub fn Gebruikers() -> impl IntoView {
             {move || fout.get().map(|f| view! { <p class="fout-melding" role="alert" data-testid="gebruiker-fout">{f}</p> })}
             {move || melding.get().map(|m| view! { <p class="utrecht-paragraph" role="status" data-testid="gebruiker-opgeslagen">{m}</p> })}
             <ul class="gebruikers-lijst">
-                {move || lijst.get().into_iter().map(|g| view! { <GebruikerRegel g klaar /> }).collect_view()}
+                <For each=move || lijst.get() key=|g| (g.id.clone(), g.versie) let:g>
+                    <GebruikerRegel g klaar />
+                </For>
             </ul>
             <NieuweGebruikerFormulier themas klaar />
         </section>

@@ -70,7 +70,10 @@ pub fn Plannen() -> impl IntoView {
             <p class="utrecht-paragraph">{tp.intro}</p>
             {move || fout.get().map(|f| view! { <p class="fout-melding" role="alert">{f}</p> })}
             {move || themas.get().into_iter().map(|t| view! { <PlanTabel thema=t gekozen melding /> }).collect_view()}
-            {move || plan().map(|p| view! { <PlanBeheer plan=p themas gekozen melding verversen /> })}
+            // Keyed by version and opgaven: a changed plan gets a fresh form (its versie, its handlers).
+            <For each=move || plan().into_iter() key=|p| (p.id.clone(), p.versie, p.opgaven.len()) let:p>
+                <PlanBeheer plan=p themas gekozen melding verversen />
+            </For>
             <NieuwPlanFormulier themas verversen />
         </section>
     }

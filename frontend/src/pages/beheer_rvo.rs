@@ -48,15 +48,12 @@ pub fn RvoDatums() -> impl IntoView {
             <p class="utrecht-paragraph">{tr.intro}</p>
             {move || fout.get().map(|f| view! { <p class="fout-melding" role="alert" data-testid="rvo-fout">{f}</p> })}
             {move || melding.get().map(|m| view! { <p class="utrecht-paragraph" role="status" data-testid="rvo-opgeslagen">{m}</p> })}
-            {move || {
-                let v = lijst.get();
-                if v.is_empty() {
-                    view! { <p class="utrecht-paragraph leeg">{trvo().geen}</p> }.into_any()
-                } else {
-                    view! { <ul class="rvo-lijst">{v.into_iter().map(|v| view! { <RvoRegel v klaar /> }).collect_view()}</ul> }
-                        .into_any()
-                }
-            }}
+            {move || lijst.read().is_empty().then(|| view! { <p class="utrecht-paragraph leeg">{trvo().geen}</p> })}
+            <ul class="rvo-lijst">
+                <For each=move || lijst.get() key=|v| (v.id.clone(), v.versie) let:v>
+                    <RvoRegel v klaar />
+                </For>
+            </ul>
             <NieuweRvo klaar />
         </section>
     }
