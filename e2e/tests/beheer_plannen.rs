@@ -112,6 +112,22 @@ async fn een_beheerder_maakt_een_plan_en_zet_de_open_acties_over() -> anyhow::Re
         .await?;
     let actie_id = id_of(&actie["actieAanmaken"])?;
 
+    // A period that ends before it begins: the server's message next to the field.
+    for (sel, tekst) in [
+        (fixtures::PLAN_TITEL, NIEUW),
+        (fixtures::PLAN_VAN, "2031"),
+        (fixtures::PLAN_TOT, "2027"),
+    ] {
+        let veld = browser.wait_for(sel).await?;
+        veld.clear().await?;
+        veld.send_keys(tekst).await?;
+    }
+    browser.wait_for(fixtures::PLAN_MAKEN).await?.click().await?;
+    let melding = browser.wait_for(fixtures::PLAN_TOT_FOUT).await?.text().await?;
+    assert!(melding.contains("looptijd"), "{melding}");
+    let tot = browser.wait_for(fixtures::PLAN_TOT).await?;
+    assert_eq!(tot.attr("aria-invalid").await?.as_deref(), Some("true"));
+
     // The new plan, with two opgaven; the first has the title of the ending plan's opgave.
     maak_plan(
         &browser,

@@ -43,13 +43,14 @@ pub fn Veld(
     soort: &'static str,
 ) -> impl IntoView {
     let fout_id = format!("{id}-fout");
+    let beschreven = fout_id.clone();
     let melding = velden.melding(veld);
     view! {
         <div class="utrecht-form-field">
             <label class="utrecht-form-label" for=id>{label}</label>
             {move || melding().map(|m| view! { <p class="utrecht-form-field-error-message" id=fout_id.clone() data-testid=format!("{id}-fout")>{m}</p> })}
             <input class="utrecht-textbox utrecht-textbox--html-input" id=id type=soort required data-testid=id
-                aria-invalid=velden.ongeldig(veld)
+                aria-invalid=velden.ongeldig(veld) aria-describedby=move || melding().map(|_| beschreven.clone())
                 prop:value=move || waarde.get() on:input=move |ev| waarde.set(event_target_value(&ev)) />
         </div>
     }
