@@ -185,12 +185,15 @@ async fn een_beheerder_maakt_een_plan_en_zet_de_open_acties_over() -> anyhow::Re
         .await?;
     browser.wait_for(fixtures::PLAN_OPSLAAN).await?.click().await?;
     browser.wait_for(fixtures::PLAN_OPGESLAGEN).await?;
-    let dbg = koers
+    // Both changes kept: the one made elsewhere and the successor.
+    let plan = koers
         .graphql(
-            "query($id: ID!) { actieplan(id: $id) { versie vastgesteldDoor opvolger { id } } }",
+            "query($id: ID!) { actieplan(id: $id) { vastgesteldDoor opvolger { id } } }",
             json!({"id": oud_id}),
         )
         .await?;
+    assert_eq!(plan["actieplan"]["vastgesteldDoor"], "RVO (elders)");
+    assert_eq!(plan["actieplan"]["opvolger"]["id"], nieuw_id.as_str());
     browser.wait_for(fixtures::VOORBEELD_TONEN).await?.click().await?;
     let voorbeeld = browser
         .wait_for(fixtures::VERPLAATSING_REGEL)
