@@ -19,6 +19,7 @@ const ROUTES = [
   [/^\/sinds-rvo$/, "sinds_rvo"],
   [/^\/aanmelden$/, "aanmelden"],
   [/^\/beheer$/, "beheer"],
+  [/^\/wachtwoord$/, "wachtwoord"],
 ];
 const route = ROUTES.find(([patroon]) => patroon.test(location.pathname.replace(/\/+$/, "") || "/"));
 for (const bestand of (route && SPLITS[route[1]]) || []) {

@@ -1,10 +1,12 @@
 //! Every selector and query the browser tests use, in one place: the contract between the front end's markup
 //! (`data-testid` attributes) and the tests. Change a selector here, never in a test.
 
+mod beheer;
 mod presentatie;
 mod toegang;
 mod toegankelijkheid;
 mod webhooks;
+pub use beheer::*;
 pub use presentatie::*;
 pub use toegang::*;
 pub use toegankelijkheid::*;

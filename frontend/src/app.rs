@@ -67,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sinds-rvo") view={Lazy::<routes::SindsRvo>::new()} />
                     <Route path=path!("/aanmelden") view={Lazy::<routes::Aanmelden>::new()} />
                     <Route path=path!("/beheer") view={Lazy::<routes::Beheer>::new()} />
+                    <Route path=path!("/wachtwoord") view={Lazy::<routes::Wachtwoord>::new()} />
                 </FlatRoutes>
             </main>
             <footer class="utrecht-page-footer voet">

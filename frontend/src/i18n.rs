@@ -6,6 +6,9 @@
 //! The labels of status, health, plan kind, plan status and organisation kind: [`label`] (Dutch from
 //! `koers_shared`, English in [`labels`]). Percentages come from `koers_shared::procent_tekst`.
 
+pub mod beheer_gebruikers;
+pub mod beheer_plannen;
+pub mod beheer_rvo;
 pub mod detail;
 pub mod en;
 pub mod keuze;
@@ -16,6 +19,9 @@ pub mod presentatie;
 pub mod toegang;
 pub mod webhooks;
 
+pub use beheer_gebruikers::tg;
+pub use beheer_plannen::tpl;
+pub use beheer_rvo::trvo;
 pub use labels::label;
 pub use melden::tm;
 pub use toegang::tt;

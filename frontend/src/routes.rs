@@ -66,3 +66,7 @@ lazy_pagina!(
     /// `/beheer`.
     Beheer => BeheerPagina
 );
+lazy_pagina!(
+    /// `/wachtwoord`.
+    Wachtwoord => WachtwoordPagina
+);

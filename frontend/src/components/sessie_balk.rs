@@ -1,5 +1,5 @@
 //! The session area in the header: a sign-in link, or who is signed in with a link to beheer (for a
-//! beheerder) and a sign-out button.
+//! beheerder), a link to change one's own password and a sign-out button.
 
 use crate::api;
 use crate::i18n::tt;
@@ -37,6 +37,7 @@ pub fn SessieBalk() -> impl IntoView {
                     view! {
                         <span data-testid="aangemeld-als">{(tt.aangemeld_als)(&ik.naam)}" ("{rol}")"</span>
                         {beheer}
+                        <A attr:class="utrecht-link" href="/wachtwoord" attr:data-testid="wachtwoord-link">{crate::i18n::tg().eigen_titel}</A>
                         <button type="button" class="utrecht-button utrecht-button--secondary-action knop-klein"
                             on:click=afmelden.clone() data-testid="afmelden-knop">{tt.afmelden}</button>
                     }.into_any()

@@ -125,6 +125,67 @@ pub const WEBHOOK_VERWIJDEREN: &str = "mutation WebhookVerwijderen($id: ID!) { w
 pub const LEVERING_OPNIEUW: &str =
     "mutation LeveringOpnieuw($id: ID!) { leveringOpnieuw(id: $id) { id toestand } }";
 
+/// Every thema with its plans (version, successor) and their opgaven, for the beheer of plans.
+pub const BEHEER_PLANNEN_QUERY: &str = "query BeheerPlannen { themas { id naam actieplannen { id titel soort \
+periodeVan periodeTot status versie opvolger { id titel } opgaven { id volgorde titel } } } }";
+
+/// Creates a plan; answers its id.
+pub const ACTIEPLAN_AANMAKEN: &str = "mutation ActieplanAanmaken($invoer: ActieplanAanmakenInvoer!) { \
+actieplanAanmaken(invoer: $invoer) { id } }";
+
+/// Changes a plan; answers its new version.
+pub const ACTIEPLAN_WIJZIGEN: &str = "mutation ActieplanWijzigen($invoer: ActieplanWijzigenInvoer!) { \
+actieplanWijzigen(invoer: $invoer) { id versie } }";
+
+/// Creates an opgave at the end of its plan; answers its id.
+pub const OPGAVE_AANMAKEN: &str = "mutation OpgaveAanmaken($invoer: OpgaveAanmakenInvoer!) { \
+opgaveAanmaken(invoer: $invoer) { id } }";
+
+/// Preview: the open acties of a plan and the opgave of its successor each goes to. Changes nothing.
+pub const VERPLAATSING_QUERY: &str = "query Verplaatsing($actieplan: ID!) { \
+verplaatsingNaarOpvolger(actieplan: $actieplan) { zonderOpgave opvolger { id titel } \
+regels { actie { id titel } van { id titel } naar { id titel } } } }";
+
+/// Moves the open acties of a plan to its successor, in one step.
+pub const ACTIES_NAAR_OPVOLGER: &str = "mutation ActiesNaarOpvolger($actieplan: ID!) { \
+actiesNaarOpvolger(actieplan: $actieplan) { regels { actie { id } } } }";
+
+/// Every RVO meeting with its version, for the beheer of RVO dates.
+pub const BEHEER_RVO_QUERY: &str = "query BeheerRvo { rvoVergaderingen { id datum omschrijving versie } }";
+
+/// Plans an RVO meeting.
+pub const RVO_AANMAKEN: &str = "mutation RvoAanmaken($invoer: RvoVergaderingAanmakenInvoer!) { \
+rvoVergaderingAanmaken(invoer: $invoer) { id } }";
+
+/// Moves an RVO meeting to another date.
+pub const RVO_WIJZIGEN: &str = "mutation RvoWijzigen($invoer: RvoVergaderingWijzigenInvoer!) { \
+rvoVergaderingWijzigen(invoer: $invoer) { id versie } }";
+
+/// Removes an RVO meeting.
+pub const RVO_VERWIJDEREN: &str = "mutation RvoVerwijderen($id: ID!, $versie: Int!) { \
+rvoVergaderingVerwijderen(id: $id, versie: $versie) { id } }";
+
+/// Every user (beheerders only) and every thema, for the beheer of users.
+pub const GEBRUIKERS_QUERY: &str = "query Gebruikers { gebruikers { id gebruikersnaam naam rol actief versie \
+themas { id naam } } themas { id naam } }";
+
+/// Creates a user; answers the user name.
+pub const GEBRUIKER_AANMAKEN: &str = "mutation GebruikerAanmaken($invoer: GebruikerAanmakenInvoer!) { \
+gebruikerAanmaken(invoer: $invoer) }";
+
+/// Changes a user's role, thema's or whether she is active.
+pub const GEBRUIKER_WIJZIGEN: &str = "mutation GebruikerWijzigen($invoer: GebruikerWijzigenInvoer!) { \
+gebruikerWijzigen(invoer: $invoer) { id versie } }";
+
+/// Gives a user a new password.
+pub const WACHTWOORD_HERSTELLEN: &str = "mutation WachtwoordHerstellen($id: ID!, $versie: Int!, \
+$wachtwoord: String!) { wachtwoordHerstellen(id: $id, versie: $versie, wachtwoord: $wachtwoord) { id versie } }";
+
+/// Changes the signed-in user's own password.
+pub const WACHTWOORD_WIJZIGEN: &str = "mutation WachtwoordWijzigen($huidigWachtwoord: String!, \
+$nieuwWachtwoord: String!) { wachtwoordWijzigen(huidigWachtwoord: $huidigWachtwoord, \
+nieuwWachtwoord: $nieuwWachtwoord) }";
+
 /// Every document above, by name: what the host test validates.
 pub const ALLE: &[(&str, &str)] = &[
     ("OVERZICHT_QUERY", OVERZICHT_QUERY),
@@ -150,4 +211,19 @@ pub const ALLE: &[(&str, &str)] = &[
     ("WEBHOOK_UITSCHAKELEN", WEBHOOK_UITSCHAKELEN),
     ("WEBHOOK_VERWIJDEREN", WEBHOOK_VERWIJDEREN),
     ("LEVERING_OPNIEUW", LEVERING_OPNIEUW),
+    ("BEHEER_PLANNEN_QUERY", BEHEER_PLANNEN_QUERY),
+    ("ACTIEPLAN_AANMAKEN", ACTIEPLAN_AANMAKEN),
+    ("ACTIEPLAN_WIJZIGEN", ACTIEPLAN_WIJZIGEN),
+    ("OPGAVE_AANMAKEN", OPGAVE_AANMAKEN),
+    ("VERPLAATSING_QUERY", VERPLAATSING_QUERY),
+    ("ACTIES_NAAR_OPVOLGER", ACTIES_NAAR_OPVOLGER),
+    ("BEHEER_RVO_QUERY", BEHEER_RVO_QUERY),
+    ("RVO_AANMAKEN", RVO_AANMAKEN),
+    ("RVO_WIJZIGEN", RVO_WIJZIGEN),
+    ("RVO_VERWIJDEREN", RVO_VERWIJDEREN),
+    ("GEBRUIKERS_QUERY", GEBRUIKERS_QUERY),
+    ("GEBRUIKER_AANMAKEN", GEBRUIKER_AANMAKEN),
+    ("GEBRUIKER_WIJZIGEN", GEBRUIKER_WIJZIGEN),
+    ("WACHTWOORD_HERSTELLEN", WACHTWOORD_HERSTELLEN),
+    ("WACHTWOORD_WIJZIGEN", WACHTWOORD_WIJZIGEN),
 ];
