@@ -4,7 +4,7 @@
 
 use crate::helpers::{Als, TestApp};
 use crate::lekken::{Geheim, geheim};
-use crate::subscriptions::{Ws, listeners};
+use crate::subscriptions::Ws;
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -201,7 +201,18 @@ async fn a_live_roll_up_counts_only_what_its_subscriber_may_see() {
                         "payload": { "query": LIVE, "variables": { "p": g.plan, "zonder": zonder } } }))
             .await;
     }
-    listeners(&app, 4).await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    while app.services.events.receiver_count() < 4 {
+        if tokio::time::Instant::now() > deadline {
+            // Say what the sockets were told instead of listening.
+            let mut seen = Vec::new();
+            for ws in [&mut anoniem, &mut open, &mut vertrouwd, &mut presentatie] {
+                seen.push(ws.recv(Duration::from_millis(200)).await);
+            }
+            panic!("4 subscriptions did not listen in time; the sockets got {seen:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
     app.data(
         "mutation($i: VoortgangRapporterenInvoer!) { actieVoortgangRapporteren(invoer: $i) { versie } }",
         json!({ "i": { "id": g.actie, "versie": 2, "voortgang": 70 } }),
