@@ -6,6 +6,7 @@ pub mod beheer;
 pub mod domain;
 #[cfg(feature = "miniserde")]
 mod mini;
+pub mod peil;
 pub mod rollup;
 pub mod tekst;
 pub mod validation;

@@ -12,6 +12,7 @@ pub mod gebruiker;
 pub mod gebruiker_thema;
 pub mod opgave;
 pub mod organisatie;
+pub mod rvo_stand;
 pub mod rvo_vergadering;
 pub mod sessie;
 pub mod taak_run;

@@ -13,8 +13,11 @@ pub mod ids;
 pub mod inputs;
 pub mod loaders;
 pub mod mutation;
+pub mod peil;
 pub mod queries_only;
 pub mod query;
+pub mod reeks;
+pub mod rvo_stand;
 pub mod subscription;
 pub mod types;
 pub mod uitvoeren;
@@ -36,6 +39,7 @@ pub struct QueryRoot(
     beheer_plannen::BeheerPlanQuery,
     beheer_gebruikers::GebruikersQuery,
     webhooks::WebhookQuery,
+    rvo_stand::RvoStandQuery,
 );
 
 /// Schrijfoperaties: acties; plannen en opgaven (beheerders, redacteuren in hun thema's); voor beheerders
@@ -50,6 +54,7 @@ pub struct MutationRoot(
     beheer_gebruikers::GebruikersMutation,
     beheer_import::ImportMutation,
     webhooks::WebhookMutation,
+    rvo_stand::RvoStandMutation,
 );
 
 /// Builds the schema over `services` with the given guard rails and introspection on.
@@ -63,7 +68,9 @@ pub fn build_schema_with(services: Services, limits: GraphqlLimits, introspectio
     if !introspection {
         served = served.disable_introspection();
     }
-    let schema = loaders::register(served, &services).data(services).finish();
+    let schema = peil::register(loaders::register(served, &services), &services)
+        .data(services)
+        .finish();
     let factory = guard::batch::ProbeFactory::default();
     let probe = builder(limits).extension(factory.clone()).finish();
     KoersSchema::new(schema, guard::batch::ProbeSchema::new(probe, &factory), limits)

@@ -133,11 +133,19 @@ impl Query {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Het id van de actie.")] id: ID,
+        #[graphql(
+            desc = "De actie zoals zij op dit moment was (leeg als zij toen nog niet bestond); niet in de toekomst."
+        )]
+        peilmoment: Option<chrono::DateTime<chrono::Utc>>,
     ) -> Result<Option<Actie>> {
         // Who may not read at all learns nothing from the id.
         zicht(ctx)?;
         let id = ids::decode(&id, Soort::Actie, "id").extend()?;
-        Ok(one::<ById<actie::Entity>>(ctx, id).await?.map(Actie))
+        let a = match peilmoment {
+            Some(t) => super::peil::op_mijn::<super::peil::ActieOp>(ctx, t, id).await?,
+            None => one::<ById<actie::Entity>>(ctx, id).await?,
+        };
+        Ok(a.map(Actie))
     }
 
     /// Elk object op zijn globale id.

@@ -8,6 +8,7 @@ pub mod grenzen;
 pub mod invoer;
 pub mod lezen;
 pub mod luisteraar;
+pub mod peil;
 pub mod rechten;
 pub mod rollups;
 pub mod schrijven;

@@ -38,6 +38,10 @@ pub async fn plan(services: Services, taken: Taken) {
         if let Err(e) = services.taak_draaien(OPRUIMEN, taken).await {
             tracing::warn!(error = %e, taak = OPRUIMEN, "geplande taak niet gelukt");
         }
+        // Every tick, not once per period: a meeting begins at its own moment; the unique key makes it once.
+        if let Err(e) = services.rvo_standen_vastleggen().await {
+            tracing::warn!(error = %e, taak = "rvo-stand", "stand van de RVO-vergadering niet vastgelegd");
+        }
         tokio::time::sleep(tik).await;
     }
 }

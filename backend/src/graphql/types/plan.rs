@@ -7,22 +7,38 @@ use crate::graphql::loaders::{
     ActiesPerOpgave, ById, OpgavenPerPlan, PlannenPerThema, RollupPerOpgave, RollupPerPlan, RollupPerThema,
     Sleutel, one, one_as,
 };
+use crate::graphql::peil::{
+    self, ActiesPerOpgaveOp, PeilSleutel, RollupPerOpgaveOp, RollupPerPlanOp, RollupPerThemaOp,
+};
+use crate::graphql::reeks::{self, ReeksIntervalGql, ReeksPunt, Van};
 use crate::graphql::zicht::zicht;
 use crate::service::rollups::Samenvatting;
 use async_graphql::dataloader::Loader;
 use async_graphql::{Context, ID, Object, Result};
+use chrono::{DateTime, Utc};
 use koers_shared::{PlanSoort, PlanStatus};
 
-/// The roll-up of `id` with loader `T` over what this request may see, or without confidential work.
-async fn rollup<T>(ctx: &Context<'_>, id: i32, zonder_vertrouwelijk: Option<bool>) -> Result<RollupGql>
+/// The roll-up of `id` with loader `T` (or `P` as of `peilmoment`) over what this request may see, or
+/// without confidential work.
+async fn rollup<T, P>(
+    ctx: &Context<'_>,
+    id: i32,
+    zonder_vertrouwelijk: Option<bool>,
+    peilmoment: Option<DateTime<Utc>>,
+) -> Result<RollupGql>
 where
     T: Loader<Sleutel, Value = Samenvatting, Error = async_graphql::Error>,
+    P: Loader<PeilSleutel, Value = Samenvatting, Error = async_graphql::Error>,
 {
     let mut z = zicht(ctx)?;
     if zonder_vertrouwelijk == Some(true) {
         z = z.zonder_vertrouwelijk();
     }
-    Ok(RollupGql(one_as::<T>(ctx, z, id).await?.unwrap_or_default()))
+    let s = match peilmoment {
+        Some(t) => peil::op::<P>(ctx, z, t, id).await?,
+        None => one_as::<T>(ctx, z, id).await?,
+    };
+    Ok(RollupGql(s.unwrap_or_default()))
 }
 
 /// Een VAR-portefeuille, zoals Mensenhandel of Digitale Veiligheid.
@@ -88,8 +104,12 @@ impl Thema {
             desc = "Waar: tel vertrouwelijke acties niet mee, ook als u ze mag zien (de presentatiemodus vraagt dit); ze tellen dan in `aantalVerborgen`."
         )]
         zonder_vertrouwelijk: Option<bool>,
+        #[graphql(
+            desc = "De stand op dit moment, herleid uit de historie (zonder: nu); niet in de toekomst."
+        )]
+        peilmoment: Option<DateTime<Utc>>,
     ) -> Result<RollupGql> {
-        rollup::<RollupPerThema>(ctx, self.0.id, zonder_vertrouwelijk).await
+        rollup::<RollupPerThema, RollupPerThemaOp>(ctx, self.0.id, zonder_vertrouwelijk, peilmoment).await
     }
 }
 
@@ -189,8 +209,34 @@ impl Actieplan {
             desc = "Waar: tel vertrouwelijke acties niet mee, ook als u ze mag zien (de presentatiemodus vraagt dit); ze tellen dan in `aantalVerborgen`."
         )]
         zonder_vertrouwelijk: Option<bool>,
+        #[graphql(
+            desc = "De stand op dit moment, herleid uit de historie (zonder: nu); niet in de toekomst."
+        )]
+        peilmoment: Option<DateTime<Utc>>,
     ) -> Result<RollupGql> {
-        rollup::<RollupPerPlan>(ctx, self.0.id, zonder_vertrouwelijk).await
+        rollup::<RollupPerPlan, RollupPerPlanOp>(ctx, self.0.id, zonder_vertrouwelijk, peilmoment).await
+    }
+
+    /// Het verloop van de samenvatting: op `van`, dan elk `interval` en als laatste op `tot` (standaard nu),
+    /// herleid uit de historie; hoogstens 400 punten.
+    async fn rollup_reeks(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Het eerste punt.")] van: DateTime<Utc>,
+        #[graphql(desc = "Het laatste punt (standaard nu); niet in de toekomst.")] tot: Option<DateTime<Utc>>,
+        #[graphql(desc = "De stap tussen twee punten.")] interval: ReeksIntervalGql,
+        #[graphql(desc = "Waar: tel vertrouwelijke acties niet mee (zoals bij `rollup`).")]
+        zonder_vertrouwelijk: Option<bool>,
+    ) -> Result<Vec<ReeksPunt>> {
+        reeks::reeks(
+            ctx,
+            Van::Plan(self.0.id),
+            van,
+            tot,
+            interval,
+            zonder_vertrouwelijk,
+        )
+        .await
     }
 }
 
@@ -259,9 +305,16 @@ impl Opgave {
             desc = "Alleen vertrouwelijke (`true`) of alleen open (`false`) acties; de presentatiemodus vraagt `false`."
         )]
         vertrouwelijk: Option<bool>,
+        #[graphql(
+            desc = "De acties zoals ze op dit moment waren (alleen die toen bestonden); niet in de toekomst."
+        )]
+        peilmoment: Option<DateTime<Utc>>,
     ) -> Result<Vec<Actie>> {
-        Ok(one::<ActiesPerOpgave>(ctx, self.0.id)
-            .await?
+        let acties = match peilmoment {
+            Some(t) => peil::op_mijn::<ActiesPerOpgaveOp>(ctx, t, self.0.id).await?,
+            None => one::<ActiesPerOpgave>(ctx, self.0.id).await?,
+        };
+        Ok(acties
             .unwrap_or_default()
             .into_iter()
             .filter(|a| vertrouwelijk.is_none_or(|v| a.vertrouwelijk == v))
@@ -277,7 +330,33 @@ impl Opgave {
             desc = "Waar: tel vertrouwelijke acties niet mee, ook als u ze mag zien (de presentatiemodus vraagt dit); ze tellen dan in `aantalVerborgen`."
         )]
         zonder_vertrouwelijk: Option<bool>,
+        #[graphql(
+            desc = "De stand op dit moment, herleid uit de historie (zonder: nu); niet in de toekomst."
+        )]
+        peilmoment: Option<DateTime<Utc>>,
     ) -> Result<RollupGql> {
-        rollup::<RollupPerOpgave>(ctx, self.0.id, zonder_vertrouwelijk).await
+        rollup::<RollupPerOpgave, RollupPerOpgaveOp>(ctx, self.0.id, zonder_vertrouwelijk, peilmoment).await
+    }
+
+    /// Het verloop van de samenvatting: op `van`, dan elk `interval` en als laatste op `tot` (standaard nu),
+    /// herleid uit de historie; hoogstens 400 punten.
+    async fn rollup_reeks(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Het eerste punt.")] van: DateTime<Utc>,
+        #[graphql(desc = "Het laatste punt (standaard nu); niet in de toekomst.")] tot: Option<DateTime<Utc>>,
+        #[graphql(desc = "De stap tussen twee punten.")] interval: ReeksIntervalGql,
+        #[graphql(desc = "Waar: tel vertrouwelijke acties niet mee (zoals bij `rollup`).")]
+        zonder_vertrouwelijk: Option<bool>,
+    ) -> Result<Vec<ReeksPunt>> {
+        reeks::reeks(
+            ctx,
+            Van::Opgave(self.0.id),
+            van,
+            tot,
+            interval,
+            zonder_vertrouwelijk,
+        )
+        .await
     }
 }
