@@ -17,6 +17,7 @@ pub mod melden;
 pub mod organisatie;
 pub mod presentatie;
 pub mod toegang;
+pub mod trend;
 pub mod webhooks;
 
 pub use beheer_gebruikers::tg;
@@ -25,6 +26,7 @@ pub use beheer_rvo::trvo;
 pub use labels::label;
 pub use melden::tm;
 pub use toegang::tt;
+pub use trend::ttr;
 pub use webhooks::tw;
 
 pub use detail::DetailTeksten;

@@ -13,6 +13,7 @@ pub mod documenten;
 pub mod melden;
 pub mod organisatie;
 pub mod plan;
+pub mod trend;
 pub mod webhooks;
 
 use crate::api::{self, ApiError, GeenVariabelen};

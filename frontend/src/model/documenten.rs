@@ -186,6 +186,11 @@ pub const WACHTWOORD_WIJZIGEN: &str = "mutation WachtwoordWijzigen($huidigWachtw
 $nieuwWachtwoord: String!) { wachtwoordWijzigen(huidigWachtwoord: $huidigWachtwoord, \
 nieuwWachtwoord: $nieuwWachtwoord) }";
 
+/// The monthly trend of a plan (share afgerond, counts per health) from a moment until now.
+pub const TREND_QUERY: &str = "query Trend($id: ID!, $van: DateTime!) { actieplan(id: $id) { id \
+rollupReeks(van: $van, interval: MAAND) { moment rollup { totaal aandeelAfgerond \
+aantalPerGezondheid { gezondheid aantal } } } } }";
+
 /// Every document above, by name: what the host test validates.
 pub const ALLE: &[(&str, &str)] = &[
     ("OVERZICHT_QUERY", OVERZICHT_QUERY),
@@ -218,6 +223,7 @@ pub const ALLE: &[(&str, &str)] = &[
     ("VERPLAATSING_QUERY", VERPLAATSING_QUERY),
     ("ACTIES_NAAR_OPVOLGER", ACTIES_NAAR_OPVOLGER),
     ("BEHEER_RVO_QUERY", BEHEER_RVO_QUERY),
+    ("TREND_QUERY", TREND_QUERY),
     ("RVO_AANMAKEN", RVO_AANMAKEN),
     ("RVO_WIJZIGEN", RVO_WIJZIGEN),
     ("RVO_VERWIJDEREN", RVO_VERWIJDEREN),

@@ -1,7 +1,7 @@
 //! The Actieplan view (`/actieplan/:id`): the plan's header, its roll-up, and per opgave (in volgorde) the
 //! roll-up and the acties that pass the filter in the URL query string.
 
-use crate::components::{BalkLegenda, FoutMelding, Laden, RollupOverzicht};
+use crate::components::{BalkLegenda, FoutMelding, Laden, PlanTrend, RollupOverzicht};
 use crate::filter::ActieFilter;
 use crate::i18n::label;
 use crate::i18n::{t, td};
@@ -136,6 +136,8 @@ fn Geladen(plan: PlanDetail) -> impl IntoView {
                 <h2 class="utrecht-heading-2" id="plan-totaal-kop">{t.plan_totaal_kop}</h2>
                 <BalkLegenda />
                 <RollupOverzicht rollup=plan.rollup.clone() testid="actieplan" />
+                <h3 class="utrecht-heading-3">{crate::i18n::ttr().titel}</h3>
+                <PlanTrend id=plan.id.clone() titel=plan.titel.clone() van_jaar=plan.periode_van />
             </section>
             <FilterFormulier filter organisaties=plan.organisaties() jaren=plan.jaren() />
             <p class="aantal" role="status" data-testid="aantal-getoond">{aantal}</p>
