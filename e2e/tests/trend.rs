@@ -1,11 +1,13 @@
 //! Browser test of the trend chart on the plan page: its points and its table (the screen-reader
-//! alternative) are the API's `rollupReeks`, point by point.
+//! alternative) are the API's `rollupReeks`, point by point; axe finds nothing on the page with the chart, in
+//! Dutch and in English.
 //!
-//! Ignored by default (it needs Chromium and a built `frontend/dist`); run it with
+//! Ignored by default (it needs Chromium, a built `frontend/dist` and `e2e/axe`); run it with
 //! `cargo test --workspace --test trend -- --ignored --test-threads=1`.
 
 use anyhow::Context;
-use koers_e2e::{Browser, Koers, array, id_of};
+use koers_e2e::browser::axe::{Violation, axe_script_path};
+use koers_e2e::{Browser, Koers, array, fixtures, id_of};
 use koers_shared::procent_tekst;
 use serde_json::{Value, json};
 
@@ -75,6 +77,29 @@ async fn de_trend_op_de_planpagina_is_die_van_de_api() -> anyhow::Result<()> {
     );
     browser.scroll_to(r#"[data-testid="trend"]"#).await?;
     browser.screenshot("actieplan-trend").await?;
+
+    // axe with the chart on the page, in both languages.
+    axe_script_path()?;
+    let violations: Vec<Violation> = browser.axe_violations().await?;
+    assert!(violations.is_empty(), "nl: {violations:?}");
+    browser.wait_for(fixtures::TAAL_KNOP).await?.click().await?;
+    browser
+        .wait_for_text(fixtures::FILTERS_KOP, "Filter and sort actions")
+        .await?;
+    browser
+        .wait_for_at_least(r#"[data-testid="trend-rij"]"#, punten.len())
+        .await?;
+    let kop = browser.client().execute(
+        "return document.querySelector('[data-testid=\"trend-tabel\"] caption').textContent;",
+        vec![],
+    );
+    assert!(
+        kop.await?.as_str().is_some_and(|k| k.starts_with("Trend of")),
+        "the table's caption in English"
+    );
+    let violations: Vec<Violation> = browser.axe_violations().await?;
+    assert!(violations.is_empty(), "en: {violations:?}");
+    browser.screenshot("actieplan-trend-en").await?;
     browser.close().await?;
     Ok(())
 }
