@@ -26,9 +26,11 @@ fn x(i: usize, n: usize, breed: f64, rand: f64) -> f64 {
     }
 }
 
-/// The drawing of `punten` in a `breed` × `hoog` box: the line's points, and per point its x, its y and the
-/// stacked health bar as `(y, height)` per [`Gezondheid::ALL`].
-pub fn tekening(punten: &[TrendPunt], breed: f64, hoog: f64) -> (String, Vec<(f64, f64, [(f64, f64); 3])>) {
+/// One drawn point: its x, its y, and its stacked health bar as `(y, height)` per [`Gezondheid::ALL`].
+pub type Positie = (f64, f64, [(f64, f64); 3]);
+
+/// The drawing of `punten` in a `breed` × `hoog` box: the line's points, and each point's [`Positie`].
+pub fn tekening(punten: &[TrendPunt], breed: f64, hoog: f64) -> (String, Vec<Positie>) {
     let rand = 4.0;
     let lijn_hoog = hoog * 0.6;
     let balk_hoog = hoog - lijn_hoog - rand;
