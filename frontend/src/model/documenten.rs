@@ -187,9 +187,11 @@ $nieuwWachtwoord: String!) { wachtwoordWijzigen(huidigWachtwoord: $huidigWachtwo
 nieuwWachtwoord: $nieuwWachtwoord) }";
 
 /// The monthly trend of a plan (share afgerond, counts per health) from a moment until now.
-pub const TREND_QUERY: &str = "query Trend($id: ID!, $van: DateTime!) { actieplan(id: $id) { id \
-rollupReeks(van: $van, interval: MAAND) { moment rollup { totaal aandeelAfgerond \
-aantalPerGezondheid { gezondheid aantal } } } } }";
+pub const TREND_QUERY: &str = concat!(
+    "query Trend($id: ID!, $van: DateTime!) { actieplan(id: $id) { id \
+rollupReeks(van: $van, interval: MAAND) { moment rollup { ...Rollup aantalPerGezondheid { gezondheid aantal } } } } }",
+    rollup_fragment!()
+);
 
 /// Every document above, by name: what the host test validates.
 pub const ALLE: &[(&str, &str)] = &[
