@@ -1,5 +1,6 @@
 //! Widgets shared by the pages.
 
+pub mod bord;
 pub mod conflict;
 pub mod fout;
 pub mod gezondheid;
@@ -7,6 +8,7 @@ pub mod laden;
 pub mod rollup;
 pub mod sessie_balk;
 pub mod status;
+pub mod titel;
 pub mod veld_fouten;
 pub mod verbinding_melding;
 pub mod voortgangsbalk;
@@ -17,5 +19,6 @@ pub use gezondheid::GezondheidLabel;
 pub use laden::Laden;
 pub use rollup::RollupOverzicht;
 pub use status::StatusLabel;
+pub use titel::zet_titel;
 pub use veld_fouten::VeldFouten;
 pub use voortgangsbalk::{BalkLegenda, Voortgangsbalk};
