@@ -23,6 +23,18 @@ const GEZONDHEDEN: [(&str, &str); 3] = [
     ("risico", "RISICO"),
 ];
 
+/// Sets the viewport; resizing a window can lag on a busy machine, so it polls a few times with a deadline.
+async fn formaat(browser: &Browser, grootte: (u32, u32)) -> anyhow::Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match browser.set_viewport(grootte).await {
+            Ok(()) => return Ok(()),
+            Err(e) if Instant::now() > deadline => return Err(e),
+            Err(_) => tokio::time::sleep(Duration::from_millis(250)).await,
+        }
+    }
+}
+
 /// Posts a query as an anonymous visitor (what the browser sees) and returns its `data`.
 async fn anoniem(koers: &Koers, query: &str) -> anyhow::Result<Value> {
     let antwoord: Value = koers
@@ -262,7 +274,7 @@ async fn onderkant(browser: &Browser, css: &str) -> anyhow::Result<f64> {
 async fn bord_toont_elke_rij_zoals_de_api_en_past_op_een_scherm() -> anyhow::Result<()> {
     let koers = Koers::start().await?;
     let browser = Browser::start().await?;
-    browser.set_viewport(DESKTOP).await?;
+    formaat(&browser, DESKTOP).await?;
     browser.goto(&koers.url("/")).await?;
     browser.wait_for(fixtures::BORD).await?;
     let rijen = controleer_bord(&koers, &browser, &HashMap::new()).await?;
@@ -487,7 +499,7 @@ async fn bord_en_actieplan_passen_op_een_telefoon() -> anyhow::Result<()> {
     let plan_pad = fixtures::actieplan_pad(&id_of(plan)?);
     let mut problemen = Vec::new();
     for breedte in [TELEFOON.0, 320] {
-        browser.set_viewport((breedte, TELEFOON.1)).await?;
+        formaat(&browser, (breedte, TELEFOON.1)).await?;
         browser.goto(&koers.url("/")).await?;
         browser.wait_for(fixtures::BORD).await?;
         let cellen = [
@@ -641,7 +653,7 @@ async fn elke_route_heeft_een_eigen_titel_en_engels_is_axe_schoon() -> anyhow::R
     let mut gezien: HashMap<String, String> = HashMap::new();
     let mut problemen = Vec::new();
     for taal in ["nl", "en"] {
-        browser.set_viewport(DESKTOP).await?;
+        formaat(&browser, DESKTOP).await?;
         browser.goto(&koers.url("/")).await?;
         kies_taal(&browser, taal).await?;
         for (pad, geladen, nl, en) in &routes {
@@ -673,17 +685,17 @@ async fn elke_route_heeft_een_eigen_titel_en_engels_is_axe_schoon() -> anyhow::R
             }
         }
         // axe in this language on the board and the plan, at both sizes.
-        for formaat in [DESKTOP, TELEFOON] {
-            browser.set_viewport(formaat).await?;
+        for grootte in [DESKTOP, TELEFOON] {
+            formaat(&browser, grootte).await?;
             for (pad, geladen, _, _) in routes.iter().take(2) {
                 browser.goto(&koers.url(pad)).await?;
                 browser.wait_for(geladen).await?;
                 for v in browser.axe_violations().await? {
-                    problemen.push(format!("{pad} in {taal} at {}×{}: {v}", formaat.0, formaat.1));
+                    problemen.push(format!("{pad} in {taal} at {}×{}: {v}", grootte.0, grootte.1));
                 }
                 let naam = if pad == "/" { "overzicht" } else { "actieplan" };
                 browser
-                    .screenshot(&format!("bord-{naam}-{taal}-{}", formaat.0))
+                    .screenshot(&format!("bord-{naam}-{taal}-{}", grootte.0))
                     .await?;
             }
         }
