@@ -2,11 +2,13 @@
 //! (`data-testid` attributes) and the tests. Change a selector here, never in a test.
 
 mod beheer;
+mod bord;
 mod presentatie;
 mod toegang;
 mod toegankelijkheid;
 mod webhooks;
 pub use beheer::*;
+pub use bord::*;
 pub use presentatie::*;
 pub use toegang::*;
 pub use toegankelijkheid::*;

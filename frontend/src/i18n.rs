@@ -9,6 +9,7 @@
 pub mod beheer_gebruikers;
 pub mod beheer_plannen;
 pub mod beheer_rvo;
+pub mod bord;
 pub mod detail;
 pub mod en;
 pub mod keuze;
@@ -23,6 +24,7 @@ pub mod webhooks;
 pub use beheer_gebruikers::tg;
 pub use beheer_plannen::tpl;
 pub use beheer_rvo::trvo;
+pub use bord::tb;
 pub use labels::label;
 pub use melden::tm;
 pub use toegang::tt;

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod app;
+pub mod bord;
 pub mod components;
 pub mod concept;
 pub mod filter;

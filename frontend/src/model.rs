@@ -104,12 +104,18 @@ pub struct RollupCijfers {
     /// Average progress in percent, if any actie reported one.
     #[serde(rename = "gemiddeldeVoortgang")]
     pub gemiddelde_voortgang: Option<f64>,
+    /// How many acties count in the average progress (absent when the query did not ask).
+    #[serde(rename = "aantalMetVoortgang")]
+    pub aantal_met_voortgang: Option<u32>,
     /// Worst health among acties in progress, if any reported one.
     #[serde(rename = "slechtsteGezondheid")]
     pub slechtste_gezondheid: Option<Gezondheid>,
     /// Number of acties per status.
     #[serde(rename = "aantalPerStatus")]
     pub aantal_per_status: Vec<StatusAantal>,
+    /// Number of acties in progress per health (absent when the query did not ask).
+    #[serde(rename = "aantalPerGezondheid")]
+    pub aantal_per_gezondheid: Option<Vec<GezondheidAantal>>,
 }
 
 impl RollupCijfers {
@@ -129,6 +135,25 @@ impl RollupCijfers {
             .filter(|&(_, n)| n > 0)
             .collect()
     }
+
+    /// The number of acties in progress with health `g` (0 when the query did not ask).
+    pub fn aantal_gezondheid(&self, g: Gezondheid) -> u32 {
+        self.aantal_per_gezondheid
+            .iter()
+            .flatten()
+            .filter(|a| a.gezondheid == g)
+            .map(|a| a.aantal)
+            .sum()
+    }
+}
+
+/// Number of acties in progress with one health.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct GezondheidAantal {
+    /// The health.
+    pub gezondheid: Gezondheid,
+    /// How many acties in progress have it.
+    pub aantal: u32,
 }
 
 /// Number of acties with one status.

@@ -8,7 +8,7 @@ use leptos_router::{LazyRoute, lazy_route};
 
 /// A lazy route `$route` showing the page component `$pagina`.
 macro_rules! lazy_pagina {
-    ($(#[$doc:meta])* $route:ident => $pagina:ident) => {
+    ($(#[$doc:meta])* $route:ident => $pagina:ident $(, titel $titel:expr)?) => {
         $(#[$doc])*
         pub struct $route;
 
@@ -20,6 +20,7 @@ macro_rules! lazy_pagina {
 
             fn view(_this: Self) -> AnyView {
                 use pages::*;
+                $(crate::components::zet_titel($titel);)?
                 view! { <$pagina /> }.into_any()
             }
         }
@@ -44,7 +45,7 @@ lazy_pagina!(
 );
 lazy_pagina!(
     /// `/presentatie`.
-    Presentatie => PresentatiePagina
+    Presentatie => PresentatiePagina, titel crate::i18n::tp().menu
 );
 lazy_pagina!(
     /// `/organisaties`.

@@ -65,3 +65,9 @@ pub fn datum_tekst(iso: &str) -> String {
     let o = opties(&[("dateStyle", "long"), ("timeZone", "UTC")]);
     String::from(datum.to_locale_date_string(taal().code(), &o))
 }
+
+/// Today's date in UTC (`JJJJ-MM-DD`), as the API's moments are in UTC.
+pub fn vandaag() -> String {
+    let iso = String::from(Date::new_0().to_iso_string());
+    iso.get(..10).unwrap_or_default().to_string()
+}

@@ -1,5 +1,6 @@
 //! Widgets shared by the pages.
 
+pub mod bord;
 pub mod conflict;
 pub mod fout;
 pub mod gezondheid;
@@ -7,6 +8,7 @@ pub mod laden;
 pub mod rollup;
 pub mod sessie_balk;
 pub mod status;
+pub mod titel;
 pub mod trend;
 pub mod veld_fouten;
 pub mod verbinding_melding;
@@ -18,6 +20,7 @@ pub use gezondheid::GezondheidLabel;
 pub use laden::Laden;
 pub use rollup::RollupOverzicht;
 pub use status::StatusLabel;
+pub use titel::zet_titel;
 pub use trend::{PlanTrend, Trend};
 pub use veld_fouten::VeldFouten;
 pub use voortgangsbalk::{BalkLegenda, Voortgangsbalk};

@@ -1,9 +1,9 @@
 //! The figures of one roll-up: bar, share afgerond, number of acties, counts per status, worst health and
-//! average progress, and how many confidential acties it leaves out.
+//! average progress over how many acties, and how many confidential acties it leaves out.
 
 use crate::components::{GezondheidLabel, Voortgangsbalk};
 use crate::i18n::label;
-use crate::i18n::t;
+use crate::i18n::{t, tb};
 use crate::model::RollupCijfers;
 use koers_shared::procent_tekst;
 use leptos::prelude::*;
@@ -44,7 +44,11 @@ pub fn RollupOverzicht(
         view! { <p class="verborgen" data-testid=format!("{testid}-verborgen")>{(t.verborgen)(n)}</p> }
     });
     let gemiddelde = match rollup.gemiddelde_voortgang {
-        Some(p) => procent_tekst(p),
+        Some(p) => (tb().gemiddeld_over)(
+            &procent_tekst(p),
+            rollup.aantal_met_voortgang.unwrap_or_default(),
+            rollup.totaal,
+        ),
         None => t.geen_voortgang.to_string(),
     };
     view! {
@@ -73,7 +77,7 @@ pub fn RollupOverzicht(
                 </div>
                 <div class="cijfer">
                     <dt>{t.gemiddelde_voortgang}</dt>
-                    <dd>{gemiddelde}</dd>
+                    <dd data-testid=format!("{testid}-gemiddelde")>{gemiddelde}</dd>
                 </div>
             </dl>
             {verborgen}

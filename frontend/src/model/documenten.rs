@@ -7,7 +7,8 @@
 macro_rules! rollup_fragment {
     () => {
         " fragment Rollup on Rollup { totaal aandeelAfgerond aandeelInUitvoering gemiddeldeVoortgang \
-slechtsteGezondheid aantalVerborgen aantalPerStatus { status aantal } }"
+slechtsteGezondheid aantalVerborgen aantalMetVoortgang aantalPerStatus { status aantal } \
+aantalPerGezondheid { gezondheid aantal } }"
     };
 }
 

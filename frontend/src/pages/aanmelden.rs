@@ -3,6 +3,7 @@
 
 use crate::api::{self, ApiError};
 use crate::components::fout::uitleg;
+use crate::components::zet_titel;
 use crate::i18n::tt;
 use crate::sessie::{Sessie, haal_ik};
 use leptos::ev::SubmitEvent;
@@ -30,6 +31,7 @@ fn reden(fout: &ApiError) -> String {
 #[component]
 pub fn AanmeldenPagina() -> impl IntoView {
     let tt = tt();
+    zet_titel(tt.aanmelden);
     let sessie = Sessie::van_context();
     let query = use_query_map();
     let navigate = use_navigate();

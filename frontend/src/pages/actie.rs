@@ -1,8 +1,8 @@
 //! The Actie view (`/actie/:id`): every detail of one actie and its history as a timeline, newest first.
 
-use crate::components::{FoutMelding, Laden, StatusLabel};
+use crate::components::{FoutMelding, Laden, StatusLabel, zet_titel};
 use crate::i18n::label;
-use crate::i18n::{t, td};
+use crate::i18n::{t, tb, td};
 use crate::model::actie::haal_actie;
 use crate::model::actie_regel::{ActieRegel, Voortgangsupdate};
 use crate::pages::actieplan::NietGevondenMelding;
@@ -46,6 +46,7 @@ pub fn ActiePagina() -> impl IntoView {
 #[component]
 fn Details(actie: ActieRegel, geladen: Callback<()>) -> impl IntoView {
     let t = t();
+    zet_titel(&(tb().titel_actie)(&actie.titel));
     let td = td();
     let historie = actie.historie_nieuwste_eerst();
     let thema = actie

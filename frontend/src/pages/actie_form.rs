@@ -4,7 +4,7 @@
 
 use crate::api::{ApiError, onbereikbaar};
 use crate::components::fout::uitleg;
-use crate::components::{ConflictMelding, FoutMelding, Laden, VeldFouten};
+use crate::components::{ConflictMelding, FoutMelding, Laden, VeldFouten, zet_titel};
 use crate::concept;
 use crate::i18n::tm;
 use crate::model::actie::haal_actie;
@@ -22,6 +22,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 /// `/actie/nieuw?plan=…&opgave=…`.
 #[component]
 pub fn NieuweActiePagina() -> impl IntoView {
+    zet_titel(tm().nieuwe_actie);
     let query = use_query_map();
     let plan = query.read_untracked().get("plan").unwrap_or_default();
     let opgave = query.read_untracked().get("opgave").unwrap_or_default();
@@ -57,6 +58,7 @@ pub fn NieuweActiePagina() -> impl IntoView {
 /// `/actie/:id/wijzigen`.
 #[component]
 pub fn WijzigActiePagina() -> impl IntoView {
+    zet_titel(tm().actie_wijzigen);
     let params = use_params_map();
     let id = params.read_untracked().get("id").unwrap_or_default();
     let data = LocalResource::new(move || {

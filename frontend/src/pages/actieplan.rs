@@ -1,10 +1,10 @@
 //! The Actieplan view (`/actieplan/:id`): the plan's header, its roll-up, and per opgave (in volgorde) the
 //! roll-up and the acties that pass the filter in the URL query string.
 
-use crate::components::{BalkLegenda, FoutMelding, Laden, PlanTrend, RollupOverzicht};
+use crate::components::{BalkLegenda, FoutMelding, Laden, PlanTrend, RollupOverzicht, zet_titel};
 use crate::filter::ActieFilter;
 use crate::i18n::label;
-use crate::i18n::{t, td};
+use crate::i18n::{t, tb, td};
 use crate::model::plan::{OpgaveDetail, PlanDetail, haal_actieplan};
 use crate::pages::acties_filter::FilterFormulier;
 use crate::pages::acties_tabel::ActiesTabel;
@@ -46,6 +46,7 @@ pub fn NietGevondenMelding(
     tekst: &'static str,
 ) -> impl IntoView {
     let t = t();
+    zet_titel(t.niet_gevonden_titel);
     view! {
         <div data-testid="niet-gevonden">
             <h1 class="utrecht-heading-1">{t.niet_gevonden_titel}</h1>
@@ -57,10 +58,31 @@ pub fn NietGevondenMelding(
     }
 }
 
+/// Once the plan is on screen: brings the opgave the address names (`#opgave-…`, as the overview links) into
+/// view; the browser could not, as the section did not exist yet when the route opened.
+fn naar_anker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let Some(id) = js_sys::decode_uri_component(hash.trim_start_matches('#'))
+        .ok()
+        .map(String::from)
+        .filter(|id| id.starts_with("opgave-"))
+    else {
+        return;
+    };
+    if let Some(sectie) = window.document().and_then(|d| d.get_element_by_id(&id)) {
+        sectie.scroll_into_view();
+    }
+}
+
 /// The loaded plan (`data-testid="actieplan-pagina"`).
 #[component]
 fn Geladen(plan: PlanDetail) -> impl IntoView {
     let t = t();
+    zet_titel(&(tb().titel_actieplan)(&plan.titel));
+    request_animation_frame(naar_anker);
     let td = td();
     let query = use_query_map();
     let filter = Memo::new(move |_| ActieFilter::uit_query(&query.read()));

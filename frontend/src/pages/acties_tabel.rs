@@ -1,6 +1,7 @@
 //! Acties as tables: the table of one opgave (title with a link to the Actie view, status, health with its
 //! reason, trekkers and partners or one organisation's role, period, progress), and the cells every acties
-//! table shares.
+//! table shares. Under 40rem the rows become stacked cards (each cell names itself by `data-label`; see
+//! `ansichten.css`), so that a phone shows status, health and progress without sideways scrolling.
 
 use crate::components::{GezondheidLabel, StatusLabel};
 use crate::i18n::{td, to};
@@ -127,7 +128,7 @@ pub fn GezondheidMetReden(
     reden: Option<String>,
 ) -> impl IntoView {
     view! {
-        <td class="utrecht-table__cell">
+        <td class="utrecht-table__cell" data-label=td().kolom_gezondheid>
             <GezondheidCel status gezondheid />
             {notitie(td().reden, reden)}
         </td>
@@ -199,11 +200,11 @@ fn ActieRij(actie: ActieRegel, organisatie: Option<String>) -> impl IntoView {
             Rol::Trekker => to().rol_trekker,
             Rol::Partner => to().rol_partner,
         };
-        view! { <td class="utrecht-table__cell rol">{tekst}</td> }
+        view! { <td class="utrecht-table__cell rol" data-label=to().rol>{tekst}</td> }
     });
     let organisaties_cel = rol.is_none().then(|| {
         view! {
-            <td class="utrecht-table__cell">
+            <td class="utrecht-table__cell" data-label=td.kolom_organisaties>
                 <dl class="organisaties">
                     <dt>{td.trekkers}</dt>
                     <dd>{namen(&actie.trekkers)}</dd>
@@ -222,13 +223,13 @@ fn ActieRij(actie: ActieRegel, organisatie: Option<String>) -> impl IntoView {
         >
             <TitelCel id=actie.id.clone() titel=actie.titel vertrouwelijk=actie.vertrouwelijk />
             {rol_cel}
-            <td class="utrecht-table__cell">
+            <td class="utrecht-table__cell" data-label=td.status>
                 <StatusLabel status=actie.status />
             </td>
             <GezondheidMetReden status=actie.status gezondheid=actie.gezondheid reden=actie.gezondheid_reden />
             {organisaties_cel}
-            <td class="utrecht-table__cell">{(td.jaar_kwartaal)(actie.jaar, actie.kwartaal)} {datum}</td>
-            <td class="utrecht-table__cell">
+            <td class="utrecht-table__cell" data-label=td.periode>{(td.jaar_kwartaal)(actie.jaar, actie.kwartaal)} {datum}</td>
+            <td class="utrecht-table__cell" data-label=td.voortgang>
                 <VoortgangTekst voortgang=actie.voortgang />
             </td>
         </tr>

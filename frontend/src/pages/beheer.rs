@@ -4,7 +4,7 @@
 
 use crate::api::ApiError;
 use crate::components::fout::uitleg;
-use crate::components::{FoutMelding, Laden};
+use crate::components::{FoutMelding, Laden, zet_titel};
 use crate::i18n::tt;
 use crate::model::beheer::{
     AuditRegel, HANDELINGEN, NieuwToken, ThemaKeuze, Token, haal_audit, haal_tokens, maak_token, trek_in,
@@ -23,6 +23,7 @@ use leptos::task::spawn_local;
 #[component]
 pub fn BeheerPagina() -> impl IntoView {
     let tt = tt();
+    zet_titel(tt.beheer);
     let sessie = Sessie::van_context();
     view! {
         <section class="pagina beheer" data-testid="beheer-pagina">

@@ -18,6 +18,7 @@ pub mod melden;
 pub mod niet_gevonden;
 pub mod organisatie;
 pub mod overzicht;
+pub mod overzicht_kaarten;
 pub mod presentatie;
 pub mod sinds_rvo;
 pub mod wachtwoord;

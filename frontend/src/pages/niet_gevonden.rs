@@ -8,6 +8,7 @@ use leptos_router::components::A;
 #[component]
 pub fn NietGevonden() -> impl IntoView {
     let t = t();
+    crate::components::zet_titel(t.niet_gevonden_titel);
     view! {
         <div class="niet-gevonden" data-testid="onbekende-pagina">
             <h1 class="utrecht-heading-1">{t.niet_gevonden_titel}</h1>

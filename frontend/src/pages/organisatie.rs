@@ -2,9 +2,9 @@
 //! acties one organisation leads (trekker) or joins (partner) across all plans, per plan and opgave.
 
 use crate::api::ApiError;
-use crate::components::{FoutMelding, Laden};
+use crate::components::{FoutMelding, Laden, zet_titel};
 use crate::i18n::label;
-use crate::i18n::{td, to};
+use crate::i18n::{tb, td, to};
 use crate::model::actie_regel::ActieRegel;
 use crate::model::organisatie::{
     ActieFilterInvoer, OpgaveGroep, OrganisatieInfo, PlanGroep, Rol, groepeer_per_plan, haal_alle_acties,
@@ -23,6 +23,7 @@ pub fn organisatie_pad(id: &str) -> String {
 /// The route `/organisaties`: every organisation, grouped by kind (`data-testid="organisaties-pagina"`).
 #[component]
 pub fn OrganisatiesPagina() -> impl IntoView {
+    zet_titel(to().organisaties_titel);
     let data = LocalResource::new(|| {
         crate::verbinding::volg();
         haal_organisaties()
@@ -135,6 +136,7 @@ pub fn OrganisatiePagina() -> impl IntoView {
 #[component]
 fn OrganisatieGeladen(organisatie: OrganisatieInfo, acties: Vec<ActieRegel>) -> impl IntoView {
     let to = to();
+    zet_titel(&(tb().titel_organisatie)(&organisatie.naam));
     let id = organisatie.id.clone();
     let trekker = acties
         .iter()

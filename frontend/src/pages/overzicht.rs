@@ -1,23 +1,66 @@
-//! The overview ("Actieplannen"): every thema with its plans, and per plan every opgave with its roll-up.
+//! The overview ("Actieplannen"): by default the board, one compact row per plan and opgave on one screen
+//! ([`Bord`]); with `?weergave=kaarten` the detailed cards of every thema, plan and opgave.
 
-use crate::components::{BalkLegenda, FoutMelding, Laden, RollupOverzicht};
-use crate::i18n::label;
-use crate::i18n::t;
-use crate::model::{Actieplan, Opgave, Overzicht, Thema, haal_overzicht};
-use crate::tijd::Moment;
+use crate::api::ApiError;
+use crate::components::bord::{Bord, BordContext};
+use crate::components::{BalkLegenda, FoutMelding, Laden, zet_titel};
+use crate::i18n::{t, tb};
+use crate::model::organisatie::{ActieFilterInvoer, haal_alle_acties, haal_rvo_vergaderingen};
+use crate::model::{Overzicht, haal_overzicht};
+use crate::pages::overzicht_kaarten::ThemaSectie;
+use crate::tijd::{Moment, datum_tekst, vandaag};
+use crate::wijzigingen::{STANDAARD_WEKEN, volgende_vergadering, vorige_vergadering};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use std::sync::Arc;
+
+/// Query key of the view; [`KAARTEN`] shows the detailed cards.
+pub const WEERGAVE: &str = "weergave";
+/// The value of [`WEERGAVE`] that shows the detailed cards.
+pub const KAARTEN: &str = "kaarten";
+
+/// Everything the overview shows, loaded before the first paint of the data (nothing moves afterwards).
+#[derive(Debug, Clone)]
+struct Gegevens {
+    overzicht: Overzicht,
+    stand: Moment,
+    context: BordContext,
+}
+
+async fn haal() -> Result<Gegevens, ApiError> {
+    let overzicht = haal_overzicht().await?;
+    let stand = crate::verbinding::stand_van_gegevens();
+    let datums: Vec<String> = haal_rvo_vergaderingen()
+        .await?
+        .into_iter()
+        .map(|v| v.datum)
+        .collect();
+    let acties = haal_alle_acties(&ActieFilterInvoer::default()).await?;
+    let vandaag = vandaag();
+    let vorige_rvo = vorige_vergadering(&datums, &vandaag).map(str::to_string);
+    let peildatum = volgende_vergadering(&datums, &vandaag).map_or(vandaag.clone(), str::to_string);
+    Ok(Gegevens {
+        overzicht,
+        stand,
+        context: BordContext {
+            acties: Arc::new(acties),
+            vorige_rvo,
+            peildatum,
+            weken: STANDAARD_WEKEN,
+        },
+    })
+}
 
 /// The route `/`: loads the overview and shows it, or the loading or error state.
 #[component]
 pub fn OverzichtPagina() -> impl IntoView {
     let t = t();
+    zet_titel(t.overzicht_titel);
+    let query = use_query_map();
+    let kaarten = Memo::new(move |_| query.read().get(WEERGAVE).as_deref() == Some(KAARTEN));
     let data = LocalResource::new(|| {
         crate::verbinding::volg();
-        async {
-            haal_overzicht()
-                .await
-                .map(|o| (o, crate::verbinding::stand_van_gegevens()))
-        }
+        haal()
     });
     let opnieuw = Callback::new(move |()| data.refetch());
     view! {
@@ -26,7 +69,7 @@ pub fn OverzichtPagina() -> impl IntoView {
         <Suspense fallback=|| view! { <Laden /> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((overzicht, stand)) => view! { <Geladen overzicht stand /> }.into_any(),
+                    Ok(gegevens) => view! { <Geladen gegevens kaarten /> }.into_any(),
                     Err(fout) => view! { <FoutMelding fout opnieuw /> }.into_any(),
                 }
             })}
@@ -34,115 +77,58 @@ pub fn OverzichtPagina() -> impl IntoView {
     }
 }
 
-/// The loaded overview (`data-testid="overzicht"`), also when it is empty.
+/// The loaded overview (`data-testid="overzicht"`), also when it is empty: the board or the cards.
 #[component]
-fn Geladen(overzicht: Overzicht, stand: Moment) -> impl IntoView {
+fn Geladen(gegevens: Gegevens, kaarten: Memo<bool>) -> impl IntoView {
     let t = t();
-    let inhoud = if overzicht.themas.is_empty() {
-        view! { <p class="leeg" data-testid="leeg">{t.leeg}</p> }.into_any()
-    } else {
-        view! {
-            <BalkLegenda />
-            {overzicht.themas.into_iter().map(|thema| view! { <ThemaSectie thema /> }).collect_view()}
+    let tb = tb();
+    let Gegevens {
+        overzicht,
+        stand,
+        context,
+    } = gegevens;
+    let leeg = overzicht.themas.is_empty();
+    let inhoud = move || {
+        if leeg {
+            return view! { <p class="leeg" data-testid="leeg">{t.leeg}</p> }.into_any();
         }
-        .into_any()
+        if kaarten.get() {
+            view! {
+                <p class="weergave"><a class="utrecht-link" href="/" data-testid="naar-bord">{tb.naar_bord}</a></p>
+                {overzicht.themas.clone().into_iter().map(|thema| view! { <ThemaSectie thema /> }).collect_view()}
+            }
+            .into_any()
+        } else {
+            let rvo_tekst = context.vorige_rvo.as_deref().map(datum_tekst);
+            let uitleg = (tb.te_laat_uitleg)(context.weken, &datum_tekst(&context.peildatum));
+            view! {
+                <Bord overzicht=overzicht.clone() context=context.clone() rvo_tekst />
+                <p class="bord-uitleg">{uitleg}</p>
+            }
+            .into_any()
+        }
+    };
+    let wissel = move || {
+        (!leeg && !kaarten.get()).then(|| {
+            view! {
+                <a class="utrecht-link" href=format!("/?{WEERGAVE}={KAARTEN}") data-testid="naar-kaarten">
+                    {tb.naar_kaarten}
+                </a>
+            }
+        })
     };
     view! {
         <div class="overzicht" data-testid="overzicht">
-            <p class="stand" data-testid="stand">
-                {t.stand_per}
-                " "
-                <time datetime=stand.iso>{stand.tekst}</time>
-            </p>
+            <div class="overzicht-kop">
+                <p class="stand" data-testid="stand">
+                    {t.stand_per}
+                    " "
+                    <time datetime=stand.iso>{stand.tekst}</time>
+                </p>
+                <BalkLegenda />
+                {wissel}
+            </div>
             {inhoud}
         </div>
-    }
-}
-
-/// One thema with its plans.
-#[component]
-fn ThemaSectie(thema: Thema) -> impl IntoView {
-    let t = t();
-    let kop = format!("thema-{}", thema.id);
-    let kop_ref = kop.clone();
-    let portefeuillehouder = thema.portefeuillehouder.map(|p| {
-        view! {
-            <p class="meta">
-                <span class="meta-label">{t.portefeuillehouder}": "</span>
-                {p}
-            </p>
-        }
-    });
-    let plannen = if thema.actieplannen.is_empty() {
-        view! { <p class="leeg">{t.thema_zonder_plannen}</p> }.into_any()
-    } else {
-        thema
-            .actieplannen
-            .into_iter()
-            .map(|plan| view! { <PlanSectie plan /> })
-            .collect_view()
-            .into_any()
-    };
-    view! {
-        <section class="thema" data-testid="thema" data-id=thema.id aria-labelledby=kop_ref>
-            <h2 class="utrecht-heading-2" id=kop>{thema.naam}</h2>
-            {portefeuillehouder}
-            {plannen}
-        </section>
-    }
-}
-
-/// One plan: its kind, period and status, the roll-up of the whole plan and its opgaven by `volgorde`.
-#[component]
-fn PlanSectie(plan: Actieplan) -> impl IntoView {
-    let t = t();
-    let kop = format!("actieplan-{}", plan.id);
-    let kop_ref = kop.clone();
-    let opgaven = plan.opgaven_op_volgorde();
-    let lijst = if opgaven.is_empty() {
-        view! { <p class="leeg">{t.plan_zonder_opgaven}</p> }.into_any()
-    } else {
-        view! {
-            <ol class="opgaven">
-                {opgaven.into_iter().map(|opgave| view! { <OpgaveRij opgave /> }).collect_view()}
-            </ol>
-        }
-        .into_any()
-    };
-    view! {
-        <section class="actieplan" data-testid="actieplan" data-id=plan.id aria-labelledby=kop_ref>
-            <h3 class="utrecht-heading-3" id=kop>
-                <a class="utrecht-link" href=format!("/actieplan/{}", plan.id) data-testid="actieplan-link">{plan.titel}</a>
-            </h3>
-            <p class="meta">
-                <span data-soort=plan.soort.as_str()>{label(plan.soort)}</span>
-                <span class="scheiding" aria-hidden="true">" · "</span>
-                <span>
-                    <span class="meta-label">{t.periode}": "</span>
-                    {(t.periode_tekst)(plan.periode_van, plan.periode_tot)}
-                </span>
-                <span class="scheiding" aria-hidden="true">" · "</span>
-                <span data-status=plan.status.as_str()>{label(plan.status)}</span>
-            </p>
-            <div class="plan-totaal">
-                <h4 class="utrecht-heading-4">{t.plan_totaal_kop}</h4>
-                <RollupOverzicht rollup=plan.rollup testid="actieplan" />
-            </div>
-            <h4 class="utrecht-heading-4">{t.opgaven_kop}</h4>
-            {lijst}
-        </section>
-    }
-}
-
-/// One opgave with its roll-up (`data-testid="opgave"`).
-#[component]
-fn OpgaveRij(opgave: Opgave) -> impl IntoView {
-    let kop = format!("opgave-{}", opgave.id);
-    let kop_ref = kop.clone();
-    view! {
-        <li class="opgave" data-testid="opgave" data-id=opgave.id aria-labelledby=kop_ref>
-            <h5 class="utrecht-heading-5" id=kop>{opgave.titel}</h5>
-            <RollupOverzicht rollup=opgave.rollup testid="opgave" />
-        </li>
     }
 }

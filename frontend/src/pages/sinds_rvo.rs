@@ -83,6 +83,7 @@ async fn haal(datum: Option<String>) -> Result<Gegevens, ApiError> {
 #[component]
 pub fn SindsRvoPagina() -> impl IntoView {
     let to = to();
+    crate::components::zet_titel(to.sinds_rvo_menu);
     let query = use_query_map();
     let datum = Memo::new(move |_| query.read().get(DATUM).filter(|d| !d.is_empty()));
     let weken = Memo::new(move |_| weken_uit_query(query.read().get(WEKEN).as_deref()));

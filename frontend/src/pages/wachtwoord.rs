@@ -1,8 +1,8 @@
 //! The page `/wachtwoord`: everyone signed in changes their own password (the current one, then the new one);
 //! the server ends their other sessions.
 
-use crate::components::Laden;
 use crate::components::veld_fouten::VeldFouten;
+use crate::components::{Laden, zet_titel};
 use crate::i18n::{tg, tt};
 use crate::model::beheer_gebruikers::wijzig_eigen_wachtwoord;
 use crate::pages::beheer_veld::{Veld, toon_fout};
@@ -15,6 +15,7 @@ use leptos::task::spawn_local;
 #[component]
 pub fn WachtwoordPagina() -> impl IntoView {
     let t = tg();
+    zet_titel(t.eigen_titel);
     let sessie = Sessie::van_context();
     view! {
         <section class="pagina" data-testid="wachtwoord-pagina">

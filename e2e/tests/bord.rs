@@ -1,0 +1,706 @@
+//! Browser tests of the board view (issue 14): every row of the overview against the API (share afgerond, acties
+//! in progress per health, change since the last RVO, overdue updates), the whole board on one 1920×1080
+//! screen, opgaven linking to their acties, the average progress saying over how many acties; the overview and
+//! the actieplan table on a phone without sideways scrolling; every route's own `<title>` in both languages;
+//! axe clean in English too. Screenshots land in `e2e/artifacts/` (`bord-*`).
+//!
+//! Ignored by default (they need Chromium, a built `frontend/dist` and axe-core from `e2e/axe/install.sh`);
+//! run them with `cargo test --workspace --test bord -- --ignored --test-threads=1`.
+
+use anyhow::{Context, bail};
+use chrono::{Days, NaiveDate, Utc};
+use koers_e2e::browser::axe::{DESKTOP, TELEFOON, axe_script_path};
+use koers_e2e::{Browser, Koers, array, fixtures, id_of};
+use koers_shared::procent_tekst;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+/// The health values as the board's `data-gezondheid` and the API name them.
+const GEZONDHEDEN: [(&str, &str); 3] = [
+    ("op_koers", "OP_KOERS"),
+    ("aandacht", "AANDACHT"),
+    ("risico", "RISICO"),
+];
+
+/// Sets the viewport; resizing a window can lag on a busy machine, so it polls a few times with a deadline.
+async fn formaat(browser: &Browser, grootte: (u32, u32)) -> anyhow::Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match browser.set_viewport(grootte).await {
+            Ok(()) => return Ok(()),
+            Err(e) if Instant::now() > deadline => return Err(e),
+            Err(_) => tokio::time::sleep(Duration::from_millis(250)).await,
+        }
+    }
+}
+
+/// Posts a query as an anonymous visitor (what the browser sees) and returns its `data`.
+async fn anoniem(koers: &Koers, query: &str) -> anyhow::Result<Value> {
+    let antwoord: Value = koers
+        .http()
+        .post(koers.url("/graphql"))
+        .json(&json!({ "query": query }))
+        .send()
+        .await?
+        .json()
+        .await?;
+    if let Some(fouten) = antwoord.get("errors").filter(|e| !e.is_null()) {
+        bail!("GraphQL errors for {query}: {fouten}");
+    }
+    Ok(antwoord["data"].clone())
+}
+
+/// Every plan of the overview query.
+fn plannen(data: &Value) -> anyhow::Result<Vec<Value>> {
+    Ok(array(&data["themas"], "themas")?
+        .iter()
+        .filter_map(|t| t["actieplannen"].as_array())
+        .flatten()
+        .cloned()
+        .collect())
+}
+
+/// The API's count of acties in progress with health `api` in a roll-up.
+fn aantal(rollup: &Value, api: &str) -> i64 {
+    rollup["aantalPerGezondheid"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|a| a["gezondheid"] == json!(api))
+        .filter_map(|a| a["aantal"].as_i64())
+        .sum()
+}
+
+/// What the overdue check and the change since the RVO need to know, computed from the API's acties.
+struct Verwacht {
+    acties: Vec<Value>,
+    /// The last meeting before today.
+    vorige_rvo: String,
+    /// An update older than this day (`JJJJ-MM-DD`) is overdue.
+    grens: String,
+}
+
+impl Verwacht {
+    async fn laad(koers: &Koers, data: &Value) -> anyhow::Result<Self> {
+        let lijst = anoniem(koers, fixtures::BORD_ACTIES_QUERY).await?;
+        assert_eq!(
+            lijst["acties"]["pageInfo"]["hasNextPage"],
+            json!(false),
+            "more than 100 acties"
+        );
+        let acties = array(&lijst["acties"]["nodes"], "acties")?.clone();
+        let vandaag = Utc::now().date_naive();
+        let datums: Vec<NaiveDate> = array(&data["rvoVergaderingen"], "rvoVergaderingen")?
+            .iter()
+            .filter_map(|v| v["datum"].as_str()?.parse().ok())
+            .collect();
+        let vorige = datums
+            .iter()
+            .filter(|d| **d < vandaag)
+            .max()
+            .context("no RVO before today")?;
+        let peildatum = datums
+            .iter()
+            .filter(|d| **d >= vandaag)
+            .min()
+            .copied()
+            .unwrap_or(vandaag);
+        let grens = peildatum.checked_sub_days(Days::new(28)).context("date")?;
+        Ok(Verwacht {
+            acties,
+            vorige_rvo: vorige.to_string(),
+            grens: grens.to_string(),
+        })
+    }
+
+    /// The acties of an opgave (`Some`) or of a plan.
+    fn van(&self, plan: &str, opgave: Option<&str>) -> Vec<&Value> {
+        self.acties
+            .iter()
+            .filter(|a| match opgave {
+                Some(o) => a["opgave"]["id"] == json!(o),
+                None => a["opgave"]["actieplan"]["id"] == json!(plan),
+            })
+            .collect()
+    }
+
+    /// In progress and the latest update (or change) before the limit.
+    fn te_laat(&self, acties: &[&Value]) -> i64 {
+        acties
+            .iter()
+            .filter(|a| a["status"] == json!("IN_UITVOERING") || a["status"] == json!("DOORLOPEND"))
+            .filter(|a| {
+                let laatste = a["historie"]
+                    .as_array()
+                    .and_then(|h| h.iter().max_by_key(|r| r["versie"].as_i64()))
+                    .and_then(|r| r["tijdstip"].as_str())
+                    .or_else(|| a["gewijzigdOp"].as_str())
+                    .unwrap_or_default();
+                laatste.get(..10).is_some_and(|d| d < self.grens.as_str())
+            })
+            .count() as i64
+    }
+
+    /// Whether any of `acties` changed on or after the last RVO (then its change is not simply zero).
+    fn gewijzigd_sinds_rvo(&self, acties: &[&Value]) -> bool {
+        acties.iter().any(|a| {
+            a["historie"].as_array().into_iter().flatten().any(|r| {
+                r["tijdstip"]
+                    .as_str()
+                    .and_then(|t| t.get(..10))
+                    .is_some_and(|d| d >= self.vorige_rvo.as_str())
+            })
+        })
+    }
+}
+
+/// The attributes of the change since the RVO in a row: afgerond points and per health.
+async fn sinds_rvo(browser: &Browser, rij: &str) -> anyhow::Result<[i64; 4]> {
+    let cel = browser.wait_for(&fixtures::sinds_rvo_cel(rij)).await?;
+    let mut uit = [0; 4];
+    for (i, attr) in ["data-afgerond", "data-op_koers", "data-aandacht", "data-risico"]
+        .iter()
+        .enumerate()
+    {
+        let waarde = cel
+            .attr(attr)
+            .await?
+            .with_context(|| format!("{attr} of {rij}"))?;
+        uit[i] = waarde
+            .parse()
+            .with_context(|| format!("{attr}={waarde} of {rij}"))?;
+    }
+    Ok(uit)
+}
+
+/// Checks one row (plan or opgave) against the API; `verschil` is the expected change since the RVO, if known.
+async fn controleer_rij(
+    browser: &Browser,
+    rij: &str,
+    rollup: &Value,
+    te_laat: i64,
+    verschil: Option<[i64; 4]>,
+) -> anyhow::Result<()> {
+    let prefix = if rij.contains("opgave") {
+        "opgave"
+    } else {
+        "actieplan"
+    };
+    let aandeel = rollup["aandeelAfgerond"].as_f64().context("aandeelAfgerond")?;
+    browser
+        .wait_for_text(
+            &format!(r#"{rij} [data-testid="{prefix}-aandeel-afgerond"]"#),
+            &procent_tekst(aandeel),
+        )
+        .await
+        .with_context(|| format!("share afgerond of {rij}"))?;
+    for (bord, api) in GEZONDHEDEN {
+        browser
+            .wait_for_text(
+                &fixtures::gezondheid_cel(rij, bord),
+                &aantal(rollup, api).to_string(),
+            )
+            .await
+            .with_context(|| format!("{api} of {rij}"))?;
+    }
+    let cel = browser.wait_for(&fixtures::te_laat_cel(rij)).await?;
+    assert_eq!(
+        cel.attr("data-aantal").await?.as_deref(),
+        Some(te_laat.to_string().as_str()),
+        "overdue updates of {rij}"
+    );
+    if let Some(v) = verschil {
+        assert_eq!(sinds_rvo(browser, rij).await?, v, "change since the RVO of {rij}");
+    }
+    Ok(())
+}
+
+/// Every row against the API; rows that had no change since the RVO show none, except those in `gewijzigd`.
+async fn controleer_bord(
+    koers: &Koers,
+    browser: &Browser,
+    gewijzigd: &HashMap<String, [i64; 4]>,
+) -> anyhow::Result<usize> {
+    let data = anoniem(koers, fixtures::BORD_QUERY).await?;
+    let verwacht = Verwacht::laad(koers, &data).await?;
+    let mut rijen = 0;
+    for plan in plannen(&data)? {
+        let plan_id = id_of(&plan)?;
+        let plan_sel = fixtures::actieplan(&plan_id);
+        let acties = verwacht.van(&plan_id, None);
+        let v = gewijzigd
+            .get(&plan_id)
+            .copied()
+            .or_else(|| (!verwacht.gewijzigd_sinds_rvo(&acties)).then_some([0; 4]));
+        controleer_rij(
+            browser,
+            &fixtures::bord_plan_rij(&plan_sel),
+            &plan["rollup"],
+            verwacht.te_laat(&acties),
+            v,
+        )
+        .await?;
+        for opgave in array(&plan["opgaven"], "opgaven")? {
+            let opgave_id = id_of(opgave)?;
+            let acties = verwacht.van(&plan_id, Some(&opgave_id));
+            let v = gewijzigd
+                .get(&opgave_id)
+                .copied()
+                .or_else(|| (!verwacht.gewijzigd_sinds_rvo(&acties)).then_some([0; 4]));
+            let rij = fixtures::opgave_in_plan(&plan_id, &opgave_id);
+            controleer_rij(browser, &rij, &opgave["rollup"], verwacht.te_laat(&acties), v).await?;
+            rijen += 1;
+        }
+    }
+    Ok(rijen)
+}
+
+/// The bottom of the overview, in px from the top of the document.
+async fn onderkant(browser: &Browser, css: &str) -> anyhow::Result<f64> {
+    let v = browser
+        .client()
+        .execute(
+            "const e = document.querySelector(arguments[0]); \
+             return e ? e.getBoundingClientRect().bottom + window.scrollY : -1;",
+            vec![json!(css)],
+        )
+        .await?;
+    v.as_f64().context("bottom")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
+async fn bord_toont_elke_rij_zoals_de_api_en_past_op_een_scherm() -> anyhow::Result<()> {
+    let koers = Koers::start().await?;
+    let browser = Browser::start().await?;
+    formaat(&browser, DESKTOP).await?;
+    browser.goto(&koers.url("/")).await?;
+    browser.wait_for(fixtures::BORD).await?;
+    let rijen = controleer_bord(&koers, &browser, &HashMap::new()).await?;
+    assert!(
+        rijen >= 20,
+        "the seed has at least 20 opgaven, the board showed {rijen}"
+    );
+
+    // The whole board, its explanation included, is on the first 1920×1080 screen.
+    browser.screenshot("bord-1920").await?;
+    let onder = onderkant(&browser, fixtures::OVERZICHT).await?;
+    assert!(
+        onder > 0.0 && onder <= 1080.0,
+        "the overview ends at {onder} px, below the 1080 px screen"
+    );
+    assert_eq!(
+        browser.horizontal_overflow().await?,
+        0,
+        "the board scrolls sideways at 1920 px"
+    );
+
+    // Two changes in a plan that did not change since the last RVO: one actie afgerond, one to risico.
+    let data = anoniem(&koers, fixtures::BORD_QUERY).await?;
+    let verwacht = Verwacht::laad(&koers, &data).await?;
+    let (plan, opgave, kandidaten) = plannen(&data)?
+        .iter()
+        .flat_map(|p| {
+            let plan = id_of(p).unwrap_or_default();
+            p["opgaven"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .map(move |o| (plan.clone(), o))
+        })
+        .filter_map(|(plan, o)| {
+            let id = id_of(&o).ok()?;
+            let acties = verwacht.van(&plan, Some(&id));
+            if verwacht.gewijzigd_sinds_rvo(&verwacht.van(&plan, None)) {
+                return None;
+            }
+            let bezig: Vec<Value> = acties
+                .into_iter()
+                .filter(|a| {
+                    let bezig = a["status"] == json!("IN_UITVOERING") || a["status"] == json!("DOORLOPEND");
+                    bezig && a["gezondheid"] != json!("RISICO")
+                })
+                .cloned()
+                .collect();
+            (bezig.len() >= 2).then_some((plan, o, bezig))
+        })
+        .next()
+        .context("no plan without changes since the RVO with an opgave of two acties in progress")?;
+    let opgave_id = id_of(&opgave)?;
+    let voor = &opgave["rollup"];
+    let plan_voor = plannen(&data)?
+        .into_iter()
+        .find(|p| p["id"] == json!(plan))
+        .context("plan")?["rollup"]
+        .clone();
+    let afronden =
+        json!({ "id": kandidaten[0]["id"], "versie": kandidaten[0]["versie"], "status": "AFGEROND" });
+    let risico = json!({ "id": kandidaten[1]["id"], "versie": kandidaten[1]["versie"], "gezondheid": "RISICO",
+                         "gezondheidReden": "E2E: financiering onzeker." });
+    for invoer in [afronden, risico] {
+        koers
+            .graphql(fixtures::VOORTGANG_MUTATIE, json!({ "invoer": invoer }))
+            .await?;
+    }
+    let na = anoniem(&koers, fixtures::BORD_QUERY).await?;
+    let rollup_na = |id: &str, opgave: bool| -> anyhow::Result<Value> {
+        for p in plannen(&na)? {
+            if !opgave && p["id"] == json!(id) {
+                return Ok(p["rollup"].clone());
+            }
+            for o in array(&p["opgaven"], "opgaven")? {
+                if opgave && o["id"] == json!(id) {
+                    return Ok(o["rollup"].clone());
+                }
+            }
+        }
+        bail!("{id} not in the overview")
+    };
+    let punten = |voor: &Value, na: &Value| -> i64 {
+        let r = |v: &Value| v["aandeelAfgerond"].as_f64().unwrap_or_default().round() as i64;
+        r(na) - r(voor)
+    };
+    // Per health: both acties leave the health they had, the second one is at risico now.
+    let mut per_gezondheid = [0, 0, 1];
+    for a in &kandidaten[..2] {
+        if let Some(i) = GEZONDHEDEN
+            .iter()
+            .position(|(_, api)| a["gezondheid"] == json!(api))
+        {
+            per_gezondheid[i] -= 1;
+        }
+    }
+    let [op_koers, aandacht, risico] = per_gezondheid;
+    let mut gewijzigd = HashMap::new();
+    let opgave_punten = punten(voor, &rollup_na(&opgave_id, true)?);
+    gewijzigd.insert(opgave_id.clone(), [opgave_punten, op_koers, aandacht, risico]);
+    let plan_punten = punten(&plan_voor, &rollup_na(&plan, false)?);
+    gewijzigd.insert(plan.clone(), [plan_punten, op_koers, aandacht, risico]);
+    assert_ne!(
+        gewijzigd[&opgave_id][0], 0,
+        "completing an actie changes the share afgerond"
+    );
+
+    browser.client().refresh().await?;
+    browser.wait_for(fixtures::BORD).await?;
+    controleer_bord(&koers, &browser, &gewijzigd).await?;
+    let rij = fixtures::opgave_in_plan(&plan, &opgave_id);
+    browser.scroll_to(&rij).await?;
+    browser.screenshot("bord-1920-na-wijziging").await?;
+
+    // The opgave links to its acties: the plan's page, scrolled to the opgave's section.
+    browser.client().execute("window.scrollTo(0, 0);", vec![]).await?;
+    browser
+        .wait_for(&format!("{rij} {}", fixtures::OPGAVE_LINK))
+        .await?
+        .click()
+        .await?;
+    let sectie = fixtures::opgave_sectie(&opgave_id);
+    browser
+        .wait_for(&format!("{sectie} {}", fixtures::ACTIE_RIJ))
+        .await?;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let top = browser
+            .client()
+            .execute(
+                "return document.querySelector(arguments[0]).getBoundingClientRect().top;",
+                vec![json!(sectie)],
+            )
+            .await?
+            .as_f64()
+            .unwrap_or(f64::MAX);
+        if (-2.0..200.0).contains(&top) {
+            break;
+        }
+        if Instant::now() > deadline {
+            bail!("the opgave's section is at {top} px, not scrolled into view");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let url = browser.client().current_url().await?;
+    assert_eq!(
+        url.path(),
+        fixtures::actieplan_pad(&plan),
+        "the opgave links to its plan's page"
+    );
+
+    // The detailed cards are one click away, and say over how many acties the average is.
+    browser.goto(&koers.url("/")).await?;
+    browser.wait_for(fixtures::NAAR_KAARTEN).await?.click().await?;
+    let gemiddelde = format!(
+        r#"{} [data-testid="opgave-gemiddelde"]"#,
+        fixtures::opgave(&opgave_id)
+    );
+    let r = rollup_na(&opgave_id, true)?;
+    let tekst = format!(
+        "{} over {} van {} acties",
+        procent_tekst(r["gemiddeldeVoortgang"].as_f64().context("gemiddeldeVoortgang")?),
+        r["aantalMetVoortgang"],
+        r["totaal"]
+    );
+    browser.wait_for_text(&gemiddelde, &tekst).await?;
+    browser.close().await
+}
+
+/// The parts of each row that must be on screen at a phone's width: (row, cells).
+const TELEFOON_JS: &str = r#"const [rijen, cellen] = arguments;
+const breed = document.documentElement.clientWidth;
+const fout = [];
+let n = 0;
+for (const rij of document.querySelectorAll(rijen)) {
+  for (const sel of cellen) {
+    const c = rij.querySelector(sel);
+    n += 1;
+    if (!c) { fout.push(`${rij.dataset.id}: no ${sel}`); continue; }
+    const r = c.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.left < 0 || r.right > breed + 0.5) {
+      fout.push(`${rij.dataset.id} ${sel}: ${r.left}–${r.right} of ${breed}`);
+    }
+  }
+}
+return [n, fout];"#;
+
+/// Checks that no page scrolls sideways and that every row shows `cellen` inside the screen.
+async fn op_scherm(
+    browser: &Browser,
+    waar: &str,
+    rijen: &str,
+    cellen: &[&str],
+) -> anyhow::Result<Vec<String>> {
+    let mut problemen = Vec::new();
+    let over = browser.horizontal_overflow().await?;
+    if over > 0 {
+        let te_breed = browser.overflowing_elements().await?.join(", ");
+        problemen.push(format!("{waar}: {over} px wider than the screen: {te_breed}"));
+    }
+    let v = browser
+        .client()
+        .execute(TELEFOON_JS, vec![json!(rijen), json!(cellen)])
+        .await?;
+    let n = v[0].as_u64().unwrap_or_default();
+    if n == 0 {
+        problemen.push(format!("{waar}: no rows {rijen}"));
+    }
+    for f in v[1].as_array().into_iter().flatten() {
+        problemen.push(format!("{waar}: {}", f.as_str().unwrap_or_default()));
+    }
+    Ok(problemen)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
+async fn bord_en_actieplan_passen_op_een_telefoon() -> anyhow::Result<()> {
+    let koers = Koers::start().await?;
+    let browser = Browser::start().await?;
+    let plan = &plannen(&anoniem(&koers, fixtures::BORD_QUERY).await?)?[0];
+    let plan_pad = fixtures::actieplan_pad(&id_of(plan)?);
+    let mut problemen = Vec::new();
+    for breedte in [TELEFOON.0, 320] {
+        formaat(&browser, (breedte, TELEFOON.1)).await?;
+        browser.goto(&koers.url("/")).await?;
+        browser.wait_for(fixtures::BORD).await?;
+        let cellen = [
+            r#"[data-testid="opgave-aandeel-afgerond"]"#,
+            r#"[data-testid="opgave-gezondheid"][data-gezondheid="risico"]"#,
+            r#"[data-testid="opgave-sinds-rvo"]"#,
+            r#"[data-testid="opgave-te-laat"]"#,
+            ".balk",
+        ];
+        problemen.extend(op_scherm(&browser, &format!("/ at {breedte}"), fixtures::OPGAVE, &cellen).await?);
+        browser.screenshot(&format!("bord-overzicht-{breedte}")).await?;
+
+        browser.goto(&koers.url(&plan_pad)).await?;
+        browser.wait_for(fixtures::ACTIE_RIJ).await?;
+        // Status, health and progress: the first, second and last cell after the title.
+        let cellen = ["td:nth-of-type(1)", "td:nth-of-type(2)", "td:last-child"];
+        problemen.extend(
+            op_scherm(
+                &browser,
+                &format!("{plan_pad} at {breedte}"),
+                fixtures::ACTIE_RIJ,
+                &cellen,
+            )
+            .await?,
+        );
+        browser.scroll_to(fixtures::OPGAVE_SECTIE).await?;
+        browser.screenshot(&format!("bord-actieplan-{breedte}")).await?;
+    }
+    browser.close().await?;
+    assert!(problemen.is_empty(), "\n{}", problemen.join("\n"));
+    Ok(())
+}
+
+/// Switches the language by its `localStorage` key and reloads.
+async fn kies_taal(browser: &Browser, taal: &str) -> anyhow::Result<()> {
+    browser
+        .client()
+        .execute(
+            "window.localStorage.setItem(arguments[0], arguments[1]);",
+            vec![json!(fixtures::TAAL_SLEUTEL), json!(taal)],
+        )
+        .await?;
+    browser.client().refresh().await?;
+    Ok(())
+}
+
+/// Waits until `document.title` is `verwacht`.
+async fn wacht_op_titel(browser: &Browser, verwacht: &str) -> anyhow::Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let titel = browser.client().title().await?;
+        if titel == verwacht {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            bail!("the title is {titel:?}, expected {verwacht:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: needs chromium, frontend/dist and e2e/axe; run .ci/test or cargo test -p koers-e2e -- --ignored"]
+async fn elke_route_heeft_een_eigen_titel_en_engels_is_axe_schoon() -> anyhow::Result<()> {
+    axe_script_path()?;
+    let koers = Koers::start().await?;
+    let browser = Browser::start().await?;
+    let data = koers.graphql(fixtures::BORD_TITELS_QUERY, json!({})).await?;
+    let plan = plannen(&data)?.into_iter().next().context("no plan")?;
+    let plan_titel = plan["titel"].as_str().context("titel")?.to_string();
+    let actie = plan["opgaven"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|o| o["acties"].as_array())
+        .flatten()
+        .find(|a| a["vertrouwelijk"] == json!(false))
+        .context("no public actie")?
+        .clone();
+    let actie_titel = actie["titel"].as_str().context("titel")?.to_string();
+    let organisaties = koers.graphql(fixtures::ORGANISATIES_QUERY, json!({})).await?;
+    let essm = array(&organisaties["organisaties"], "organisaties")?
+        .iter()
+        .find(|o| o["sleutel"] == json!(fixtures::ESSM))
+        .context("no ESSM")?
+        .clone();
+    let essm_naam = essm["naam"].as_str().context("naam")?.to_string();
+    // (path, selector that shows it has loaded, Dutch title, English title)
+    let routes: Vec<(String, String, String, String)> = vec![
+        (
+            "/".into(),
+            fixtures::BORD.into(),
+            "Actieplannen".into(),
+            "Action plans".into(),
+        ),
+        (
+            fixtures::actieplan_pad(&id_of(&plan)?),
+            fixtures::ACTIE_RIJ.into(),
+            format!("Actieplan {plan_titel}"),
+            format!("Action plan {plan_titel}"),
+        ),
+        (
+            fixtures::actie_pad(&id_of(&actie)?),
+            fixtures::actie_pagina(&id_of(&actie)?),
+            format!("Actie {actie_titel}"),
+            format!("Action {actie_titel}"),
+        ),
+        (
+            fixtures::ORGANISATIES_PAD.into(),
+            fixtures::ORGANISATIE_LINK.into(),
+            "Organisaties".into(),
+            "Organisations".into(),
+        ),
+        (
+            fixtures::organisatie_pad(&id_of(&essm)?),
+            fixtures::ORGANISATIE_ACTIE.into(),
+            format!("Organisatie {essm_naam}"),
+            format!("Organisation {essm_naam}"),
+        ),
+        (
+            fixtures::SINDS_RVO_PAD.into(),
+            fixtures::SINDS_RVO_GELADEN.into(),
+            String::new(),
+            String::new(),
+        ),
+        (
+            fixtures::PRESENTATIE_PAD.into(),
+            fixtures::DIA.into(),
+            "Presentatie".into(),
+            "Presentation".into(),
+        ),
+        (
+            "/aanmelden".into(),
+            fixtures::AANMELDEN_PAGINA.into(),
+            "Aanmelden".into(),
+            String::new(),
+        ),
+        (
+            "/beheer".into(),
+            fixtures::ALLEEN_BEHEERDER.into(),
+            "Beheer".into(),
+            String::new(),
+        ),
+        (
+            fixtures::ONBEKENDE_ROUTE.into(),
+            fixtures::ONBEKENDE_PAGINA.into(),
+            String::new(),
+            String::new(),
+        ),
+    ];
+    let mut gezien: HashMap<String, String> = HashMap::new();
+    let mut problemen = Vec::new();
+    for taal in ["nl", "en"] {
+        formaat(&browser, DESKTOP).await?;
+        browser.goto(&koers.url("/")).await?;
+        kies_taal(&browser, taal).await?;
+        for (pad, geladen, nl, en) in &routes {
+            browser.goto(&koers.url(pad)).await?;
+            browser
+                .wait_for(geladen)
+                .await
+                .with_context(|| format!("{pad} in {taal}"))?;
+            let verwacht = if taal == "nl" { nl } else { en };
+            if !verwacht.is_empty() {
+                wacht_op_titel(&browser, &format!("{verwacht} – Koers"))
+                    .await
+                    .with_context(|| pad.clone())?;
+            }
+            let titel = browser.client().title().await?;
+            if !titel.ends_with(" – Koers") || titel.len() <= " – Koers".len() {
+                problemen.push(format!("{pad} in {taal}: title {titel:?}"));
+            }
+            if let Some(ander) = gezien.insert(format!("{taal}{titel}"), pad.clone()) {
+                problemen.push(format!("{pad} and {ander} share the title {titel:?} in {taal}"));
+            }
+            if taal == "en"
+                && gezien.contains_key(&format!("nl{titel}"))
+                && !titel.contains(&plan_titel)
+                && !titel.contains(&actie_titel)
+                && !titel.contains(&essm_naam)
+            {
+                problemen.push(format!("{pad}: the English title {titel:?} is the Dutch one"));
+            }
+        }
+        // axe in this language on the board and the plan, at both sizes.
+        for grootte in [DESKTOP, TELEFOON] {
+            formaat(&browser, grootte).await?;
+            for (pad, geladen, _, _) in routes.iter().take(2) {
+                browser.goto(&koers.url(pad)).await?;
+                browser.wait_for(geladen).await?;
+                for v in browser.axe_violations().await? {
+                    problemen.push(format!("{pad} in {taal} at {}×{}: {v}", grootte.0, grootte.1));
+                }
+                let naam = if pad == "/" { "overzicht" } else { "actieplan" };
+                browser
+                    .screenshot(&format!("bord-{naam}-{taal}-{}", grootte.0))
+                    .await?;
+            }
+        }
+    }
+    browser.close().await?;
+    assert!(problemen.is_empty(), "\n{}", problemen.join("\n"));
+    Ok(())
+}
