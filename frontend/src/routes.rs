@@ -47,6 +47,10 @@ lazy_pagina!(
     Presentatie => PresentatiePagina
 );
 lazy_pagina!(
+    /// `/afdrukken`.
+    Afdruk => AfdrukPagina
+);
+lazy_pagina!(
     /// `/organisaties`.
     Organisaties => OrganisatiesPagina
 );
