@@ -166,7 +166,7 @@ impl Melding {
             Melding::Verplicht => "dit veld is verplicht".to_string(),
             Melding::TeLang { max } => format!("tekst is langer dan {max} tekens"),
             Melding::OngeldigTeken { teken } => format!("tekst bevat een ongeldig teken (U+{teken:04X})"),
-            Melding::BuitenBereik { min, max } => format!("moet tussen {min} en {max} liggen"),
+            Melding::BuitenBereik { min, max } => format!("de waarde moet tussen {min} en {max} liggen"),
             Melding::AfgerondIsHonderd => "een afgeronde actie heeft voortgang 100".to_string(),
             Melding::GezondheidBuitenUitvoering { status } => format!(
                 "gezondheid geldt alleen tijdens uitvoering, niet bij status '{}'",

@@ -2,7 +2,7 @@
 //! "stand per", a page per plan (its figures, per opgave the share afgerond and the count of every health, a
 //! place for its trend), then a page per opgave with its acties — or with `?opgave=ID` that opgave on one A4.
 //! `?rvo=ID` picks the meeting (default: the next one, else the last). The print stylesheet (`@media print`
-//! in presentatie.css) leaves only the sheets. Confidential acties never show, as in the presentation.
+//! in afdruk.css) leaves only the sheets. Confidential acties never show, as in the presentation.
 
 use crate::components::{FoutMelding, GezondheidLabel, Laden};
 use crate::i18n::{label, t, ta, tp};
