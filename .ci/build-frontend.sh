@@ -139,7 +139,7 @@ done
 
 log "static files → dist/"
 cp "$FRONTEND/index.html" "$FRONTEND/start.js" "$FRONTEND/style.css" "$FRONTEND/ansichten.css" \
-  "$FRONTEND/presentatie.css" "$DIST/"
+  "$FRONTEND/presentatie.css" "$FRONTEND/afdruk.css" "$DIST/"
 
 log "GraphiQL explorer → dist/explorer/"
 NM="$FRONTEND/explorer/node_modules"

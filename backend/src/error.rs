@@ -25,7 +25,7 @@ pub type ServiceResult<T> = Result<T, ServiceError>;
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
     /// The input breaks a rule; the first field is the main one.
-    #[error("ongeldige invoer: {}", .0.first().map(|f| f.melding.as_str()).unwrap_or("onbekend"))]
+    #[error("ongeldige invoer: {}", .0.first().map(FieldError::tekst).unwrap_or_else(|| "onbekend".into()))]
     Invalid(Vec<FieldError>),
     /// No such record.
     #[error("{0} niet gevonden")]
@@ -207,7 +207,18 @@ impl ErrorExtensions for ServiceError {
                         .map(|f| {
                             let mut m = async_graphql::indexmap::IndexMap::new();
                             m.insert(async_graphql::Name::new("veld"), f.veld.as_str().into());
-                            m.insert(async_graphql::Name::new("melding"), f.melding.as_str().into());
+                            m.insert(async_graphql::Name::new("melding"), f.tekst().into());
+                            m.insert(async_graphql::Name::new("sleutel"), f.melding.sleutel().into());
+                            let waarden = f
+                                .melding
+                                .waarden()
+                                .into_iter()
+                                .map(|(k, v)| (async_graphql::Name::new(k), async_graphql::Value::from(v)))
+                                .collect();
+                            m.insert(
+                                async_graphql::Name::new("waarden"),
+                                async_graphql::Value::Object(waarden),
+                            );
                             async_graphql::Value::Object(m)
                         })
                         .collect();

@@ -109,9 +109,9 @@ fn dias(data: &Value) -> anyhow::Result<Vec<OpgaveDia>> {
     let mut nummer = 0;
     for thema in array(&data["themas"], "themas")? {
         for plan in array(&thema["actieplannen"], "actieplannen")? {
-            nummer += 1;
-            let plan_dia = nummer;
+            let plan_dia = nummer + 1;
             let mut opgaven = array(&plan["opgaven"], "opgaven")?.clone();
+            nummer += opgaven.len().div_ceil(fixtures::OPGAVEN_PER_DIA).max(1);
             opgaven.sort_by_key(|o| o["volgorde"].as_i64().unwrap_or_default());
             for opgave in opgaven {
                 let openbaar: Vec<Value> = array(&opgave["acties"], "acties")?
@@ -163,4 +163,95 @@ pub fn eerste_geplande(data: &Value) -> anyhow::Result<Keuze> {
         }
     }
     bail!("no opgave with a planned actie in the seed")
+}
+
+/// The first slide of every kind the presentation has for `data` (an answer to
+/// [`fixtures::PRESENTATIE_QUERY`]), as `(slide, kind)`: a plan, a plan's second part, an opgave, an opgave's
+/// second part and an opgave without acties — those the data has.
+pub fn soorten(data: &Value) -> anyhow::Result<Vec<(usize, &'static str)>> {
+    let mut uit: Vec<(usize, &'static str)> = Vec::new();
+    let mut voeg_toe = |nummer: usize, soort: &'static str| {
+        if !uit.iter().any(|&(_, s)| s == soort) {
+            uit.push((nummer, soort));
+        }
+    };
+    for d in dias(data)? {
+        voeg_toe(d.plan_dia, "plan");
+        if array(&d.plan["opgaven"], "opgaven")?.len() > fixtures::OPGAVEN_PER_DIA {
+            voeg_toe(d.plan_dia + 1, "plan, part 2");
+        }
+        voeg_toe(d.nummer, "opgave");
+        if d.openbaar.len() > fixtures::ACTIES_PER_DIA {
+            voeg_toe(d.nummer + 1, "opgave, part 2");
+        }
+        if d.openbaar.is_empty() {
+            voeg_toe(d.nummer, "opgave without acties");
+        }
+    }
+    Ok(uit)
+}
+
+/// What of the shown slide lies outside it at 1920×1080: every title, figure block and table row whose box
+/// reaches past the slide's own box, each as `tag.class "text" (top–bottom px, slide top–bottom px)`.
+pub async fn buiten_de_dia(browser: &Browser) -> anyhow::Result<Vec<String>> {
+    let v = browser.client().execute(BUITEN_DE_DIA_JS, vec![]).await?;
+    Ok(v.as_array()
+        .map(|a| a.iter().filter_map(|e| e.as_str().map(str::to_string)).collect())
+        .unwrap_or_default())
+}
+
+const BUITEN_DE_DIA_JS: &str = r#"const dia = document.querySelector('[data-testid="dia"]');
+if (!dia) return ["no slide"];
+const vak = dia.getBoundingClientRect();
+const out = [];
+for (const e of dia.querySelectorAll(".dia-boven, h1, .kerncijfers, tr, .dia-leeg")) {
+    const b = e.getBoundingClientRect();
+    if (b.top < vak.top - 1 || b.bottom > vak.bottom + 1 || b.left < vak.left - 1 || b.right > vak.right + 1) {
+        out.push(e.tagName.toLowerCase() + [...e.classList].map((c) => "." + c).join("") + " \""
+            + e.textContent.trim().slice(0, 30) + "\" (" + Math.round(b.top) + "–" + Math.round(b.bottom)
+            + " px, slide " + Math.round(vak.top) + "–" + Math.round(vak.bottom) + " px)");
+    }
+}
+return out;"#;
+
+/// Whether the focused element is on the presentation (or nowhere: the body), never on the page behind it;
+/// returns a description of the focused element when it is behind.
+pub async fn focus_achter_de_dia(browser: &Browser) -> anyhow::Result<Option<String>> {
+    let v = browser
+        .client()
+        .execute(
+            r#"const a = document.activeElement;
+if (!a || a === document.body || a.closest('[data-testid="presentatie"]')) return null;
+return a.tagName.toLowerCase() + " \"" + (a.textContent || "").trim().slice(0, 40) + "\"";"#,
+            vec![],
+        )
+        .await?;
+    Ok(v.as_str().map(str::to_string))
+}
+
+/// Sends `query` with `variables` from the page, with the browser's session and its CSRF token (for what an
+/// API token may not do, such as changing a plan); returns `data`, or fails with the errors.
+pub async fn met_sessie(browser: &Browser, query: &str, variables: Value) -> anyhow::Result<Value> {
+    let script = r#"
+        const [query, variables, klaar] = arguments;
+        const vraag = async (query, variables, csrf) => {
+            const headers = { "content-type": "application/json" };
+            if (csrf) headers["X-CSRF-Token"] = csrf;
+            const r = await fetch("/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+            return r.json();
+        };
+        (async () => {
+            const ik = await vraag("{ ik { csrfToken } }", {});
+            klaar(JSON.stringify(await vraag(query, variables, ik.data.ik.csrfToken)));
+        })().catch((e) => klaar(JSON.stringify({ errors: [String(e)] })));
+    "#;
+    let antwoord = browser
+        .client()
+        .execute_async(script, vec![json!(query), variables])
+        .await?;
+    let v: Value = serde_json::from_str(antwoord.as_str().unwrap_or("{}"))?;
+    if let Some(fouten) = v.get("errors") {
+        bail!("GraphQL errors for {query}: {fouten}");
+    }
+    Ok(v["data"].clone())
 }

@@ -3,7 +3,9 @@
 //! The session cookie goes along by itself (same origin); the session's CSRF token is sent in `X-CSRF-Token`.
 
 use gloo_net::http::Request;
+use koers_shared::{FieldError, Melding};
 use miniserde::{Deserialize, Serialize, json};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Path of the GraphQL endpoint, on the origin that served the app.
@@ -35,8 +37,24 @@ pub struct Extensions {
 pub struct VeldFout {
     /// The GraphQL input field, e.g. `gezondheidReden`.
     pub veld: String,
-    /// What is wrong, for people.
+    /// What is wrong, in Dutch (never shown as it is in another language).
     pub melding: String,
+    /// The stable key of the message (`koers_shared::melding::sleutel`), to translate.
+    pub sleutel: Option<String>,
+    /// The key's parameters, every value a string.
+    pub waarden: Option<BTreeMap<String, String>>,
+}
+
+impl VeldFout {
+    /// The problem as a key with parameters, for the UI to say in its language.
+    pub fn veld_fout(&self) -> FieldError {
+        let melding = Melding::uit_sleutel(
+            self.sleutel.as_deref().unwrap_or_default(),
+            &self.waarden.clone().unwrap_or_default(),
+            &self.melding,
+        );
+        FieldError::met(&self.veld, melding)
+    }
 }
 
 impl GraphQlFout {

@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/actie/:id/wijzigen") view={Lazy::<routes::WijzigActie>::new()} />
                     <Route path=path!("/actie/:id") view={Lazy::<routes::Actie>::new()} />
                     <Route path=path!("/presentatie") view={Lazy::<routes::Presentatie>::new()} />
+                    <Route path=path!("/afdrukken") view={Lazy::<routes::Afdruk>::new()} />
                     <Route path=path!("/organisaties") view={Lazy::<routes::Organisaties>::new()} />
                     <Route path=path!("/organisatie/:id") view={Lazy::<routes::Organisatie>::new()} />
                     <Route path=path!("/sinds-rvo") view={Lazy::<routes::SindsRvo>::new()} />

@@ -6,6 +6,7 @@
 //! The labels of status, health, plan kind, plan status and organisation kind: [`label`] (Dutch from
 //! `koers_shared`, English in [`labels`]). Percentages come from `koers_shared::procent_tekst`.
 
+pub mod afdruk;
 pub mod beheer_gebruikers;
 pub mod beheer_plannen;
 pub mod beheer_rvo;
@@ -15,18 +16,21 @@ pub mod en;
 pub mod keuze;
 pub mod labels;
 pub mod melden;
+pub mod meldingen;
 pub mod organisatie;
 pub mod presentatie;
 pub mod toegang;
 pub mod trend;
 pub mod webhooks;
 
+pub use afdruk::ta;
 pub use beheer_gebruikers::tg;
 pub use beheer_plannen::tpl;
 pub use beheer_rvo::trvo;
 pub use bord::tb;
 pub use labels::label;
 pub use melden::tm;
+pub use meldingen::melding_tekst;
 pub use toegang::tt;
 pub use trend::ttr;
 pub use webhooks::tw;

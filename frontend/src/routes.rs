@@ -48,6 +48,10 @@ lazy_pagina!(
     Presentatie => PresentatiePagina, titel crate::i18n::tp().menu
 );
 lazy_pagina!(
+    /// `/afdrukken`.
+    Afdruk => AfdrukPagina
+);
+lazy_pagina!(
     /// `/organisaties`.
     Organisaties => OrganisatiesPagina
 );

@@ -1,6 +1,8 @@
 //! Field rules of the beheer forms (plans, opgaven, thema's, organisaties, RVO meetings), shared so that the
-//! UI says exactly what the API refuses. Field names are the GraphQL input field names; messages are Dutch.
+//! UI says exactly what the API refuses. Field names are the GraphQL input field names; messages are keys
+//! ([`Melding`]) that each UI language translates.
 
+use crate::melding::Melding;
 use crate::tekst::{is_zichtbaar, ongeldig_teken};
 use crate::validation::FieldError;
 
@@ -27,11 +29,18 @@ impl Fouten {
         }
     }
 
+    /// Adds `melding` for `veld` unless `ok`.
+    pub fn eis(&mut self, ok: bool, veld: &str, melding: Melding) {
+        if !ok {
+            self.0.push(FieldError::met(veld, melding));
+        }
+    }
+
     fn tekens(&mut self, veld: &str, t: &str) {
         if let Some(c) = ongeldig_teken(t) {
-            self.0.push(FieldError::new(
+            self.0.push(FieldError::met(
                 veld,
-                format!("tekst bevat een ongeldig teken (U+{:04X})", u32::from(c)),
+                Melding::OngeldigTeken { teken: u32::from(c) },
             ));
         }
     }
@@ -39,56 +48,40 @@ impl Fouten {
     /// A required one-line text of at most `max` characters.
     pub fn verplicht(&mut self, veld: &str, t: &str, max: usize) {
         self.tekens(veld, t);
-        self.check(is_zichtbaar(t), veld, "dit veld is verplicht");
-        self.check(
-            t.chars().count() <= max,
-            veld,
-            &format!("tekst is langer dan {max} tekens"),
-        );
+        self.eis(is_zichtbaar(t), veld, Melding::Verplicht);
+        self.eis(t.chars().count() <= max, veld, Melding::TeLang { max });
     }
 
     /// An optional text of at most `max` characters.
     pub fn tekst(&mut self, veld: &str, t: Option<&str>, max: usize) {
         if let Some(t) = t {
             self.tekens(veld, t);
-            self.check(
-                t.chars().count() <= max,
-                veld,
-                &format!("tekst is langer dan {max} tekens"),
-            );
+            self.eis(t.chars().count() <= max, veld, Melding::TeLang { max });
         }
     }
 
     /// A key: lower-case letters, digits and dashes.
     pub fn sleutel(&mut self, veld: &str, s: &str) {
-        self.check(
-            is_sleutel(s),
-            veld,
-            "een sleutel is 1 tot 100 kleine letters, cijfers of streepjes",
-        );
+        self.eis(is_sleutel(s), veld, Melding::SleutelOngeldig);
     }
 
     /// A plan's period: both years in range, the first not after the last.
     pub fn periode(&mut self, van: i32, tot: i32) {
-        self.check(
-            JAREN.contains(&van),
-            "periodeVan",
-            "jaar moet tussen 2000 en 2100 liggen",
-        );
-        self.check(
-            JAREN.contains(&tot),
-            "periodeTot",
-            "jaar moet tussen 2000 en 2100 liggen",
-        );
-        self.check(van <= tot, "periodeTot", "de looptijd eindigt voor zij begint");
+        let jaren = Melding::BuitenBereik {
+            min: i64::from(*JAREN.start()),
+            max: i64::from(*JAREN.end()),
+        };
+        self.eis(JAREN.contains(&van), "periodeVan", jaren.clone());
+        self.eis(JAREN.contains(&tot), "periodeTot", jaren);
+        self.eis(van <= tot, "periodeTot", Melding::PeriodeOmgekeerd);
     }
 
     /// When a plan was adopted: `JJJJ`, `JJJJ-MM` or `JJJJ-MM-DD`.
     pub fn vastgesteld_op(&mut self, s: Option<&str>) {
-        self.check(
+        self.eis(
             s.is_none_or(is_grove_datum),
             "vastgesteldOp",
-            "schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD",
+            Melding::DatumOngeldig,
         );
     }
 

@@ -4,6 +4,7 @@
 
 pub mod beheer;
 pub mod domain;
+pub mod melding;
 #[cfg(feature = "miniserde")]
 mod mini;
 pub mod peil;
@@ -15,5 +16,6 @@ pub mod webhook;
 pub use domain::{
     Gezondheid, OnbekendeWaarde, OrganisatieSoort, PlanSoort, PlanStatus, Status, Voortgang, VoortgangError,
 };
+pub use melding::Melding;
 pub use rollup::{ActieStand, Rollup, procent_tekst, rollup};
 pub use validation::{ActieToestand, FieldError, GeldigeToestand, valideer_toestand};

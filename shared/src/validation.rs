@@ -2,6 +2,7 @@
 //! say exactly what the API will refuse. Field names are the GraphQL input field names.
 
 use crate::domain::{Gezondheid, Status, Voortgang};
+use crate::melding::Melding;
 use serde::{Deserialize, Serialize};
 
 /// A problem with one input field.
@@ -9,17 +10,32 @@ use serde::{Deserialize, Serialize};
 pub struct FieldError {
     /// The GraphQL input field, e.g. `gezondheidReden`.
     pub veld: String,
-    /// What is wrong, in Dutch.
-    pub melding: String,
+    /// What is wrong: a key with parameters, translated by the UI.
+    pub melding: Melding,
 }
 
 impl FieldError {
-    /// A new error for `veld`.
+    /// A new error for `veld` with a Dutch text that has no key of its own ([`Melding::Ongeldig`]).
     pub fn new(veld: &str, melding: impl Into<String>) -> Self {
+        FieldError::met(
+            veld,
+            Melding::Ongeldig {
+                tekst: melding.into(),
+            },
+        )
+    }
+
+    /// A new error for `veld`.
+    pub fn met(veld: &str, melding: Melding) -> Self {
         FieldError {
             veld: veld.to_string(),
-            melding: melding.into(),
+            melding,
         }
+    }
+
+    /// What is wrong, in Dutch.
+    pub fn tekst(&self) -> String {
+        self.melding.nl()
     }
 }
 
@@ -53,34 +69,31 @@ pub struct GeldigeToestand {
 pub fn valideer_toestand(t: &ActieToestand) -> Result<GeldigeToestand, Vec<FieldError>> {
     let mut fouten = Vec::new();
     let status = t.status.unwrap_or_else(|| {
-        fouten.push(FieldError::new("status", "status is verplicht"));
+        fouten.push(FieldError::met("status", Melding::Verplicht));
         Status::Gepland
     });
     let voortgang = match t.voortgang.map(Voortgang::try_from).transpose() {
         Ok(v) => v,
-        Err(e) => {
-            fouten.push(FieldError::new("voortgang", e.to_string()));
+        Err(_) => {
+            fouten.push(FieldError::met(
+                "voortgang",
+                Melding::BuitenBereik { min: 0, max: 100 },
+            ));
             None
         }
     };
     let voortgang = match (status, voortgang) {
         (Status::Afgerond, None) => Some(Voortgang::VOLLEDIG),
         (Status::Afgerond, Some(v)) if v != Voortgang::VOLLEDIG => {
-            fouten.push(FieldError::new(
-                "voortgang",
-                "een afgeronde actie heeft voortgang 100",
-            ));
+            fouten.push(FieldError::met("voortgang", Melding::AfgerondIsHonderd));
             Some(v)
         }
         (_, v) => v,
     };
     if let (false, Some(_)) = (status.is_actief(), t.gezondheid) {
-        fouten.push(FieldError::new(
+        fouten.push(FieldError::met(
             "gezondheid",
-            format!(
-                "gezondheid geldt alleen tijdens uitvoering, niet bij status '{}'",
-                status.label()
-            ),
+            Melding::GezondheidBuitenUitvoering { status },
         ));
     }
     let reden = t
@@ -89,14 +102,13 @@ pub fn valideer_toestand(t: &ActieToestand) -> Result<GeldigeToestand, Vec<Field
         .map(str::trim)
         .filter(|r| !r.is_empty());
     match (t.gezondheid, reden) {
-        (Some(g), None) if g.vereist_reden() => fouten.push(FieldError::new(
+        (Some(g), None) if g.vereist_reden() => fouten.push(FieldError::met(
             "gezondheidReden",
-            format!("bij gezondheid '{}' is een reden verplicht", g.label()),
+            Melding::RedenVerplicht { gezondheid: g },
         )),
-        (None | Some(Gezondheid::OpKoers), Some(_)) => fouten.push(FieldError::new(
-            "gezondheidReden",
-            "een reden hoort alleen bij gezondheid 'Aandacht' of 'Risico'",
-        )),
+        (None | Some(Gezondheid::OpKoers), Some(_)) => {
+            fouten.push(FieldError::met("gezondheidReden", Melding::RedenOnverwacht))
+        }
         _ => {}
     }
     if !fouten.is_empty() {
@@ -297,7 +309,7 @@ mod tests {
                     prop_assert!(!fouten.is_empty());
                     for f in &fouten {
                         prop_assert!(VELDEN.contains(&f.veld.as_str()), "onbekend veld {}", f.veld);
-                        prop_assert!(!f.melding.trim().is_empty());
+                        prop_assert!(!f.tekst().trim().is_empty());
                     }
                 }
             }
@@ -311,7 +323,7 @@ mod tests {
                 let fouten = valideer_toestand(&t).unwrap_err();
                 let voortgang: Vec<_> = fouten.iter().filter(|f| f.veld == "voortgang").collect();
                 prop_assert_eq!(voortgang.len(), 1, "{:?}", fouten);
-                prop_assert!(voortgang[0].melding.contains(&v.to_string()), "{}", voortgang[0].melding);
+                prop_assert_eq!(&voortgang[0].melding, &Melding::BuitenBereik { min: 0, max: 100 });
             }
         }
     }

@@ -5,7 +5,7 @@ use super::schrijven::NieuweActie;
 use crate::entities::actie;
 use crate::error::{ServiceError, ServiceResult};
 use koers_shared::tekst::{bijgesneden, is_zichtbaar, ongeldig_teken};
-use koers_shared::{ActieToestand, FieldError, Gezondheid, Status, valideer_toestand};
+use koers_shared::{ActieToestand, FieldError, Gezondheid, Melding, Status, valideer_toestand};
 
 const MAX_TITEL: usize = 300;
 const MAX_TEKST: usize = 10_000;
@@ -80,56 +80,65 @@ impl Fouten {
         }
     }
 
+    fn eis(&mut self, ok: bool, veld: &str, melding: Melding) {
+        if !ok {
+            self.0.push(FieldError::met(veld, melding));
+        }
+    }
+
     /// Control characters (a NUL byte above all) are refused in every text.
     fn tekens(&mut self, veld: &str, t: Option<&str>) {
         if let Some(c) = t.and_then(ongeldig_teken) {
-            self.0.push(FieldError::new(
+            self.0.push(FieldError::met(
                 veld,
-                format!("tekst bevat een ongeldig teken (U+{:04X})", u32::from(c)),
+                Melding::OngeldigTeken { teken: u32::from(c) },
             ));
         }
     }
 
     fn titel(&mut self, t: &str) {
         self.tekens("titel", Some(t));
-        self.check(is_zichtbaar(t), "titel", "titel is verplicht");
-        self.check(
+        self.eis(is_zichtbaar(t), "titel", Melding::Verplicht);
+        self.eis(
             t.chars().count() <= MAX_TITEL,
             "titel",
-            "titel is langer dan 300 tekens",
+            Melding::TeLang { max: MAX_TITEL },
         );
     }
 
     fn tekst(&mut self, veld: &str, t: Option<&str>) {
         self.tekens(veld, t);
-        self.check(
+        self.eis(
             t.is_none_or(|t| t.chars().count() <= MAX_TEKST),
             veld,
-            "tekst is langer dan 10 000 tekens",
+            Melding::TeLang { max: MAX_TEKST },
         );
     }
 
     fn door(&mut self, d: &str) {
         self.tekens("door", Some(d));
         self.check(is_zichtbaar(d), "door", "zeg wie de wijziging doet");
-        self.check(
+        self.eis(
             d.chars().count() <= MAX_DOOR,
             "door",
-            "naam is langer dan 200 tekens",
+            Melding::TeLang { max: MAX_DOOR },
         );
     }
 
     fn periode(&mut self, jaar: i32, kwartaal: Option<i32>, datum: Option<chrono::NaiveDate>) {
         use chrono::Datelike;
-        self.check(
+        self.eis(
             JAREN.contains(&jaar),
             "jaar",
-            "jaar moet tussen 2000 en 2100 liggen",
+            Melding::BuitenBereik {
+                min: i64::from(*JAREN.start()),
+                max: i64::from(*JAREN.end()),
+            },
         );
-        self.check(
+        self.eis(
             kwartaal.is_none_or(|k| (1..=4).contains(&k)),
             "kwartaal",
-            "kwartaal is 1, 2, 3 of 4",
+            Melding::BuitenBereik { min: 1, max: 4 },
         );
         self.check(
             datum.is_none_or(|d| d.year() == jaar),

@@ -22,7 +22,7 @@ impl VeldFouten {
                 .read()
                 .iter()
                 .find(|f| f.veld == veld)
-                .map(|f| f.melding.clone())
+                .map(|f| crate::i18n::melding_tekst(&f.melding))
         }
     }
 

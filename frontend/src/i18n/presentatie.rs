@@ -9,6 +9,8 @@ pub struct PresentatieTeksten {
     pub naam: &'static str,
     /// Accessible name of the controls bar.
     pub bediening: &'static str,
+    /// How a screen reader calls one slide (`aria-roledescription`).
+    pub dia_rol: &'static str,
     /// Which slide of how many ("Dia 3 van 40").
     pub dia_van: fn(usize, usize) -> String,
     /// Part of an opgave spread over several slides ("deel 1 van 2").
@@ -33,6 +35,8 @@ pub struct PresentatieTeksten {
     pub verbinding_herstellen: &'static str,
     /// Heading above the opgaven on a plan slide.
     pub opgaven: &'static str,
+    /// Column heading: the opgave (plan slides).
+    pub kolom_opgave: &'static str,
     /// Column heading: the actie.
     pub kolom_actie: &'static str,
     /// Column heading: the status.
@@ -66,6 +70,7 @@ pub static NL: PresentatieTeksten = PresentatieTeksten {
     menu: "Presentatie",
     naam: "Presentatie voor het RVO",
     bediening: "Bediening van de presentatie",
+    dia_rol: "dia",
     dia_van: nl_dia_van,
     deel_van: nl_deel_van,
     autoplay_naam: "Automatisch doorgaan",
@@ -78,6 +83,7 @@ pub static NL: PresentatieTeksten = PresentatieTeksten {
     sluiten: "Sluiten",
     verbinding_herstellen: "Verbinding herstellen…",
     opgaven: "Opgaven",
+    kolom_opgave: "Opgave",
     kolom_actie: "Actie",
     kolom_status: "Status",
     kolom_gezondheid: "Gezondheid",
@@ -104,6 +110,7 @@ pub static EN: PresentatieTeksten = PresentatieTeksten {
     menu: "Presentation",
     naam: "Presentation for the RVO",
     bediening: "Presentation controls",
+    dia_rol: "slide",
     dia_van: en_dia_van,
     deel_van: en_deel_van,
     autoplay_naam: "Advance automatically",
@@ -116,6 +123,7 @@ pub static EN: PresentatieTeksten = PresentatieTeksten {
     sluiten: "Close",
     verbinding_herstellen: "Restoring the connection…",
     opgaven: "Tasks",
+    kolom_opgave: "Task",
     kolom_actie: "Action",
     kolom_status: "Status",
     kolom_gezondheid: "Health",

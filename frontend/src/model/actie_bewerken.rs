@@ -2,7 +2,7 @@
 
 use crate::api::{self, ApiError, InvoerVariabelen};
 use crate::model::actie_regel::ActieRegel;
-use koers_shared::FieldError;
+use koers_shared::{FieldError, Melding};
 use miniserde::{Deserialize, Serialize};
 
 pub use crate::model::documenten::{AANMAKEN, WIJZIGEN};
@@ -70,11 +70,13 @@ impl ActieInvoer {
     fn gecontroleerd(&self) -> Result<(i32, Option<i32>), Vec<FieldError>> {
         let mut fouten = Vec::new();
         if !koers_shared::tekst::is_zichtbaar(&self.titel) {
-            fouten.push(FieldError::new("titel", "een titel is verplicht"));
-        } else if koers_shared::tekst::ongeldig_teken(&self.titel).is_some() {
-            fouten.push(FieldError::new("titel", "de titel bevat een ongeldig teken"));
-        } else if self.titel.chars().count() > 300 {
-            fouten.push(FieldError::new("titel", "hoogstens 300 tekens"));
+            fouten.push(FieldError::met("titel", Melding::Verplicht));
+        } else if let Some(c) = koers_shared::tekst::ongeldig_teken(&self.titel) {
+            let teken = u32::from(c);
+            fouten.push(FieldError::met("titel", Melding::OngeldigTeken { teken }));
+        } else if self.titel.chars().count() > koers_shared::beheer::MAX_TITEL {
+            let max = koers_shared::beheer::MAX_TITEL;
+            fouten.push(FieldError::met("titel", Melding::TeLang { max }));
         }
         let jaar = self
             .jaar
@@ -83,17 +85,23 @@ impl ActieInvoer {
             .ok()
             .filter(|j| (2000..=2100).contains(j));
         if jaar.is_none() {
-            fouten.push(FieldError::new("jaar", "een jaar van 2000 tot 2100"));
+            fouten.push(FieldError::met(
+                "jaar",
+                Melding::BuitenBereik { min: 2000, max: 2100 },
+            ));
         }
         let kwartaal = match self.kwartaal.trim() {
             "" => None,
             k => k.parse::<i32>().ok().filter(|k| (1..=4).contains(k)).or_else(|| {
-                fouten.push(FieldError::new("kwartaal", "kwartaal 1 tot 4"));
+                fouten.push(FieldError::met(
+                    "kwartaal",
+                    Melding::BuitenBereik { min: 1, max: 4 },
+                ));
                 None
             }),
         };
         if self.opgave.is_empty() {
-            fouten.push(FieldError::new("opgave", "kies een opgave"));
+            fouten.push(FieldError::met("opgave", Melding::Verplicht));
         }
         match (fouten.is_empty(), jaar) {
             (true, Some(j)) => Ok((j, kwartaal)),

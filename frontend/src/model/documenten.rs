@@ -82,19 +82,28 @@ pub const TOKEN_INTREKKEN: &str =
 pub const IK_QUERY: &str =
     "query Ik { ik { soort naam rol beheerder csrfToken schrijftOveral schrijfThemas { id naam } } }";
 
+/// The roll-up of the presentation's slides: the shared one plus the count per health.
+macro_rules! dia_rollup_fragment {
+    () => {
+        " fragment DiaRollup on Rollup { ...Rollup aantalPerGezondheid { gezondheid aantal } }"
+    };
+}
+
 /// The `Presentatie` query: every thema with its plans, opgaven and acties, without confidential work.
 pub const PRESENTATIE_QUERY: &str = concat!(
     "query Presentatie { themas { naam actieplannen { id titel soort periodeVan periodeTot \
-rollup(zonderVertrouwelijk: true) { ...Rollup } opgaven { id volgorde titel \
-rollup(zonderVertrouwelijk: true) { ...Rollup } acties(vertrouwelijk: false) { id titel status gezondheid \
+rollup(zonderVertrouwelijk: true) { ...DiaRollup } opgaven { id volgorde titel \
+rollup(zonderVertrouwelijk: true) { ...DiaRollup } acties(vertrouwelijk: false) { id titel status gezondheid \
 voortgang vertrouwelijk } } } } }",
+    dia_rollup_fragment!(),
     rollup_fragment!()
 );
 
 /// The subscription of the live updates of the presentation mode.
 pub const LIVE_SUBSCRIPTION: &str = concat!(
     "subscription Live { actieGewijzigd(zonderVertrouwelijk: true) { actie { id titel status gezondheid \
-voortgang vertrouwelijk } verborgen opgave { id } opgaveRollup { ...Rollup } } }",
+voortgang vertrouwelijk } verborgen opgave { id } opgaveRollup { ...DiaRollup } } }",
+    dia_rollup_fragment!(),
     rollup_fragment!()
 );
 

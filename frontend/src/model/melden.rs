@@ -1,6 +1,7 @@
 //! Reporting progress on an actie: the form's input, checked with the shared rules, and the mutation.
 
 use crate::api::{self, ApiError, InvoerVariabelen, graphql_naam};
+use koers_shared::melding::Melding as Fout;
 use koers_shared::{ActieToestand, FieldError, Gezondheid, Status, valideer_toestand};
 use miniserde::{Deserialize, Serialize};
 
@@ -78,7 +79,10 @@ impl Melding {
             v => match v.parse::<i64>() {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    fouten.push(FieldError::new("voortgang", "vul een getal van 0 tot 100 in"));
+                    fouten.push(FieldError::met(
+                        "voortgang",
+                        Fout::BuitenBereik { min: 0, max: 100 },
+                    ));
                     None
                 }
             },
@@ -94,7 +98,7 @@ impl Melding {
             fouten.extend(f);
         }
         if self.toelichting.chars().count() > 10_000 {
-            fouten.push(FieldError::new("toelichting", "hoogstens 10.000 tekens"));
+            fouten.push(FieldError::met("toelichting", Fout::TeLang { max: 10_000 }));
         }
         if !fouten.is_empty() {
             return Err(fouten);

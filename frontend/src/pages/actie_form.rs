@@ -185,12 +185,7 @@ fn Formulier(
                             uitleg(&e)
                         }));
                     } else {
-                        fouten.set(
-                            velden
-                                .into_iter()
-                                .map(|f| FieldError::new(&f.veld, f.melding))
-                                .collect(),
-                        );
+                        fouten.set(velden.into_iter().map(|f| f.veld_fout()).collect());
                     }
                 }
             }

@@ -282,7 +282,7 @@ fn veld_uitleg(e: &ApiError) -> String {
     } else {
         velden
             .into_iter()
-            .map(|f| f.melding)
+            .map(|f| crate::i18n::melding_tekst(&f.veld_fout().melding))
             .collect::<Vec<_>>()
             .join(" ")
     }

@@ -19,11 +19,7 @@ pub fn fout_tekst(e: &ApiError) -> String {
 
 /// Puts the server's field errors into `velden`; the rest of the error as text.
 pub fn toon_fout(e: &ApiError, velden: VeldFouten, fout: RwSignal<Option<String>>) {
-    let v: Vec<FieldError> = e
-        .veld_fouten()
-        .into_iter()
-        .map(|f| FieldError::new(&f.veld, f.melding))
-        .collect();
+    let v: Vec<FieldError> = e.veld_fouten().into_iter().map(|f| f.veld_fout()).collect();
     if v.is_empty() {
         fout.set(Some(fout_tekst(e)));
     } else {

@@ -117,7 +117,7 @@ pub fn VoortgangFormulier(
                 <div class="fout-melding" role="alert" data-testid="melden-fouten">
                     <p>{t.fouten_kop}</p>
                     <ul>{fouten.get().into_iter().map(|f| view! {
-                        <li><a class="utrecht-link" href=format!("#veld-{}", f.veld)>{f.melding}</a></li>
+                        <li><a class="utrecht-link" href=format!("#veld-{}", f.veld)>{crate::i18n::melding_tekst(&f.melding)}</a></li>
                     }).collect_view()}</ul>
                 </div>
             })}
@@ -202,12 +202,7 @@ where
 fn reden(e: &ApiError, fouten: RwSignal<Vec<FieldError>>) -> String {
     let velden = e.veld_fouten();
     if !velden.is_empty() {
-        fouten.set(
-            velden
-                .into_iter()
-                .map(|f| FieldError::new(&f.veld, f.melding))
-                .collect(),
-        );
+        fouten.set(velden.into_iter().map(|f| f.veld_fout()).collect());
         return tm().fouten_kop.to_string();
     }
     if onbereikbaar(e) {

@@ -243,7 +243,7 @@ impl Services {
         let hash = wachtwoord::hash(nieuw).await.map_err(|e| match e {
             ServiceError::Invalid(f) => ServiceError::Invalid(
                 f.into_iter()
-                    .map(|f| koers_shared::FieldError::new("nieuwWachtwoord", f.melding))
+                    .map(|f| koers_shared::FieldError::met("nieuwWachtwoord", f.melding))
                     .collect(),
             ),
             e => e,

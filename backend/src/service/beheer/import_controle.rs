@@ -138,7 +138,7 @@ pub(super) async fn lees<C: ConnectionTrait>(
     f.periode(plan.periode_van, plan.periode_tot);
     f.vastgesteld_op(plan.vastgesteld_op.as_deref());
     for e in f.0 {
-        p(pr, format!("actieplan.{}: {}", e.veld, e.melding));
+        p(pr, format!("actieplan.{}: {}", e.veld, e.tekst()));
     }
     if plan.soort.parse::<PlanSoort>().is_err() {
         p(pr, format!("onbekende soort '{}'", plan.soort));

@@ -6,14 +6,83 @@
 //! (`zonderVertrouwelijk`), whoever is signed in, and come from the API as they are.
 
 use crate::api::{self, ApiError, GeenVariabelen};
-use crate::model::RollupCijfers;
+use crate::model::StatusAantal;
 pub use crate::model::documenten::LIVE_SUBSCRIPTION;
 use crate::model::documenten::PRESENTATIE_QUERY;
 use koers_shared::{Gezondheid, PlanSoort, Status, Voortgang};
 use miniserde::Deserialize;
 
 /// At most this many acties on one slide; an opgave with more gets several slides.
-pub const ACTIES_PER_DIA: usize = 7;
+pub const ACTIES_PER_DIA: usize = 5;
+
+/// At most this many opgaven on one plan slide; a plan with more gets several plan slides.
+pub const OPGAVEN_PER_DIA: usize = 5;
+
+/// A roll-up as the slides use it: the shared figures plus the count per health.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct DiaRollup {
+    /// All shown acties, gestopt included.
+    pub totaal: u32,
+    /// Share afgerond in percent (0–100).
+    #[serde(rename = "aandeelAfgerond")]
+    pub aandeel_afgerond: f64,
+    /// Share in uitvoering or doorlopend in percent (0–100).
+    #[serde(rename = "aandeelInUitvoering")]
+    pub aandeel_in_uitvoering: f64,
+    /// Worst health among acties in progress, if any reported one.
+    #[serde(rename = "slechtsteGezondheid")]
+    pub slechtste_gezondheid: Option<Gezondheid>,
+    /// Number of acties per status.
+    #[serde(rename = "aantalPerStatus")]
+    pub aantal_per_status: Vec<StatusAantal>,
+    /// Number of acties in progress per health.
+    #[serde(rename = "aantalPerGezondheid")]
+    pub aantal_per_gezondheid: Vec<GezondheidAantal>,
+}
+
+/// How many acties in progress have one health.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct GezondheidAantal {
+    /// The health.
+    pub gezondheid: Gezondheid,
+    /// How many.
+    pub aantal: u32,
+}
+
+impl DiaRollup {
+    /// The non-zero counts per status, in the order of [`Status::ALL`].
+    pub fn tellingen(&self) -> Vec<(Status, u32)> {
+        Status::ALL
+            .iter()
+            .map(|&s| {
+                let n = self
+                    .aantal_per_status
+                    .iter()
+                    .filter(|a| a.status == s)
+                    .map(|a| a.aantal)
+                    .sum();
+                (s, n)
+            })
+            .filter(|&(_, n)| n > 0)
+            .collect()
+    }
+
+    /// The count of every health (zero included), in the order of [`Gezondheid::ALL`].
+    pub fn per_gezondheid(&self) -> Vec<(Gezondheid, u32)> {
+        Gezondheid::ALL
+            .iter()
+            .map(|&g| {
+                let n = self
+                    .aantal_per_gezondheid
+                    .iter()
+                    .filter(|a| a.gezondheid == g)
+                    .map(|a| a.aantal)
+                    .sum();
+                (g, n)
+            })
+            .collect()
+    }
+}
 
 #[derive(Deserialize)]
 struct Antwoord {
@@ -35,7 +104,7 @@ struct PlanData {
     periode_van: i32,
     #[serde(rename = "periodeTot")]
     periode_tot: i32,
-    rollup: RollupCijfers,
+    rollup: DiaRollup,
     opgaven: Vec<OpgaveData>,
 }
 
@@ -44,7 +113,7 @@ struct OpgaveData {
     id: String,
     volgorde: i32,
     titel: String,
-    rollup: RollupCijfers,
+    rollup: DiaRollup,
     acties: Vec<ActieData>,
 }
 
@@ -101,7 +170,7 @@ pub struct Opgave {
     /// Title.
     pub titel: String,
     /// Roll-up from the API.
-    pub rollup: RollupCijfers,
+    pub rollup: DiaRollup,
     /// The acties that may be shown, in the API's order.
     pub acties: Vec<Actie>,
 }
@@ -120,7 +189,7 @@ pub struct Plan {
     /// First and last year.
     pub periode: (i32, i32),
     /// Roll-up from the API.
-    pub rollup: RollupCijfers,
+    pub rollup: DiaRollup,
     /// The opgaven in volgorde.
     pub opgaven: Vec<Opgave>,
 }
@@ -160,24 +229,25 @@ pub struct Dia {
     pub plan: usize,
     /// Index of the opgave within the plan (opgave slides only).
     pub opgave: usize,
-    /// Which part of the opgave's acties (0-based).
+    /// Which part of the opgave's acties, or of the plan's opgaven (0-based).
     pub deel: usize,
-    /// How many parts the opgave has.
+    /// How many parts the opgave or plan has.
     pub delen: usize,
 }
 
 impl Presentatie {
-    /// The slides: per plan its own slide, then one or more per opgave.
+    /// The slides: per plan one or more of its own, then one or more per opgave.
     pub fn dias(&self) -> Vec<Dia> {
         let mut dias = Vec::new();
         for (p, plan) in self.plannen.iter().enumerate() {
-            dias.push(Dia {
+            let plan_delen = plan.opgaven.len().div_ceil(OPGAVEN_PER_DIA).max(1);
+            dias.extend((0..plan_delen).map(|deel| Dia {
                 soort: Soort::Plan,
                 plan: p,
                 opgave: 0,
-                deel: 0,
-                delen: 1,
-            });
+                deel,
+                delen: plan_delen,
+            }));
             for (o, opgave) in plan.opgaven.iter().enumerate() {
                 let delen = opgave.acties.len().div_ceil(ACTIES_PER_DIA).max(1);
                 dias.extend((0..delen).map(|deel| Dia {
@@ -254,7 +324,7 @@ pub struct Wijziging {
     pub opgave: OpgaveId,
     /// The new roll-up of that opgave.
     #[serde(rename = "opgaveRollup")]
-    pub opgave_rollup: RollupCijfers,
+    pub opgave_rollup: DiaRollup,
 }
 
 /// The `data` of a `next` message of the subscription.

@@ -3,7 +3,7 @@
 use super::*;
 
 const R: &str = r#"{"totaal":1,"aandeelAfgerond":0.0,"aandeelInUitvoering":0.0,"gemiddeldeVoortgang":null,
-    "slechtsteGezondheid":null,"aantalPerStatus":[]}"#;
+    "slechtsteGezondheid":null,"aantalPerStatus":[],"aantalPerGezondheid":[]}"#;
 
 fn data() -> Presentatie {
     let json = format!(
@@ -22,7 +22,7 @@ fn wijziging(id: &str, opgave: &str, vertrouwelijk: bool, totaal: u32) -> Wijzig
         r#"{{"actieGewijzigd":{{"actie":{{"id":"{id}","titel":"t-{id}","status":"AFGEROND","gezondheid":null,
         "voortgang":100,"vertrouwelijk":{vertrouwelijk}}},"opgave":{{"id":"{opgave}"}},"opgaveRollup":{{
         "totaal":{totaal},"aandeelAfgerond":50.0,"aandeelInUitvoering":0.0,"gemiddeldeVoortgang":null,
-        "slechtsteGezondheid":null,"aantalPerStatus":[]}}}}}}"#
+        "slechtsteGezondheid":null,"aantalPerStatus":[],"aantalPerGezondheid":[]}}}}}}"#
     );
     miniserde::json::from_str::<LiveData>(&json)
         .expect("decodes")
@@ -61,7 +61,7 @@ fn an_actie_hidden_from_this_viewer_leaves_the_slide() {
     assert_eq!(p.plannen[0].opgaven[0].acties[0].id, "a1");
     let json = r#"{"actieGewijzigd":{"actie":null,"verborgen":"a1","opgave":{"id":"o1"},"opgaveRollup":{
         "totaal":2,"aandeelAfgerond":0.0,"aandeelInUitvoering":0.0,"gemiddeldeVoortgang":null,
-        "slechtsteGezondheid":null,"aantalPerStatus":[]}}}"#;
+        "slechtsteGezondheid":null,"aantalPerStatus":[],"aantalPerGezondheid":[]}}}"#;
     let w = miniserde::json::from_str::<LiveData>(json)
         .expect("decodes")
         .actie_gewijzigd;

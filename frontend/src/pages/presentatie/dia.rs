@@ -1,14 +1,14 @@
 //! One slide of the presentation: a plan with its roll-up and opgaven, or an opgave with its roll-up and (part
-//! of) its acties. Large type for the back of the room; status and health as icon plus text.
+//! of) its acties. Large type for the back of the room; status and health as icon plus text. A long title is
+//! clamped to two lines (the whole title in its `title`), so that it never pushes rows off the slide.
 
-use super::data::{ACTIES_PER_DIA, Actie, Dia, Opgave, Plan, Presentatie, Soort};
+use super::data::{ACTIES_PER_DIA, Actie, Dia, DiaRollup, OPGAVEN_PER_DIA, Opgave, Plan, Presentatie, Soort};
 use crate::components::gezondheid::GezondheidIcoon;
 use crate::components::status::StatusIcoon;
 use crate::components::{GezondheidLabel, Voortgangsbalk};
 use crate::i18n::label;
 use crate::i18n::{t, tp};
-use crate::model::RollupCijfers;
-use koers_shared::procent_tekst;
+use koers_shared::{Gezondheid, procent_tekst};
 use leptos::prelude::*;
 
 /// The slide `dia` (1-based `nummer`) of the data.
@@ -16,18 +16,19 @@ pub fn dia_view(data: &Presentatie, dia: Dia, nummer: usize) -> AnyView {
     let Some(plan) = data.plannen.get(dia.plan) else {
         return ().into_any();
     };
+    let rol = tp().dia_rol;
     match dia.soort {
         Soort::Plan => view! {
             <section class="dia dia-plan" data-testid="dia" data-index=nummer data-soort="plan"
-                data-id=plan.id.clone() aria-roledescription="dia">
-                <PlanDia plan=plan.clone() />
+                data-id=plan.id.clone() aria-roledescription=rol>
+                <PlanDia plan=plan.clone() dia />
             </section>
         }
         .into_any(),
         Soort::Opgave => match plan.opgaven.get(dia.opgave) {
             Some(opgave) => view! {
                 <section class="dia dia-opgave" data-testid="dia" data-index=nummer data-soort="opgave"
-                    data-id=opgave.id.clone() aria-roledescription="dia">
+                    data-id=opgave.id.clone() aria-roledescription=rol>
                     <OpgaveDia plan=plan.clone() opgave=opgave.clone() dia />
                 </section>
             }
@@ -47,9 +48,32 @@ fn bovenregel(plan: &Plan) -> String {
     )
 }
 
+/// The line above the title, kept to one line (the whole text in its `title`), followed by "(deel 1 van 2)"
+/// when the slide is one of several parts.
+#[component]
+fn Bovenregel(tekst: String, dia: Dia) -> impl IntoView {
+    let deel = (dia.delen > 1).then(|| {
+        view! { <span class="dia-deel">"("{(tp().deel_van)(dia.deel + 1, dia.delen)}")"</span> }
+    });
+    let volledig = tekst.clone();
+    view! {
+        <p class="dia-boven">
+            <span class="klem-1" title=volledig>{tekst}</span>
+            {deel}
+        </p>
+    }
+}
+
+/// A title clamped to at most two lines; the whole title stays in its `title` (and the accessibility tree).
+#[component]
+fn DiaTitel(titel: String) -> impl IntoView {
+    let volledig = titel.clone();
+    view! { <h1 class="dia-titel" title=volledig>{titel}</h1> }
+}
+
 /// The big figures of a roll-up: share afgerond (`dia-voortgang`), number of acties, worst health, the bar.
 #[component]
-fn Kerncijfers(rollup: RollupCijfers) -> impl IntoView {
+fn Kerncijfers(rollup: DiaRollup) -> impl IntoView {
     let t = t();
     let tellingen = rollup.tellingen();
     view! {
@@ -89,32 +113,71 @@ fn Kerncijfers(rollup: RollupCijfers) -> impl IntoView {
 }
 
 #[component]
-fn PlanDia(plan: Plan) -> impl IntoView {
+fn PlanDia(plan: Plan, dia: Dia) -> impl IntoView {
     let tp = tp();
     let boven = bovenregel(&plan);
+    let opgaven: Vec<Opgave> = plan
+        .opgaven
+        .into_iter()
+        .skip(dia.deel * OPGAVEN_PER_DIA)
+        .take(OPGAVEN_PER_DIA)
+        .collect();
     view! {
-        <p class="dia-boven">{boven}</p>
-        <h1 class="dia-titel">{plan.titel}</h1>
+        <Bovenregel tekst=boven dia />
+        <DiaTitel titel=plan.titel />
         <div class="dia-inhoud">
-            <Kerncijfers rollup=plan.rollup />
+            <div class="dia-links">
+                <Kerncijfers rollup=plan.rollup />
+                // The place of the plan's trend (components/trend.rs, issue 14 "Trends").
+                <div class="dia-trend" data-plek="trend"></div>
+            </div>
             <div class="dia-opgaven">
-                <h2>{tp.opgaven}</h2>
-                <ol>
-                    {plan
-                        .opgaven
-                        .into_iter()
-                        .map(|o| {
-                            view! {
-                                <li>
-                                    <span class="opgave-naam">{o.titel}</span>
-                                    <span class="opgave-procent">{procent_tekst(o.rollup.aandeel_afgerond)}</span>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ol>
+                <table class="dia-tabel">
+                    <caption class="dia-kop">{tp.opgaven}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tp.kolom_opgave}</th>
+                            <th scope="col" class="getal">{t().afgerond}</th>
+                            {Gezondheid::ALL
+                                .iter()
+                                .map(|&g| {
+                                    view! {
+                                        <th scope="col" class="getal">
+                                            <span class=format!("gezondheid gezondheid-{}", g.as_str())>
+                                                <GezondheidIcoon gezondheid=g />
+                                                <span>{label(g)}</span>
+                                            </span>
+                                        </th>
+                                    }
+                                })
+                                .collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {opgaven.into_iter().map(|o| view! { <OpgaveRij opgave=o /> }).collect_view()}
+                    </tbody>
+                </table>
             </div>
         </div>
+    }
+}
+
+/// One opgave on a plan slide: its title, share afgerond and the count of every health.
+#[component]
+fn OpgaveRij(opgave: Opgave) -> impl IntoView {
+    let tellingen = opgave.rollup.per_gezondheid();
+    let volledig = opgave.titel.clone();
+    view! {
+        <tr data-testid="dia-opgave" data-id=opgave.id>
+            <th scope="row"><span class="klem" title=volledig>{opgave.titel}</span></th>
+            <td class="getal opgave-procent">{procent_tekst(opgave.rollup.aandeel_afgerond)}</td>
+            {tellingen
+                .into_iter()
+                .map(|(g, n)| {
+                    view! { <td class="getal" data-gezondheid=g.as_str() data-testid="dia-gezondheid-aantal">{n}</td> }
+                })
+                .collect_view()}
+        </tr>
     }
 }
 
@@ -122,9 +185,6 @@ fn PlanDia(plan: Plan) -> impl IntoView {
 fn OpgaveDia(plan: Plan, opgave: Opgave, dia: Dia) -> impl IntoView {
     let tp = tp();
     let boven = format!("{} · {}", plan.thema, plan.titel);
-    let deel = (dia.delen > 1).then(|| {
-        view! { <span class="dia-deel">" ("{(tp.deel_van)(dia.deel + 1, dia.delen)}")"</span> }
-    });
     let acties: Vec<Actie> = opgave
         .acties
         .into_iter()
@@ -135,7 +195,7 @@ fn OpgaveDia(plan: Plan, opgave: Opgave, dia: Dia) -> impl IntoView {
         view! { <p class="dia-leeg">{tp.geen_acties}</p> }.into_any()
     } else {
         view! {
-            <table class="dia-acties">
+            <table class="dia-acties dia-tabel">
                 <thead>
                     <tr>
                         <th scope="col">{tp.kolom_actie}</th>
@@ -150,8 +210,8 @@ fn OpgaveDia(plan: Plan, opgave: Opgave, dia: Dia) -> impl IntoView {
         .into_any()
     };
     view! {
-        <p class="dia-boven">{boven}</p>
-        <h1 class="dia-titel">{opgave.titel}{deel}</h1>
+        <Bovenregel tekst=boven dia />
+        <DiaTitel titel=opgave.titel />
         <div class="dia-inhoud">
             <Kerncijfers rollup=opgave.rollup />
             <div class="dia-lijst">{lijst}</div>
@@ -176,9 +236,10 @@ fn ActieRij(actie: Actie) -> impl IntoView {
         Some(v) => procent_tekst(f64::from(v.procent())),
         None => tp.niet_gemeld.to_string(),
     };
+    let volledig = actie.titel.clone();
     view! {
         <tr data-testid="dia-actie" data-id=actie.id>
-            <th scope="row">{actie.titel}</th>
+            <th scope="row"><span class="klem" title=volledig>{actie.titel}</span></th>
             <td>
                 <span class=format!("status status-{}", actie.status.as_str()) data-status=actie.status.as_str()>
                     <StatusIcoon status=actie.status />

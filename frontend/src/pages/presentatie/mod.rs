@@ -2,6 +2,7 @@
 //! with a presentation clicker or the keyboard, optionally on autoplay (`?autoplay=20`), the current slide in
 //! the URL (`?dia=3`, 1-based) and the data kept live over the subscription. Confidential acties never show.
 
+pub mod achtergrond;
 pub mod data;
 pub mod dia;
 pub mod live;
@@ -21,7 +22,7 @@ use web_sys::{KeyboardEvent, UrlSearchParams};
 pub const STANDAARD_SECONDEN: u32 = 20;
 
 /// A query-string value of the current URL.
-fn query_waarde(sleutel: &str) -> Option<String> {
+pub(crate) fn query_waarde(sleutel: &str) -> Option<String> {
     let zoek = window().location().search().ok()?;
     UrlSearchParams::new_with_str(&zoek).ok()?.get(sleutel)
 }
@@ -242,11 +243,21 @@ pub fn PresentatiePagina() -> impl IntoView {
         }
     });
 
-    // Keys go to the presentation, not to the header link that opened it (space there would scroll).
+    // Keys go to the presentation, not to the header link that opened it (space there would scroll). The
+    // page behind the slide is inert meanwhile, so Tab stays on the presentation.
     let wortel = NodeRef::<leptos::html::Div>::new();
+    let achtergrond = StoredValue::new_local(None::<achtergrond::Achtergrond>);
     Effect::new(move |_| {
         if let Some(el) = wortel.get() {
+            if achtergrond.with_value(Option::is_none) {
+                achtergrond.set_value(Some(achtergrond::Achtergrond::maak_inert(&el)));
+            }
             let _ = el.focus();
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some(a)) = achtergrond.try_update_value(Option::take) {
+            a.vrij();
         }
     });
 
