@@ -7,8 +7,10 @@
 //! `koers_shared`, English in [`labels`]). Percentages come from `koers_shared::procent_tekst`.
 
 pub mod beheer_gebruikers;
+pub mod beheer_opgaven;
 pub mod beheer_plannen;
 pub mod beheer_rvo;
+pub mod beheer_stamdata;
 pub mod detail;
 pub mod en;
 pub mod keuze;
@@ -20,8 +22,10 @@ pub mod toegang;
 pub mod webhooks;
 
 pub use beheer_gebruikers::tg;
+pub use beheer_opgaven::tpo;
 pub use beheer_plannen::tpl;
 pub use beheer_rvo::trvo;
+pub use beheer_stamdata::tsd;
 pub use labels::label;
 pub use melden::tm;
 pub use toegang::tt;

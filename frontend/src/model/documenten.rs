@@ -127,7 +127,8 @@ pub const LEVERING_OPNIEUW: &str =
 
 /// Every thema with its plans (version, successor) and their opgaven, for the beheer of plans.
 pub const BEHEER_PLANNEN_QUERY: &str = "query BeheerPlannen { themas { id naam actieplannen { id titel soort \
-periodeVan periodeTot status versie opvolger { id titel } opgaven { id volgorde titel } } } }";
+periodeVan periodeTot vastgesteldDoor vastgesteldOp bron status versie opvolger { id titel } \
+opgaven { id volgorde titel beschrijving bron versie vervallen } } } }";
 
 /// Creates a plan; answers its id.
 pub const ACTIEPLAN_AANMAKEN: &str = "mutation ActieplanAanmaken($invoer: ActieplanAanmakenInvoer!) { \
@@ -142,13 +143,49 @@ pub const OPGAVE_AANMAKEN: &str = "mutation OpgaveAanmaken($invoer: OpgaveAanmak
 opgaveAanmaken(invoer: $invoer) { id } }";
 
 /// Preview: the open acties of a plan and the opgave of its successor each goes to. Changes nothing.
-pub const VERPLAATSING_QUERY: &str = "query Verplaatsing($actieplan: ID!) { \
-verplaatsingNaarOpvolger(actieplan: $actieplan) { zonderOpgave opvolger { id titel } \
+pub const VERPLAATSING_QUERY: &str = "query Verplaatsing($actieplan: ID!, $naarOpgave: ID) { \
+verplaatsingNaarOpvolger(actieplan: $actieplan, naarOpgave: $naarOpgave) { zonderOpgave opvolger { id titel } \
 regels { actie { id titel } van { id titel } naar { id titel } } } }";
 
 /// Moves the open acties of a plan to its successor, in one step.
-pub const ACTIES_NAAR_OPVOLGER: &str = "mutation ActiesNaarOpvolger($actieplan: ID!) { \
-actiesNaarOpvolger(actieplan: $actieplan) { regels { actie { id } } } }";
+pub const ACTIES_NAAR_OPVOLGER: &str = "mutation ActiesNaarOpvolger($actieplan: ID!, $naarOpgave: ID) { \
+actiesNaarOpvolger(actieplan: $actieplan, naarOpgave: $naarOpgave) { regels { actie { id } } } }";
+
+/// Changes an opgave (title, description, source) or retires / restores it; answers its new version.
+pub const OPGAVE_WIJZIGEN: &str = "mutation OpgaveWijzigen($invoer: OpgaveWijzigenInvoer!) { \
+opgaveWijzigen(invoer: $invoer) { id versie } }";
+
+/// Puts a plan's opgaven in a new order (each with the version read).
+pub const OPGAVEN_ORDENEN: &str = "mutation OpgavenOrdenen($actieplan: ID!, $opgaven: [OpgavePlaats!]!) { \
+opgavenOrdenen(actieplan: $actieplan, opgaven: $opgaven) { id versie } }";
+
+/// Every thema and organisatie with its version, for the beheer of thema's and organisaties.
+pub const STAMDATA_QUERY: &str = "query Stamdata { themas { id naam portefeuillehouder volgorde versie bron } \
+organisaties { id naam afkorting soort versie bron samengevoegdIn } }";
+
+/// Creates a thema.
+pub const THEMA_AANMAKEN: &str = "mutation ThemaAanmaken($invoer: ThemaAanmakenInvoer!) { \
+themaAanmaken(invoer: $invoer) { id } }";
+
+/// Changes a thema's name, order or portefeuillehouder.
+pub const THEMA_WIJZIGEN: &str = "mutation ThemaWijzigen($invoer: ThemaWijzigenInvoer!) { \
+themaWijzigen(invoer: $invoer) { id versie } }";
+
+/// Adds an organisatie.
+pub const ORGANISATIE_AANMAKEN: &str = "mutation OrganisatieAanmaken($invoer: OrganisatieAanmakenInvoer!) { \
+organisatieAanmaken(invoer: $invoer) { id } }";
+
+/// Changes an organisatie.
+pub const ORGANISATIE_WIJZIGEN: &str = "mutation OrganisatieWijzigen($invoer: OrganisatieWijzigenInvoer!) { \
+organisatieWijzigen(invoer: $invoer) { id versie } }";
+
+/// How many acties an organisatie is linked to (what a merge moves).
+pub const ORGANISATIE_ACTIES: &str = "query OrganisatieActies($id: ID!) { \
+acties(filter: { organisatie: $id }, first: 1) { totalCount } }";
+
+/// Merges organisatie `van` into `naar`.
+pub const ORGANISATIES_SAMENVOEGEN: &str = "mutation OrganisatiesSamenvoegen($van: OrganisatieVersie!, \
+$naar: OrganisatieVersie!) { organisatiesSamenvoegen(van: $van, naar: $naar) { id versie } }";
 
 /// Every RVO meeting with its version, for the beheer of RVO dates.
 pub const BEHEER_RVO_QUERY: &str = "query BeheerRvo { rvoVergaderingen { id datum omschrijving versie } }";
@@ -217,6 +254,15 @@ pub const ALLE: &[(&str, &str)] = &[
     ("OPGAVE_AANMAKEN", OPGAVE_AANMAKEN),
     ("VERPLAATSING_QUERY", VERPLAATSING_QUERY),
     ("ACTIES_NAAR_OPVOLGER", ACTIES_NAAR_OPVOLGER),
+    ("OPGAVE_WIJZIGEN", OPGAVE_WIJZIGEN),
+    ("OPGAVEN_ORDENEN", OPGAVEN_ORDENEN),
+    ("STAMDATA_QUERY", STAMDATA_QUERY),
+    ("THEMA_AANMAKEN", THEMA_AANMAKEN),
+    ("THEMA_WIJZIGEN", THEMA_WIJZIGEN),
+    ("ORGANISATIE_AANMAKEN", ORGANISATIE_AANMAKEN),
+    ("ORGANISATIE_WIJZIGEN", ORGANISATIE_WIJZIGEN),
+    ("ORGANISATIE_ACTIES", ORGANISATIE_ACTIES),
+    ("ORGANISATIES_SAMENVOEGEN", ORGANISATIES_SAMENVOEGEN),
     ("BEHEER_RVO_QUERY", BEHEER_RVO_QUERY),
     ("RVO_AANMAKEN", RVO_AANMAKEN),
     ("RVO_WIJZIGEN", RVO_WIJZIGEN),

@@ -1,4 +1,5 @@
-//! The beheer page (`/beheer`, beheerders only): the plans (`beheer_plannen`), RVO dates (`beheer_rvo`), users
+//! The beheer page (`/beheer`, beheerders only): the plans (`beheer_plannen`), thema's (`beheer_themas`),
+//! organisaties (`beheer_organisaties`), RVO dates (`beheer_rvo`), users
 //! (`beheer_gebruikers`), API tokens — list, create (the secret shown once), revoke —, the webhooks
 //! (`beheer_webhooks`) and the audit log with a filter on the kind of event.
 
@@ -10,8 +11,10 @@ use crate::model::beheer::{
     AuditRegel, HANDELINGEN, NieuwToken, ThemaKeuze, Token, haal_audit, haal_tokens, maak_token, trek_in,
 };
 use crate::pages::beheer_gebruikers::Gebruikers;
+use crate::pages::beheer_organisaties::Organisaties;
 use crate::pages::beheer_plannen::Plannen;
 use crate::pages::beheer_rvo::RvoDatums;
+use crate::pages::beheer_themas::Themas;
 use crate::pages::beheer_webhooks::Webhooks;
 use crate::sessie::Sessie;
 use crate::tijd::moment;
@@ -28,7 +31,7 @@ pub fn BeheerPagina() -> impl IntoView {
         <section class="pagina beheer" data-testid="beheer-pagina">
             <h1 class="utrecht-heading-1">{tt.beheer}</h1>
             {move || match sessie.0.get() {
-                Some(ik) if ik.beheerder => view! { <Plannen /> <RvoDatums /> <Gebruikers /> <Tokens /> <Webhooks /> <Audit /> }.into_any(),
+                Some(ik) if ik.beheerder => view! { <Plannen /> <Themas /> <Organisaties /> <RvoDatums /> <Gebruikers /> <Tokens /> <Webhooks /> <Audit /> }.into_any(),
                 Some(_) => view! {
                     <p class="utrecht-paragraph" data-testid="alleen-beheerder">{tt.alleen_beheerder}" "
                         <a class="utrecht-link" href="/aanmelden?terug=/beheer">{tt.aanmelden}</a></p>
