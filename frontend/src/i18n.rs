@@ -7,6 +7,8 @@
 //! `koers_shared`, English in [`labels`]). Percentages come from `koers_shared::procent_tekst`.
 
 pub mod beheer_gebruikers;
+pub mod beheer_historie;
+pub mod beheer_import;
 pub mod beheer_opgaven;
 pub mod beheer_plannen;
 pub mod beheer_rvo;
@@ -22,6 +24,8 @@ pub mod toegang;
 pub mod webhooks;
 
 pub use beheer_gebruikers::tg;
+pub use beheer_historie::thi;
+pub use beheer_import::timp;
 pub use beheer_opgaven::tpo;
 pub use beheer_plannen::tpl;
 pub use beheer_rvo::trvo;

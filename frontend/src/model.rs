@@ -7,6 +7,8 @@ pub mod actie_bewerken;
 pub mod actie_regel;
 pub mod beheer;
 pub mod beheer_gebruikers;
+pub mod beheer_historie;
+pub mod beheer_import;
 pub mod beheer_opgaven;
 pub mod beheer_plannen;
 pub mod beheer_rvo;

@@ -32,7 +32,7 @@ pub const ACTIE_QUERY: &str = "query Actie($id: ID!) { actie(id: $id) { id titel
 opgave { id titel actieplan { id titel thema { id } } } trekkers { id naam afkorting } partners { id naam afkorting } jaar \
 kwartaal datum status gezondheid gezondheidReden voortgang vertrouwelijk bron versie gewijzigdOp historie { id \
 versie tijdstip door statusVan statusNaar gezondheidVan gezondheidNaar gezondheidRedenVan gezondheidRedenNaar \
-voortgangVan voortgangNaar toelichting velden } } }";
+voortgangVan voortgangNaar toelichting velden uitBron } } }";
 
 /// Creates an actie; answers its id.
 pub const AANMAKEN: &str =
@@ -187,6 +187,16 @@ acties(filter: { organisatie: $id }, first: 1) { totalCount } }";
 pub const ORGANISATIES_SAMENVOEGEN: &str = "mutation OrganisatiesSamenvoegen($van: OrganisatieVersie!, \
 $naar: OrganisatieVersie!) { organisatiesSamenvoegen(van: $van, naar: $naar) { id versie } }";
 
+/// Imports one plan (TOML in the seed's format): a dry run lists what would be made and every problem by line;
+/// without `droogoefenen` it is made (only when there is no problem).
+pub const ACTIEPLAN_IMPORTEREN: &str = "mutation ActieplanImporteren($toml: String!, $droogoefenen: Boolean!) { \
+actieplanImporteren(toml: $toml, droogoefenen: $droogoefenen) { toegepast teMaken { soort sleutel titel regel } \
+problemen { regel melding } actieplan { id titel } } }";
+
+/// The history of a thema, plan, opgave or organisatie: who, when, per field before → after.
+pub const BEHEER_HISTORIE: &str = "query BeheerHistorie($id: ID!) { beheerHistorie(id: $id) { versie tijdstip \
+door velden wijzigingen { veld van naar } toelichting uitBron } }";
+
 /// Every RVO meeting with its version, for the beheer of RVO dates.
 pub const BEHEER_RVO_QUERY: &str = "query BeheerRvo { rvoVergaderingen { id datum omschrijving versie } }";
 
@@ -263,6 +273,8 @@ pub const ALLE: &[(&str, &str)] = &[
     ("ORGANISATIE_WIJZIGEN", ORGANISATIE_WIJZIGEN),
     ("ORGANISATIE_ACTIES", ORGANISATIE_ACTIES),
     ("ORGANISATIES_SAMENVOEGEN", ORGANISATIES_SAMENVOEGEN),
+    ("ACTIEPLAN_IMPORTEREN", ACTIEPLAN_IMPORTEREN),
+    ("BEHEER_HISTORIE", BEHEER_HISTORIE),
     ("BEHEER_RVO_QUERY", BEHEER_RVO_QUERY),
     ("RVO_AANMAKEN", RVO_AANMAKEN),
     ("RVO_WIJZIGEN", RVO_WIJZIGEN),

@@ -7,6 +7,7 @@ use crate::components::veld_fouten::VeldFouten;
 use crate::i18n::{tpl, tpo};
 use crate::model::beheer_opgaven::{OpgaveWijziging, orden_opgaven, verschoven, wijzig_opgave};
 use crate::model::beheer_plannen::{BeheerOpgave, BeheerPlan};
+use crate::pages::beheer_historie::Historie;
 use crate::pages::beheer_veld::{Veld, fout_tekst, toon_fout};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -200,6 +201,7 @@ fn OpgaveBewerken(
             <button type="submit" class="utrecht-button utrecht-button--primary-action knop" data-testid="opgave-opslaan">{to.opslaan}</button>
             <button type="button" class="utrecht-button utrecht-button--secondary-action knop"
                 on:click=move |_| bewerkt.set(None)>{to.annuleren}</button>
+            <Historie id=opgave.id.clone() naam=opgave.titel.clone() />
         </form>
     }
 }

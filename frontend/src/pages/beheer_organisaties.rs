@@ -9,6 +9,7 @@ use crate::model::beheer_stamdata::{
     OrganisatieVelden, OrganisatieVersie, StamOrganisatie, bewaar_organisatie, haal_stamdata, tel_acties,
     voeg_samen,
 };
+use crate::pages::beheer_historie::Historie;
 use crate::pages::beheer_themas::of_leeg;
 use crate::pages::beheer_veld::{Veld, fout_tekst, toon_fout};
 use koers_shared::OrganisatieSoort;
@@ -136,6 +137,9 @@ fn OrganisatieFormulier(
     let velden = VeldFouten::new();
     let fout = RwSignal::new(None::<String>);
     let sleutel = bestaand.as_ref().map(|b| (b.id.clone(), b.versie));
+    let historie = bestaand
+        .as_ref()
+        .map(|b| view! { <Historie id=b.id.clone() naam=b.naam.clone() /> });
     let kop = match &bestaand {
         Some(b) => (t.wijzigen_kop)(&b.naam),
         None => t.nieuwe_organisatie.to_string(),
@@ -199,6 +203,7 @@ fn OrganisatieFormulier(
                 <button type="button" class="utrecht-button utrecht-button--secondary-action knop"
                     on:click=move |_| bewerkt.set(None)>{t.annuleren}</button>
             })}
+            {historie}
         </form>
     }
 }

@@ -1,10 +1,11 @@
 //! The change of one plan on the beheer page: title, soort, period, who adopted it and when, source, status and
-//! successor, sent with the versie read (CONFLICT says so, with a reload button).
+//! successor, sent with the versie read (on CONFLICT the panel shows theirs next to mine, per field).
 
 use crate::api::graphql_naam;
 use crate::components::veld_fouten::VeldFouten;
 use crate::i18n::{label, tpl};
 use crate::model::beheer_plannen::{BeheerPlan, BeheerThema, PlanWijziging, wijzig_plan};
+use crate::pages::beheer_conflict::BeheerConflict;
 use crate::pages::beheer_veld::{Veld, toon_fout};
 use koers_shared::{PlanSoort, PlanStatus};
 use leptos::ev::SubmitEvent;
@@ -54,11 +55,31 @@ pub fn PlanWijzigen(
     let opvolger = RwSignal::new(plan.opvolger.as_ref().map(|o| o.id.clone()).unwrap_or_default());
     let velden = VeldFouten::new();
     let fout = RwSignal::new(None::<String>);
+    // The change sent when the API answered CONFLICT: the panel compares it with theirs.
+    let conflict = RwSignal::new(None::<PlanWijziging>);
     let (id, versie) = (plan.id.clone(), plan.versie);
+    let stuur = move |invoer: PlanWijziging| {
+        spawn_local(async move {
+            match wijzig_plan(invoer.clone()).await {
+                Ok(_) => {
+                    fout.set(None);
+                    conflict.set(None);
+                    velden.0.set(Vec::new());
+                    melding.set(Some(tpl().opgeslagen.to_string()));
+                    verversen.run(());
+                }
+                Err(e) => {
+                    melding.set(None);
+                    conflict.set((e.code() == Some("CONFLICT")).then_some(invoer));
+                    toon_fout(&e, velden, fout);
+                }
+            }
+        });
+    };
     let verstuur = move |ev: SubmitEvent| {
         ev.prevent_default();
         let o = opvolger.get_untracked();
-        let invoer = PlanWijziging {
+        stuur(PlanWijziging {
             id: id.clone(),
             versie,
             titel: titel.get_untracked().trim().to_string(),
@@ -70,21 +91,30 @@ pub fn PlanWijzigen(
             bron: bron.get_untracked().trim().to_string(),
             status: status_van(&status.get_untracked()),
             opvolger: (!o.is_empty()).then_some(o),
-        };
-        spawn_local(async move {
-            match wijzig_plan(invoer).await {
-                Ok(_) => {
-                    fout.set(None);
-                    velden.0.set(Vec::new());
-                    melding.set(Some(tpl().opgeslagen.to_string()));
-                    verversen.run(());
-                }
-                Err(e) => {
-                    melding.set(None);
-                    toon_fout(&e, velden, fout);
-                }
-            }
         });
+    };
+    let paneel = move || {
+        conflict.get().map(|w| {
+            let (wid, wversie) = (w.id.clone(), w.versie);
+            let mijn = vec![
+                ("titel", w.titel.clone()),
+                ("soort", graphql_naam(&w.soort)),
+                ("periodeVan", w.periode_van.to_string()),
+                ("periodeTot", w.periode_tot.to_string()),
+                ("vastgesteldDoor", w.vastgesteld_door.clone().unwrap_or_default()),
+                ("vastgesteldOp", w.vastgesteld_op.clone().unwrap_or_default()),
+                ("bron", w.bron.clone()),
+                ("status", graphql_naam(&w.status)),
+            ];
+            let opnieuw = Callback::new(move |nu: i32| {
+                stuur(PlanWijziging {
+                    versie: nu,
+                    ..w.clone()
+                })
+            });
+            let herladen = Callback::new(move |()| verversen.run(()));
+            view! { <BeheerConflict id=wid versie=wversie mijn opnieuw herladen /> }
+        })
     };
     let statussen = PlanStatus::ALL
         .iter()
@@ -117,6 +147,7 @@ pub fn PlanWijzigen(
                         on:click=move |_| verversen.run(())>{tpl().herladen}</button>
                 </div>
             })}
+            {paneel}
             <Veld id="plan-wijzig-titel" veld="titel" label=tp.plan_titel waarde=titel velden soort="text" />
             <div class="utrecht-form-field">
                 <label class="utrecht-form-label" for="plan-wijzig-soort">{tp.soort}</label>

@@ -9,6 +9,7 @@ use crate::i18n::{label, tpl};
 use crate::model::beheer_plannen::{
     BeheerPlan, BeheerThema, NieuwPlan, NieuweOpgave, haal_plannen, maak_opgave, maak_plan,
 };
+use crate::pages::beheer_historie::Historie;
 use crate::pages::beheer_opgaven::Opgaven;
 use crate::pages::beheer_opvolger::NaarOpvolger;
 use crate::pages::beheer_plan_wijzigen::{PlanWijzigen, soort_van};
@@ -233,7 +234,8 @@ fn PlanBeheer(
             <Opgaven plan=plan.clone() melding verversen />
             <OpgaveFormulier plan=plan.id.clone() verversen />
             <PlanWijzigen plan=plan.clone() themas melding verversen />
-            <NaarOpvolger plan doelen />
+            <NaarOpvolger plan=plan.clone() doelen />
+            <Historie id=plan.id.clone() naam=plan.titel.clone() />
             <button type="button" class="utrecht-button utrecht-button--secondary-action knop"
                 on:click=move |_| gekozen.set(None)>{tp.sluiten}</button>
         </section>

@@ -5,6 +5,7 @@ use crate::components::fout::uitleg;
 use crate::components::veld_fouten::VeldFouten;
 use crate::i18n::tsd;
 use crate::model::beheer_stamdata::{StamThema, ThemaVelden, bewaar_thema, haal_stamdata};
+use crate::pages::beheer_historie::Historie;
 use crate::pages::beheer_veld::{Veld, toon_fout};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -118,6 +119,9 @@ fn ThemaFormulier(
     let velden = VeldFouten::new();
     let fout = RwSignal::new(None::<String>);
     let sleutel = bestaand.as_ref().map(|b| (b.id.clone(), b.versie));
+    let historie = bestaand
+        .as_ref()
+        .map(|b| view! { <Historie id=b.id.clone() naam=b.naam.clone() /> });
     let kop = match &bestaand {
         Some(b) => (t.wijzigen_kop)(&b.naam),
         None => t.nieuw_thema.to_string(),
@@ -169,6 +173,7 @@ fn ThemaFormulier(
                 <button type="button" class="utrecht-button utrecht-button--secondary-action knop"
                     on:click=move |_| bewerkt.set(None)>{t.annuleren}</button>
             })}
+            {historie}
         </form>
     }
 }
