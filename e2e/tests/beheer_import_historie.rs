@@ -147,7 +147,9 @@ async fn een_plan_geimporteerd_met_historie_en_conflict() -> anyhow::Result<()> 
     assert_eq!(array(&plan["opgaven"], "opgaven")?.len(), 2);
     let plan_id = id_of(plan)?;
 
-    // The plan's title changed in the form; its history shows before → after.
+    // The plan's title changed in the form (the plans section lists it once the page loads again); its
+    // history shows before → after.
+    browser.goto(&koers.url("/beheer")).await?;
     browser
         .wait_for(&fixtures::plan_beheren(TITEL))
         .await?
