@@ -1,6 +1,7 @@
-//! The sections of the beheer page, each a lazily loaded part (`#[lazy]`, moved by wasm-split into a module of
-//! its own): the page's frame paints from the beheer route's small module, each section appears once its part
-//! has loaded, with a loading state meanwhile. The parts are named `<section>_deel_view_<hash>` (the names
+//! The sections of the beheer page in three lazily loaded parts (`#[lazy]`, moved by wasm-split into modules of
+//! their own): plans and import; thema's, organisaties, RVO dates and users; tokens, webhooks and audit. The
+//! page's frame paints from the beheer route's small module, each part appears once loaded, a loading state
+//! meanwhile. The parts are named `<part>_deel_view_<hash>` (the names
 //! `.ci/bench-size` looks for).
 
 use crate::components::Laden;
@@ -20,65 +21,31 @@ use std::pin::Pin;
 /// A section's lazily loaded view.
 type Laadbaar = fn() -> Pin<Box<dyn Future<Output = AnyView>>>;
 
+// Three parts, not one per section: every split point adds shared chunks and entries to the loader that the
+// main module (every route) carries.
 #[lazy(plannen_deel_view)]
 fn plannen_deel() -> AnyView {
-    view! { <Plannen /> }.into_any()
+    view! { <Plannen /> <PlanImport /> }.into_any()
 }
 
-#[lazy(import_deel_view)]
-fn import_deel() -> AnyView {
-    view! { <PlanImport /> }.into_any()
+#[lazy(stamdata_deel_view)]
+fn stamdata_deel() -> AnyView {
+    view! { <Themas /> <Organisaties /> <RvoDatums /> <Gebruikers /> }.into_any()
 }
 
-#[lazy(themas_deel_view)]
-fn themas_deel() -> AnyView {
-    view! { <Themas /> }.into_any()
+#[lazy(koppelingen_deel_view)]
+fn koppelingen_deel() -> AnyView {
+    view! { <Tokens /> <Webhooks /> <Audit /> }.into_any()
 }
 
-#[lazy(organisaties_deel_view)]
-fn organisaties_deel() -> AnyView {
-    view! { <Organisaties /> }.into_any()
-}
-
-#[lazy(rvo_deel_view)]
-fn rvo_deel() -> AnyView {
-    view! { <RvoDatums /> }.into_any()
-}
-
-#[lazy(gebruikers_deel_view)]
-fn gebruikers_deel() -> AnyView {
-    view! { <Gebruikers /> }.into_any()
-}
-
-#[lazy(tokens_deel_view)]
-fn tokens_deel() -> AnyView {
-    view! { <Tokens /> }.into_any()
-}
-
-#[lazy(webhooks_deel_view)]
-fn webhooks_deel() -> AnyView {
-    view! { <Webhooks /> }.into_any()
-}
-
-#[lazy(audit_deel_view)]
-fn audit_deel() -> AnyView {
-    view! { <Audit /> }.into_any()
-}
-
-/// Every section in the page's order.
-const DELEN: [Laadbaar; 9] = [
+/// Every part in the page's order.
+const DELEN: [Laadbaar; 3] = [
     || Box::pin(plannen_deel()),
-    || Box::pin(import_deel()),
-    || Box::pin(themas_deel()),
-    || Box::pin(organisaties_deel()),
-    || Box::pin(rvo_deel()),
-    || Box::pin(gebruikers_deel()),
-    || Box::pin(tokens_deel()),
-    || Box::pin(webhooks_deel()),
-    || Box::pin(audit_deel()),
+    || Box::pin(stamdata_deel()),
+    || Box::pin(koppelingen_deel()),
 ];
 
-/// Every section of the beheer page, each loading on its own.
+/// Every part of the beheer page, each loading on its own.
 #[component]
 pub fn BeheerDelen() -> impl IntoView {
     DELEN

@@ -42,7 +42,7 @@ pub fn Historie(id: String, naam: String) -> impl IntoView {
             {move || open.get().then(|| view! {
                 <section class="historie" data-testid="beheer-historie" aria-label=(t.kop)(&naam)>
                     {move || fout.get().map(|f| view! { <p class="fout-melding" role="alert">{f}</p> })}
-                    {move || regels.get().map(|h| lijst(h))}
+                    {move || regels.get().map(lijst)}
                 </section>
             })}
         </div>

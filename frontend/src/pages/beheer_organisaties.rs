@@ -37,8 +37,7 @@ pub fn Organisaties() -> impl IntoView {
         spawn_local(async move {
             match haal_stamdata().await {
                 Ok(mut d) => {
-                    d.organisaties
-                        .sort_by(|a, b| a.naam.to_lowercase().cmp(&b.naam.to_lowercase()));
+                    d.organisaties.sort_by_key(|o| o.naam.to_lowercase());
                     fout.set(None);
                     lijst.set(d.organisaties);
                 }
