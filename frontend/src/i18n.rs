@@ -8,8 +8,12 @@
 
 pub mod afdruk;
 pub mod beheer_gebruikers;
+pub mod beheer_historie;
+pub mod beheer_import;
+pub mod beheer_opgaven;
 pub mod beheer_plannen;
 pub mod beheer_rvo;
+pub mod beheer_stamdata;
 pub mod bord;
 pub mod detail;
 pub mod en;
@@ -25,8 +29,12 @@ pub mod webhooks;
 
 pub use afdruk::ta;
 pub use beheer_gebruikers::tg;
+pub use beheer_historie::thi;
+pub use beheer_import::timp;
+pub use beheer_opgaven::tpo;
 pub use beheer_plannen::tpl;
 pub use beheer_rvo::trvo;
+pub use beheer_stamdata::tsd;
 pub use bord::tb;
 pub use labels::label;
 pub use melden::tm;

@@ -22,6 +22,8 @@ pub struct GebruikerTeksten {
     pub rol_van: fn(&str) -> String,
     /// Checkbox: "{naam}" can sign in.
     pub actief_van: fn(&str) -> String,
+    /// Legend: the thema's of "{wie}" (a redacteur edits those).
+    pub themas_van: fn(&str) -> String,
     /// Button: save the changes of "{naam}".
     pub opslaan_van: fn(&str) -> String,
     /// Label: new password for "{naam}".
@@ -83,6 +85,7 @@ pub static NL: GebruikerTeksten = GebruikerTeksten {
     actief: "Actief",
     rol_van: |n| format!("Rol van {n}"),
     actief_van: |n| format!("{n} kan zich aanmelden"),
+    themas_van: |n| format!("Thema's van {n} (een redacteur wijzigt die)"),
     opslaan_van: |n| format!("{n} opslaan"),
     nieuw_wachtwoord_van: |n| format!("Nieuw wachtwoord voor {n}"),
     herstellen_van: |n| format!("Wachtwoord van {n} herstellen"),
@@ -111,6 +114,7 @@ pub static EN: GebruikerTeksten = GebruikerTeksten {
     actief: "Active",
     rol_van: |n| format!("Role of {n}"),
     actief_van: |n| format!("{n} can sign in"),
+    themas_van: |n| format!("Themes of {n} (an editor changes those)"),
     opslaan_van: |n| format!("Save {n}"),
     nieuw_wachtwoord_van: |n| format!("New password for {n}"),
     herstellen_van: |n| format!("Reset the password of {n}"),

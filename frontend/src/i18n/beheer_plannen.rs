@@ -81,6 +81,18 @@ pub struct PlanTeksten {
     pub verplaatst: fn(usize) -> String,
     /// Button: close the plan's beheer.
     pub sluiten: &'static str,
+    /// Label: who adopted the plan.
+    pub vastgesteld_door: &'static str,
+    /// Label: when it was adopted.
+    pub vastgesteld_op: &'static str,
+    /// Hint under that field: the forms it takes.
+    pub vastgesteld_op_hint: &'static str,
+    /// Label: source.
+    pub bron: &'static str,
+    /// Label: the successor's opgave for acties without one of the same title.
+    pub naar_opgave: &'static str,
+    /// Option: only opgaven of the same title.
+    pub alleen_gelijk: &'static str,
 }
 
 /// Dutch.
@@ -128,6 +140,12 @@ pub static NL: PlanTeksten = PlanTeksten {
     verplaatsen: |n| format!("{n} actie(s) verplaatsen"),
     verplaatst: |n| format!("{n} actie(s) verplaatst naar de opvolger."),
     sluiten: "Sluiten",
+    vastgesteld_door: "Vastgesteld door",
+    vastgesteld_op: "Vastgesteld op",
+    vastgesteld_op_hint: "Jaar, jaar-maand of datum: 2026, 2026-11 of 2026-11-24.",
+    bron: "Bron",
+    naar_opgave: "Opgave voor acties zonder opgave met dezelfde titel",
+    alleen_gelijk: "(alleen naar een opgave met dezelfde titel)",
 };
 
 /// English.
@@ -173,6 +191,12 @@ pub static EN: PlanTeksten = PlanTeksten {
     verplaatsen: |n| format!("Move {n} action(s)"),
     verplaatst: |n| format!("{n} action(s) moved to the successor."),
     sluiten: "Close",
+    vastgesteld_door: "Adopted by",
+    vastgesteld_op: "Adopted on",
+    vastgesteld_op_hint: "Year, year-month or date: 2026, 2026-11 or 2026-11-24.",
+    bron: "Source",
+    naar_opgave: "Task for actions without a task of the same title",
+    alleen_gelijk: "(only to a task with the same title)",
 };
 
 /// The plan texts in the current language.

@@ -96,6 +96,8 @@ pub struct DetailTeksten {
     pub versie: &'static str,
     /// Label before the last change.
     pub gewijzigd_op: &'static str,
+    /// Marks a state that comes from the source document (the seed) and is dated by it.
+    pub uit_bron: &'static str,
     /// Heading above the history.
     pub historie_kop: &'static str,
     /// Shown when there is no history.
@@ -218,6 +220,7 @@ pub static NL: DetailTeksten = DetailTeksten {
     datum: "Datum",
     versie: "Versie",
     gewijzigd_op: "Laatst gewijzigd",
+    uit_bron: "uit de bron",
     historie_kop: "Historie",
     historie_leeg: "Er zijn nog geen wijzigingen vastgelegd.",
     historie_item: nl_historie_item,
@@ -328,6 +331,7 @@ pub static EN: DetailTeksten = DetailTeksten {
     datum: "Date",
     versie: "Version",
     gewijzigd_op: "Last changed",
+    uit_bron: "from the source",
     historie_kop: "History",
     historie_leeg: "No changes have been recorded yet.",
     historie_item: en_historie_item,

@@ -160,6 +160,9 @@ pub struct Voortgangsupdate {
     pub toelichting: Option<String>,
     /// Which fields the change touched, when asked for.
     pub velden: Option<Vec<String>>,
+    /// The state comes from the source document (the seed), dated by it; when asked for.
+    #[serde(rename = "uitBron")]
+    pub uit_bron: Option<bool>,
 }
 
 #[cfg(test)]

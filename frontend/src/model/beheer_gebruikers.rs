@@ -57,7 +57,7 @@ pub struct NieuweGebruiker {
     pub themas: Vec<String>,
 }
 
-/// A change of role and active (both always sent).
+/// A change of role, thema's and active (all always sent).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GebruikerWijziging {
     /// User id.
@@ -66,6 +66,8 @@ pub struct GebruikerWijziging {
     pub versie: i32,
     /// Role (API name).
     pub rol: String,
+    /// A redacteur's thema ids (replaces the current ones).
+    pub themas: Vec<String>,
     /// Can sign in.
     pub actief: bool,
 }

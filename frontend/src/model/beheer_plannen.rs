@@ -30,6 +30,14 @@ pub struct BeheerOpgave {
     pub volgorde: i32,
     /// Title.
     pub titel: String,
+    /// Description (may be empty).
+    pub beschrijving: String,
+    /// Source document and section.
+    pub bron: String,
+    /// Version for optimistic concurrency.
+    pub versie: i32,
+    /// Retired: no acties left, none accepted.
+    pub vervallen: bool,
 }
 
 /// A plan as the beheer page lists it.
@@ -47,6 +55,14 @@ pub struct BeheerPlan {
     /// Last year.
     #[serde(rename = "periodeTot")]
     pub periode_tot: i32,
+    /// Who adopted it, if known.
+    #[serde(rename = "vastgesteldDoor")]
+    pub vastgesteld_door: Option<String>,
+    /// When it was adopted: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(rename = "vastgesteldOp")]
+    pub vastgesteld_op: Option<String>,
+    /// Source document and section.
+    pub bron: String,
     /// Where it stands.
     pub status: PlanStatus,
     /// Version for optimistic concurrency.
@@ -63,6 +79,16 @@ impl BeheerPlan {
         let mut o = self.opgaven.clone();
         o.sort_by_key(|x| x.volgorde);
         o
+    }
+
+    /// A key that changes whenever the plan or one of its opgaven does (a fresh form for each state).
+    pub fn stand(&self) -> String {
+        let opgaven: Vec<String> = self
+            .opgaven
+            .iter()
+            .map(|o| format!("{}:{}", o.id, o.versie))
+            .collect();
+        format!("{}:{}|{}", self.id, self.versie, opgaven.join(","))
     }
 }
 
@@ -99,7 +125,7 @@ pub struct NieuwPlan {
     pub periode_tot: i32,
 }
 
-/// A change of a plan: title, status and successor (the form always sends all three).
+/// A change of a plan (the form always sends every field; `None` clears one).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanWijziging {
     /// Plan id.
@@ -108,6 +134,22 @@ pub struct PlanWijziging {
     pub versie: i32,
     /// Title.
     pub titel: String,
+    /// Kind of plan.
+    pub soort: PlanSoort,
+    /// First year.
+    #[serde(rename = "periodeVan")]
+    pub periode_van: i32,
+    /// Last year.
+    #[serde(rename = "periodeTot")]
+    pub periode_tot: i32,
+    /// Who adopted it; `None` clears it.
+    #[serde(rename = "vastgesteldDoor")]
+    pub vastgesteld_door: Option<String>,
+    /// When it was adopted; `None` clears it.
+    #[serde(rename = "vastgesteldOp")]
+    pub vastgesteld_op: Option<String>,
+    /// Source.
+    pub bron: String,
     /// Where it stands.
     pub status: PlanStatus,
     /// Successor plan id; `None` clears it.
@@ -149,6 +191,8 @@ pub struct Verplaatsing {
 #[derive(Serialize)]
 struct PlanVariabelen<'a> {
     actieplan: &'a str,
+    #[serde(rename = "naarOpgave")]
+    naar_opgave: Option<&'a str>,
 }
 
 #[derive(Deserialize)]
@@ -236,19 +280,26 @@ pub async fn maak_opgave(invoer: NieuweOpgave) -> Result<String, ApiError> {
     Ok(d.opgave.id)
 }
 
-/// The preview of moving plan `actieplan`'s open acties to its successor.
-pub async fn haal_verplaatsing(actieplan: &str) -> Result<Verplaatsing, ApiError> {
-    let d: VerplaatsingData =
-        api::graphql(VERPLAATSING_QUERY, "Verplaatsing", PlanVariabelen { actieplan }).await?;
+/// The preview of moving plan `actieplan`'s open acties to its successor; acties without an opgave of the
+/// same title there go to `naar_opgave` when given.
+pub async fn haal_verplaatsing(actieplan: &str, naar_opgave: Option<&str>) -> Result<Verplaatsing, ApiError> {
+    let vars = PlanVariabelen {
+        actieplan,
+        naar_opgave,
+    };
+    let d: VerplaatsingData = api::graphql(VERPLAATSING_QUERY, "Verplaatsing", vars).await?;
     Ok(d.verplaatsing)
 }
 
-/// Moves plan `actieplan`'s open acties to its successor; returns how many moved.
-pub async fn verplaats(actieplan: &str) -> Result<usize, ApiError> {
+/// Moves plan `actieplan`'s open acties to its successor (see [`haal_verplaatsing`]); returns how many moved.
+pub async fn verplaats(actieplan: &str, naar_opgave: Option<&str>) -> Result<usize, ApiError> {
     let d: VerplaatstData = api::graphql(
         ACTIES_NAAR_OPVOLGER,
         "ActiesNaarOpvolger",
-        PlanVariabelen { actieplan },
+        PlanVariabelen {
+            actieplan,
+            naar_opgave,
+        },
     )
     .await?;
     Ok(d.verplaatst.regels.len())
@@ -264,6 +315,12 @@ mod tests {
             id: "p".into(),
             versie: 3,
             titel: "Nieuw".into(),
+            soort: PlanSoort::Jaarplan,
+            periode_van: 2027,
+            periode_tot: 2027,
+            vastgesteld_door: None,
+            vastgesteld_op: Some("2026-12".into()),
+            bron: "Jaarplan 2027".into(),
             status: PlanStatus::Afgerond,
             opvolger: None,
         };
@@ -273,5 +330,9 @@ mod tests {
             "{v}"
         );
         assert!(v.contains(r#""status":"AFGEROND""#), "{v}");
+        assert!(
+            v.contains(r#""vastgesteldDoor":null"#) && v.contains(r#""periodeVan":2027"#),
+            "{v}"
+        );
     }
 }

@@ -33,7 +33,7 @@ pub const ACTIE_QUERY: &str = "query Actie($id: ID!) { actie(id: $id) { id titel
 opgave { id titel actieplan { id titel thema { id } } } trekkers { id naam afkorting } partners { id naam afkorting } jaar \
 kwartaal datum status gezondheid gezondheidReden voortgang vertrouwelijk bron versie gewijzigdOp historie { id \
 versie tijdstip door statusVan statusNaar gezondheidVan gezondheidNaar gezondheidRedenVan gezondheidRedenNaar \
-voortgangVan voortgangNaar toelichting velden } } }";
+voortgangVan voortgangNaar toelichting velden uitBron } } }";
 
 /// Creates an actie; answers its id.
 pub const AANMAKEN: &str =
@@ -137,7 +137,8 @@ pub const LEVERING_OPNIEUW: &str =
 
 /// Every thema with its plans (version, successor) and their opgaven, for the beheer of plans.
 pub const BEHEER_PLANNEN_QUERY: &str = "query BeheerPlannen { themas { id naam actieplannen { id titel soort \
-periodeVan periodeTot status versie opvolger { id titel } opgaven { id volgorde titel } } } }";
+periodeVan periodeTot vastgesteldDoor vastgesteldOp bron status versie opvolger { id titel } \
+opgaven { id volgorde titel beschrijving bron versie vervallen } } } }";
 
 /// Creates a plan; answers its id.
 pub const ACTIEPLAN_AANMAKEN: &str = "mutation ActieplanAanmaken($invoer: ActieplanAanmakenInvoer!) { \
@@ -152,13 +153,59 @@ pub const OPGAVE_AANMAKEN: &str = "mutation OpgaveAanmaken($invoer: OpgaveAanmak
 opgaveAanmaken(invoer: $invoer) { id } }";
 
 /// Preview: the open acties of a plan and the opgave of its successor each goes to. Changes nothing.
-pub const VERPLAATSING_QUERY: &str = "query Verplaatsing($actieplan: ID!) { \
-verplaatsingNaarOpvolger(actieplan: $actieplan) { zonderOpgave opvolger { id titel } \
+pub const VERPLAATSING_QUERY: &str = "query Verplaatsing($actieplan: ID!, $naarOpgave: ID) { \
+verplaatsingNaarOpvolger(actieplan: $actieplan, naarOpgave: $naarOpgave) { zonderOpgave opvolger { id titel } \
 regels { actie { id titel } van { id titel } naar { id titel } } } }";
 
 /// Moves the open acties of a plan to its successor, in one step.
-pub const ACTIES_NAAR_OPVOLGER: &str = "mutation ActiesNaarOpvolger($actieplan: ID!) { \
-actiesNaarOpvolger(actieplan: $actieplan) { regels { actie { id } } } }";
+pub const ACTIES_NAAR_OPVOLGER: &str = "mutation ActiesNaarOpvolger($actieplan: ID!, $naarOpgave: ID) { \
+actiesNaarOpvolger(actieplan: $actieplan, naarOpgave: $naarOpgave) { regels { actie { id } } } }";
+
+/// Changes an opgave (title, description, source) or retires / restores it; answers its new version.
+pub const OPGAVE_WIJZIGEN: &str = "mutation OpgaveWijzigen($invoer: OpgaveWijzigenInvoer!) { \
+opgaveWijzigen(invoer: $invoer) { id versie } }";
+
+/// Puts a plan's opgaven in a new order (each with the version read).
+pub const OPGAVEN_ORDENEN: &str = "mutation OpgavenOrdenen($actieplan: ID!, $opgaven: [OpgavePlaats!]!) { \
+opgavenOrdenen(actieplan: $actieplan, opgaven: $opgaven) { id versie } }";
+
+/// Every thema and organisatie with its version, for the beheer of thema's and organisaties.
+pub const STAMDATA_QUERY: &str = "query Stamdata { themas { id naam portefeuillehouder volgorde versie bron } \
+organisaties { id naam afkorting soort versie bron samengevoegdIn } }";
+
+/// Creates a thema.
+pub const THEMA_AANMAKEN: &str = "mutation ThemaAanmaken($invoer: ThemaAanmakenInvoer!) { \
+themaAanmaken(invoer: $invoer) { id } }";
+
+/// Changes a thema's name, order or portefeuillehouder.
+pub const THEMA_WIJZIGEN: &str = "mutation ThemaWijzigen($invoer: ThemaWijzigenInvoer!) { \
+themaWijzigen(invoer: $invoer) { id versie } }";
+
+/// Adds an organisatie.
+pub const ORGANISATIE_AANMAKEN: &str = "mutation OrganisatieAanmaken($invoer: OrganisatieAanmakenInvoer!) { \
+organisatieAanmaken(invoer: $invoer) { id } }";
+
+/// Changes an organisatie.
+pub const ORGANISATIE_WIJZIGEN: &str = "mutation OrganisatieWijzigen($invoer: OrganisatieWijzigenInvoer!) { \
+organisatieWijzigen(invoer: $invoer) { id versie } }";
+
+/// How many acties an organisatie is linked to (what a merge moves).
+pub const ORGANISATIE_ACTIES: &str = "query OrganisatieActies($id: ID!) { \
+acties(filter: { organisatie: $id }, first: 1) { totalCount } }";
+
+/// Merges organisatie `van` into `naar`.
+pub const ORGANISATIES_SAMENVOEGEN: &str = "mutation OrganisatiesSamenvoegen($van: OrganisatieVersie!, \
+$naar: OrganisatieVersie!) { organisatiesSamenvoegen(van: $van, naar: $naar) { id versie } }";
+
+/// Imports one plan (TOML in the seed's format): a dry run lists what would be made and every problem by line;
+/// without `droogoefenen` it is made (only when there is no problem).
+pub const ACTIEPLAN_IMPORTEREN: &str = "mutation ActieplanImporteren($toml: String!, $droogoefenen: Boolean!) { \
+actieplanImporteren(toml: $toml, droogoefenen: $droogoefenen) { toegepast teMaken { soort sleutel titel regel } \
+problemen { regel melding } actieplan { id titel } } }";
+
+/// The history of a thema, plan, opgave or organisatie: who, when, per field before → after.
+pub const BEHEER_HISTORIE: &str = "query BeheerHistorie($id: ID!) { beheerHistorie(id: $id) { versie tijdstip \
+door velden wijzigingen { veld van naar } toelichting uitBron } }";
 
 /// Every RVO meeting with its version, for the beheer of RVO dates.
 pub const BEHEER_RVO_QUERY: &str = "query BeheerRvo { rvoVergaderingen { id datum omschrijving versie } }";
@@ -234,6 +281,17 @@ pub const ALLE: &[(&str, &str)] = &[
     ("OPGAVE_AANMAKEN", OPGAVE_AANMAKEN),
     ("VERPLAATSING_QUERY", VERPLAATSING_QUERY),
     ("ACTIES_NAAR_OPVOLGER", ACTIES_NAAR_OPVOLGER),
+    ("OPGAVE_WIJZIGEN", OPGAVE_WIJZIGEN),
+    ("OPGAVEN_ORDENEN", OPGAVEN_ORDENEN),
+    ("STAMDATA_QUERY", STAMDATA_QUERY),
+    ("THEMA_AANMAKEN", THEMA_AANMAKEN),
+    ("THEMA_WIJZIGEN", THEMA_WIJZIGEN),
+    ("ORGANISATIE_AANMAKEN", ORGANISATIE_AANMAKEN),
+    ("ORGANISATIE_WIJZIGEN", ORGANISATIE_WIJZIGEN),
+    ("ORGANISATIE_ACTIES", ORGANISATIE_ACTIES),
+    ("ORGANISATIES_SAMENVOEGEN", ORGANISATIES_SAMENVOEGEN),
+    ("ACTIEPLAN_IMPORTEREN", ACTIEPLAN_IMPORTEREN),
+    ("BEHEER_HISTORIE", BEHEER_HISTORIE),
     ("BEHEER_RVO_QUERY", BEHEER_RVO_QUERY),
     ("TREND_QUERY", TREND_QUERY),
     ("RVO_AANMAKEN", RVO_AANMAKEN),

@@ -49,6 +49,8 @@ fn Details(actie: ActieRegel, geladen: Callback<()>) -> impl IntoView {
     zet_titel(&(tb().titel_actie)(&actie.titel));
     let td = td();
     let historie = actie.historie_nieuwste_eerst();
+    // The last change comes from the source document: its date is the document's, not the seeding's.
+    let laatst_uit_bron = historie.first().is_some_and(|u| u.uit_bron == Some(true));
     let thema = actie
         .opgave
         .as_ref()
@@ -156,7 +158,9 @@ fn Details(actie: ActieRegel, geladen: Callback<()>) -> impl IntoView {
                 <dt>{td.versie}</dt>
                 <dd data-testid="actie-versie">{actie.versie}</dd>
                 <dt>{td.gewijzigd_op}</dt>
-                <dd><time datetime=gewijzigd.iso>{gewijzigd.tekst}</time></dd>
+                <dd><time datetime=gewijzigd.iso>{gewijzigd.tekst}</time>{laatst_uit_bron.then(|| view! {
+                    " "<span class="uit-bron" data-testid="gewijzigd-uit-bron">{format!("({})", td.uit_bron)}</span>
+                })}</dd>
             </dl>
             <h2 class="utrecht-heading-2">{td.beschrijving}</h2>
             {beschrijving}
@@ -228,6 +232,10 @@ fn HistorieItem(update: Voortgangsupdate) -> impl IntoView {
                 <time datetime=wanneer.iso>{wanneer.tekst}</time>
                 <span class="scheiding" aria-hidden="true">" · "</span>
                 <span data-testid="historie-soort">{soort}</span>
+                {(update.uit_bron == Some(true)).then(|| view! {
+                    <span class="scheiding" aria-hidden="true">" · "</span>
+                    <span class="uit-bron" data-testid="historie-uit-bron">{td.uit_bron}</span>
+                })}
             </p>
             <ul class="wijzigingen">
                 {wijzigingen

@@ -1,6 +1,7 @@
-//! The beheer page (`/beheer`, beheerders only): the plans (`beheer_plannen`), RVO dates (`beheer_rvo`), users
-//! (`beheer_gebruikers`), API tokens — list, create (the secret shown once), revoke —, the webhooks
-//! (`beheer_webhooks`) and the audit log with a filter on the kind of event.
+//! The beheer page (`/beheer`, beheerders only), its sections each loaded on their own (`beheer_delen`): the
+//! plans (`beheer_plannen`), thema's (`beheer_themas`), organisaties (`beheer_organisaties`), RVO dates
+//! (`beheer_rvo`), users (`beheer_gebruikers`), API tokens — list, create (the secret shown once), revoke —,
+//! the webhooks (`beheer_webhooks`) and the audit log with a filter on the kind of event.
 
 use crate::api::ApiError;
 use crate::components::fout::uitleg;
@@ -9,10 +10,7 @@ use crate::i18n::tt;
 use crate::model::beheer::{
     AuditRegel, HANDELINGEN, NieuwToken, ThemaKeuze, Token, haal_audit, haal_tokens, maak_token, trek_in,
 };
-use crate::pages::beheer_gebruikers::Gebruikers;
-use crate::pages::beheer_plannen::Plannen;
-use crate::pages::beheer_rvo::RvoDatums;
-use crate::pages::beheer_webhooks::Webhooks;
+use crate::pages::beheer_delen::BeheerDelen;
 use crate::sessie::Sessie;
 use crate::tijd::moment;
 use leptos::ev::SubmitEvent;
@@ -29,7 +27,7 @@ pub fn BeheerPagina() -> impl IntoView {
         <section class="pagina beheer" data-testid="beheer-pagina">
             <h1 class="utrecht-heading-1">{tt.beheer}</h1>
             {move || match sessie.0.get() {
-                Some(ik) if ik.beheerder => view! { <Plannen /> <RvoDatums /> <Gebruikers /> <Tokens /> <Webhooks /> <Audit /> }.into_any(),
+                Some(ik) if ik.beheerder => view! { <BeheerDelen /> }.into_any(),
                 Some(_) => view! {
                     <p class="utrecht-paragraph" data-testid="alleen-beheerder">{tt.alleen_beheerder}" "
                         <a class="utrecht-link" href="/aanmelden?terug=/beheer">{tt.aanmelden}</a></p>
@@ -60,8 +58,9 @@ fn stand(t: &Token) -> &'static str {
     }
 }
 
+/// The section "API-tokens".
 #[component]
-fn Tokens() -> impl IntoView {
+pub fn Tokens() -> impl IntoView {
     let tt = tt();
     let data = LocalResource::new(haal_tokens);
     let geheim = RwSignal::new(None::<String>);
@@ -288,8 +287,9 @@ fn veld_uitleg(e: &ApiError) -> String {
     }
 }
 
+/// The section "Auditlog".
 #[component]
-fn Audit() -> impl IntoView {
+pub fn Audit() -> impl IntoView {
     let tt = tt();
     let filter = RwSignal::new(String::new());
     let regels = RwSignal::new(Vec::<AuditRegel>::new());

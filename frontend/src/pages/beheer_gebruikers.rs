@@ -1,4 +1,4 @@
-//! The users section of the beheer page: every user with role and active (changed with the versie read), a
+//! The users section of the beheer page: every user with role, thema's and active (changed with the versie read), a
 //! password reset per user, and a new user (name, gebruikersnaam, wachtwoord, rol, thema's).
 
 use crate::components::fout::uitleg;
@@ -55,7 +55,7 @@ pub fn Gebruikers() -> impl IntoView {
             {move || melding.get().map(|m| view! { <p class="utrecht-paragraph" role="status" data-testid="gebruiker-opgeslagen">{m}</p> })}
             <ul class="gebruikers-lijst">
                 <For each=move || lijst.get() key=|g| (g.id.clone(), g.versie) let:g>
-                    <GebruikerRegel g klaar />
+                    <GebruikerRegel g themas klaar />
                 </For>
             </ul>
             <NieuweGebruikerFormulier themas klaar />
@@ -72,9 +72,14 @@ fn rol_opties(huidig: &str) -> impl IntoView + use<> {
 }
 
 #[component]
-fn GebruikerRegel(g: Gebruiker, klaar: Callback<Result<(), String>>) -> impl IntoView {
+fn GebruikerRegel(
+    g: Gebruiker,
+    themas: RwSignal<Vec<ThemaKeuze>>,
+    klaar: Callback<Result<(), String>>,
+) -> impl IntoView {
     let t = tg();
     let rol = RwSignal::new(g.rol.clone());
+    let gekozen = RwSignal::new(g.themas.iter().map(|t| t.id.clone()).collect::<Vec<_>>());
     let actief = RwSignal::new(g.actief);
     let wachtwoord = RwSignal::new(String::new());
     let (id, versie) = (StoredValue::new(g.id.clone()), g.versie);
@@ -84,6 +89,7 @@ fn GebruikerRegel(g: Gebruiker, klaar: Callback<Result<(), String>>) -> impl Int
             id: id.get_value(),
             versie,
             rol: rol.get_untracked(),
+            themas: gekozen.get_untracked(),
             actief: actief.get_untracked(),
         };
         spawn_local(async move {
@@ -101,6 +107,8 @@ fn GebruikerRegel(g: Gebruiker, klaar: Callback<Result<(), String>>) -> impl Int
             );
         });
     };
+    let eigen = g.id.clone();
+    let vinkjes = move || thema_vinkjes(&themas.get(), gekozen, &format!("gebruiker-{eigen}-thema"));
     let themas = g
         .themas
         .iter()
@@ -127,6 +135,10 @@ fn GebruikerRegel(g: Gebruiker, klaar: Callback<Result<(), String>>) -> impl Int
                         prop:checked=move || actief.get() on:change=move |ev| actief.set(event_target_checked(&ev)) />
                     <label class="utrecht-form-label utrecht-form-label--checkbox" for=actief_id>{(t.actief_van)(&wie)}</label>
                 </div>
+                <fieldset class="utrecht-form-fieldset" data-testid="gebruiker-themas">
+                    <legend class="utrecht-form-fieldset__legend">{(t.themas_van)(&wie)}</legend>
+                    {vinkjes}
+                </fieldset>
                 <button type="submit" class="utrecht-button utrecht-button--secondary-action knop-klein"
                     data-testid="gebruiker-opslaan">{(t.opslaan_van)(&wie)}</button>
             </form>
@@ -179,27 +191,7 @@ fn NieuweGebruikerFormulier(
             }
         });
     };
-    let vinkjes = move || {
-        themas
-            .get()
-            .into_iter()
-            .map(|th| {
-                let (id, id2) = (th.id.clone(), th.id.clone());
-                let vak = format!("gebruiker-thema-{}", th.id);
-                view! {
-                    <div class="utrecht-form-field utrecht-form-field--checkbox">
-                        <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id=vak.clone()
-                            prop:checked=move || gekozen.get().contains(&id)
-                            on:change=move |ev| {
-                                let aan = event_target_checked(&ev);
-                                gekozen.update(|g| { g.retain(|x| x != &id2); if aan { g.push(id2.clone()); } });
-                            } />
-                        <label class="utrecht-form-label utrecht-form-label--checkbox" for=vak>{th.naam}</label>
-                    </div>
-                }
-            })
-            .collect_view()
-    };
+    let vinkjes = move || thema_vinkjes(&themas.get(), gekozen, "gebruiker-thema");
     view! {
         <form class="formulier" on:submit=verstuur data-testid="gebruiker-formulier">
             <h3 class="utrecht-heading-3">{t.nieuw}</h3>
@@ -219,4 +211,31 @@ fn NieuweGebruikerFormulier(
             <button type="submit" class="utrecht-button utrecht-button--primary-action knop" data-testid="gebruiker-aanmaken">{t.aanmaken}</button>
         </form>
     }
+}
+
+/// A checkbox per thema, ticked when its id is in `gekozen`; `voorvoegsel` makes the ids unique.
+fn thema_vinkjes(
+    themas: &[ThemaKeuze],
+    gekozen: RwSignal<Vec<String>>,
+    voorvoegsel: &str,
+) -> impl IntoView + use<> {
+    themas
+        .iter()
+        .map(|th| {
+            let (id, id2) = (th.id.clone(), th.id.clone());
+            let vak = format!("{voorvoegsel}-{}", th.id);
+            view! {
+                <div class="utrecht-form-field utrecht-form-field--checkbox">
+                    <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id=vak.clone()
+                        data-testid="thema-vinkje" data-id=th.id.clone()
+                        prop:checked=move || gekozen.get().contains(&id)
+                        on:change=move |ev| {
+                            let aan = event_target_checked(&ev);
+                            gekozen.update(|g| { g.retain(|x| x != &id2); if aan { g.push(id2.clone()); } });
+                        } />
+                    <label class="utrecht-form-label utrecht-form-label--checkbox" for=vak>{th.naam.clone()}</label>
+                </div>
+            }
+        })
+        .collect_view()
 }

@@ -1,24 +1,30 @@
-//! Moving the open acties of an ending plan to its successor on the beheer page: the preview of where each goes,
-//! then the move in one step.
+//! Moving the open acties of an ending plan to its successor on the beheer page: the preview of where each goes
+//! (optionally to a chosen opgave of the successor when none has the same title), then the move in one step.
 
 use crate::i18n::tpl;
-use crate::model::beheer_plannen::{BeheerPlan, Verplaatsing, haal_verplaatsing, verplaats};
+use crate::model::beheer_plannen::{BeheerOpgave, BeheerPlan, Verplaatsing, haal_verplaatsing, verplaats};
 use crate::pages::beheer_veld::fout_tekst;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// The part "open acties naar opvolger" of one plan's beheer.
 #[component]
-pub fn NaarOpvolger(plan: BeheerPlan) -> impl IntoView {
+pub fn NaarOpvolger(plan: BeheerPlan, doelen: Vec<BeheerOpgave>) -> impl IntoView {
     let tp = tpl();
     let voorbeeld = RwSignal::new(None::<Verplaatsing>);
     let fout = RwSignal::new(None::<String>);
     let gedaan = RwSignal::new(None::<usize>);
+    let naar = RwSignal::new(String::new());
     let id = StoredValue::new(plan.id.clone());
+    let gekozen = move || {
+        let n = naar.get_untracked();
+        (!n.is_empty()).then_some(n)
+    };
     let toon = move |_| {
         let id = id.get_value();
+        let doel = gekozen();
         spawn_local(async move {
-            match haal_verplaatsing(&id).await {
+            match haal_verplaatsing(&id, doel.as_deref()).await {
                 Ok(v) => {
                     fout.set(None);
                     voorbeeld.set(Some(v));
@@ -29,8 +35,9 @@ pub fn NaarOpvolger(plan: BeheerPlan) -> impl IntoView {
     };
     let zet_over = move |_| {
         let id = id.get_value();
+        let doel = gekozen();
         spawn_local(async move {
-            match verplaats(&id).await {
+            match verplaats(&id, doel.as_deref()).await {
                 Ok(n) => {
                     fout.set(None);
                     voorbeeld.set(None);
@@ -43,7 +50,20 @@ pub fn NaarOpvolger(plan: BeheerPlan) -> impl IntoView {
     let inhoud = if plan.opvolger.is_none() {
         view! { <p class="utrecht-paragraph">{tp.eerst_opvolger}</p> }.into_any()
     } else {
+        let opties = doelen
+            .into_iter()
+            .map(|o| view! { <option value=o.id>{o.titel}</option> })
+            .collect_view();
         view! {
+            <div class="utrecht-form-field">
+                <label class="utrecht-form-label" for="naar-opgave">{tp.naar_opgave}</label>
+                // Another choice makes the preview shown stale: it goes, so the move always matches one.
+                <select class="utrecht-select utrecht-select--html-select" id="naar-opgave" data-testid="naar-opgave"
+                    on:change=move |ev| { naar.set(event_target_value(&ev)); voorbeeld.set(None); }>
+                    <option value="">{tp.alleen_gelijk}</option>
+                    {opties}
+                </select>
+            </div>
             <button type="button" class="utrecht-button utrecht-button--secondary-action knop"
                 data-testid="voorbeeld-tonen" on:click=toon>{tp.voorbeeld}</button>
         }

@@ -1,37 +1,23 @@
-//! The plans section of the beheer page: plans per thema, a new plan, and per plan its opgaven (add one), a
-//! change of title, status and successor (versie sent; CONFLICT says so), and the move of its open acties to
-//! the successor (preview, then one step).
+//! The plans section of the beheer page: plans per thema, a new plan, and per plan its opgaven (add, change,
+//! order, retire: `beheer_opgaven`), the change of the plan (`beheer_plan_wijzigen`; versie sent, CONFLICT says
+//! so), and the move of its open acties to the successor (`beheer_opvolger`: preview, then one step).
 
 use crate::api::graphql_naam;
 use crate::components::fout::uitleg;
 use crate::components::veld_fouten::VeldFouten;
 use crate::i18n::{label, tpl};
 use crate::model::beheer_plannen::{
-    BeheerPlan, BeheerThema, NieuwPlan, NieuweOpgave, PlanWijziging, haal_plannen, maak_opgave, maak_plan,
-    wijzig_plan,
+    BeheerPlan, BeheerThema, NieuwPlan, NieuweOpgave, haal_plannen, maak_opgave, maak_plan,
 };
+use crate::pages::beheer_historie::Historie;
+use crate::pages::beheer_opgaven::Opgaven;
 use crate::pages::beheer_opvolger::NaarOpvolger;
+use crate::pages::beheer_plan_wijzigen::{PlanWijzigen, soort_van};
 use crate::pages::beheer_veld::{Veld, toon_fout};
-use koers_shared::{PlanSoort, PlanStatus};
+use koers_shared::PlanSoort;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-fn soort_van(s: &str) -> PlanSoort {
-    PlanSoort::ALL
-        .iter()
-        .copied()
-        .find(|x| graphql_naam(x) == s)
-        .unwrap_or(PlanSoort::Actieplan)
-}
-
-fn status_van(s: &str) -> PlanStatus {
-    PlanStatus::ALL
-        .iter()
-        .copied()
-        .find(|x| graphql_naam(x) == s)
-        .unwrap_or(PlanStatus::Vastgesteld)
-}
 
 /// The section "Actieplannen".
 #[component]
@@ -71,7 +57,7 @@ pub fn Plannen() -> impl IntoView {
             {move || fout.get().map(|f| view! { <p class="fout-melding" role="alert">{f}</p> })}
             {move || themas.get().into_iter().map(|t| view! { <PlanTabel thema=t gekozen melding /> }).collect_view()}
             // Keyed by version and opgaven: a changed plan gets a fresh form (its versie, its handlers).
-            <For each=move || plan().into_iter() key=|p| (p.id.clone(), p.versie, p.opgaven.len()) let:p>
+            <For each=move || plan().into_iter() key=|p| p.stand() let:p>
                 <PlanBeheer plan=p themas gekozen melding verversen />
             </For>
             <NieuwPlanFormulier themas verversen />
@@ -224,26 +210,32 @@ fn PlanBeheer(
 ) -> impl IntoView {
     let tp = tpl();
     let titel = plan.titel.clone();
-    let opgaven = plan.opgaven_op_volgorde();
-    let lijst = if opgaven.is_empty() {
-        view! { <p class="utrecht-paragraph leeg">{tp.geen_opgaven}</p> }.into_any()
-    } else {
-        view! {
-            <ol class="opgaven" data-testid="opgaven">
-                {opgaven.into_iter().map(|o| view! { <li data-testid="opgave-regel">{o.titel}</li> }).collect_view()}
-            </ol>
-        }
-        .into_any()
-    };
+    // The successor's opgaven in use: where acties without an opgave of the same title may go.
+    let doelen = plan
+        .opvolger
+        .as_ref()
+        .and_then(|o| {
+            themas.with_untracked(|t| {
+                t.iter()
+                    .flat_map(|t| t.actieplannen.iter())
+                    .find(|p| p.id == o.id)
+                    .map(|p| p.opgaven_op_volgorde())
+            })
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|o| !o.vervallen)
+        .collect::<Vec<_>>();
     view! {
         <section class="plan-beheer" aria-labelledby="plan-beheer-kop" data-testid="plan-beheer" data-titel=titel.clone()>
             <h3 class="utrecht-heading-3" id="plan-beheer-kop">{(tp.plan_kop)(&titel)}</h3>
             {move || melding.get().map(|m| view! { <p class="utrecht-paragraph" role="status" data-testid="plan-opgeslagen">{m}</p> })}
             <h4 class="utrecht-heading-4">{tp.opgaven}</h4>
-            {lijst}
+            <Opgaven plan=plan.clone() melding verversen />
             <OpgaveFormulier plan=plan.id.clone() verversen />
             <PlanWijzigen plan=plan.clone() themas melding verversen />
-            <NaarOpvolger plan />
+            <NaarOpvolger plan=plan.clone() doelen />
+            <Historie id=plan.id.clone() naam=plan.titel.clone() />
             <button type="button" class="utrecht-button utrecht-button--secondary-action knop"
                 on:click=move |_| gekozen.set(None)>{tp.sluiten}</button>
         </section>
@@ -279,91 +271,6 @@ fn OpgaveFormulier(plan: String, verversen: Callback<()>) -> impl IntoView {
             {move || fout.get().map(|f| view! { <p class="utrecht-form-field-error-message fout-melding" role="alert">{f}</p> })}
             <Veld id="opgave-titel" veld="titel" label=tp.opgave_titel waarde=titel velden soort="text" />
             <button type="submit" class="utrecht-button utrecht-button--primary-action knop" data-testid="opgave-toevoegen">{tp.opgave_toevoegen}</button>
-        </form>
-    }
-}
-
-#[component]
-fn PlanWijzigen(
-    plan: BeheerPlan,
-    themas: RwSignal<Vec<BeheerThema>>,
-    melding: RwSignal<Option<String>>,
-    verversen: Callback<()>,
-) -> impl IntoView {
-    let tp = tpl();
-    let titel = RwSignal::new(plan.titel.clone());
-    let status = RwSignal::new(graphql_naam(&plan.status));
-    let opvolger = RwSignal::new(plan.opvolger.as_ref().map(|o| o.id.clone()).unwrap_or_default());
-    let velden = VeldFouten::new();
-    let fout = RwSignal::new(None::<String>);
-    let (id, versie) = (plan.id.clone(), plan.versie);
-    let verstuur = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let o = opvolger.get_untracked();
-        let invoer = PlanWijziging {
-            id: id.clone(),
-            versie,
-            titel: titel.get_untracked().trim().to_string(),
-            status: status_van(&status.get_untracked()),
-            opvolger: (!o.is_empty()).then_some(o),
-        };
-        spawn_local(async move {
-            match wijzig_plan(invoer).await {
-                Ok(_) => {
-                    fout.set(None);
-                    velden.0.set(Vec::new());
-                    melding.set(Some(tpl().opgeslagen.to_string()));
-                    verversen.run(());
-                }
-                Err(e) => {
-                    melding.set(None);
-                    toon_fout(&e, velden, fout);
-                }
-            }
-        });
-    };
-    let statussen = PlanStatus::ALL
-        .iter()
-        .map(|s| {
-            let naam = graphql_naam(s);
-            let zelfde = naam == graphql_naam(&plan.status);
-            view! { <option value=naam selected=zelfde>{label(*s)}</option> }
-        })
-        .collect_view();
-    let eigen = plan.id.clone();
-    let huidig = opvolger.get_untracked();
-    let kandidaten = themas.with_untracked(|t| {
-        t.iter()
-            .flat_map(|t| t.actieplannen.iter())
-            .filter(|p| p.id != eigen)
-            .map(|p| view! { <option value=p.id.clone() selected=p.id == huidig>{p.titel.clone()}</option> })
-            .collect_view()
-    });
-    view! {
-        <form class="formulier" on:submit=verstuur data-testid="plan-wijzigen">
-            <h4 class="utrecht-heading-4">{tp.wijzigen}</h4>
-            {move || fout.get().map(|f| view! {
-                <div role="alert" data-testid="plan-fout">
-                    <p class="utrecht-form-field-error-message fout-melding">{f}</p>
-                    <button type="button" class="utrecht-button utrecht-button--secondary-action knop-klein"
-                        on:click=move |_| verversen.run(())>{tpl().herladen}</button>
-                </div>
-            })}
-            <Veld id="plan-wijzig-titel" veld="titel" label=tp.plan_titel waarde=titel velden soort="text" />
-            <div class="utrecht-form-field">
-                <label class="utrecht-form-label" for="plan-wijzig-status">{tp.status}</label>
-                <select class="utrecht-select utrecht-select--html-select" id="plan-wijzig-status" data-testid="plan-wijzig-status"
-                    on:change=move |ev| status.set(event_target_value(&ev))>{statussen}</select>
-            </div>
-            <div class="utrecht-form-field">
-                <label class="utrecht-form-label" for="plan-wijzig-opvolger">{tp.opvolger}</label>
-                <select class="utrecht-select utrecht-select--html-select" id="plan-wijzig-opvolger" data-testid="plan-wijzig-opvolger"
-                    on:change=move |ev| opvolger.set(event_target_value(&ev))>
-                    <option value="">{tp.geen_opvolger}</option>
-                    {kandidaten}
-                </select>
-            </div>
-            <button type="submit" class="utrecht-button utrecht-button--primary-action knop" data-testid="plan-opslaan">{tp.opslaan}</button>
         </form>
     }
 }

@@ -28,7 +28,8 @@ pub fn toon_fout(e: &ApiError, velden: VeldFouten, fout: RwSignal<Option<String>
     velden.0.set(v);
 }
 
-/// A text or number field with its label and the server's message for it.
+/// A text or number field with its label and the server's message for it; `vrij` makes it optional, `hint`
+/// describes the form it takes.
 #[component]
 pub fn Veld(
     id: &'static str,
@@ -37,16 +38,29 @@ pub fn Veld(
     waarde: RwSignal<String>,
     velden: VeldFouten,
     soort: &'static str,
+    #[prop(optional)] vrij: bool,
+    #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
     let fout_id = format!("{id}-fout");
+    let hint_id = format!("{id}-hint");
     let beschreven = fout_id.clone();
+    let hint_ref = hint.map(|_| hint_id.clone());
     let melding = velden.melding(veld);
+    let beschrijving = move || {
+        let delen: Vec<String> = hint_ref
+            .iter()
+            .cloned()
+            .chain(melding().map(|_| beschreven.clone()))
+            .collect();
+        (!delen.is_empty()).then(|| delen.join(" "))
+    };
     view! {
         <div class="utrecht-form-field">
             <label class="utrecht-form-label" for=id>{label}</label>
+            {hint.map(|h| view! { <p class="utrecht-paragraph meta" id=hint_id>{h}</p> })}
             {move || melding().map(|m| view! { <p class="utrecht-form-field-error-message" id=fout_id.clone() data-testid=format!("{id}-fout")>{m}</p> })}
-            <input class="utrecht-textbox utrecht-textbox--html-input" id=id type=soort required data-testid=id
-                aria-invalid=velden.ongeldig(veld) aria-describedby=move || melding().map(|_| beschreven.clone())
+            <input class="utrecht-textbox utrecht-textbox--html-input" id=id type=soort required=!vrij data-testid=id
+                aria-invalid=velden.ongeldig(veld) aria-describedby=beschrijving
                 prop:value=move || waarde.get() on:input=move |ev| waarde.set(event_target_value(&ev)) />
         </div>
     }

@@ -1,0 +1,98 @@
+//! The conflict panel of the beheer forms: on CONFLICT, the changes made meanwhile (from `beheerHistorie`:
+//! who, and per field theirs) next to one's own value for that field, with the choice to save one's own
+//! change over theirs (with the version now current) or to reload.
+
+use crate::components::fout::uitleg;
+use crate::i18n::thi;
+use crate::model::beheer_historie::haal_historie;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// One field as the conflict panel shows it: theirs (after the change made meanwhile) and mine.
+#[derive(Debug, Clone, PartialEq)]
+struct Verschil {
+    veld: String,
+    door: String,
+    hunne: String,
+    mijne: Option<String>,
+}
+
+/// The panel for record `id`, read at `versie`; `mijn` are the form's fields (API name, value). `opnieuw`
+/// sends one's own change with the version given; `herladen` discards it.
+#[component]
+pub fn BeheerConflict(
+    id: String,
+    versie: i32,
+    mijn: Vec<(&'static str, String)>,
+    opnieuw: Callback<i32>,
+    herladen: Callback<()>,
+) -> impl IntoView {
+    let t = thi();
+    let verschillen = RwSignal::new(None::<(Vec<Verschil>, i32)>);
+    let fout = RwSignal::new(None::<String>);
+    spawn_local(async move {
+        match haal_historie(&id).await {
+            Ok(h) => {
+                let nu = h.iter().map(|w| w.versie).max().unwrap_or(versie);
+                let mut v: Vec<Verschil> = Vec::new();
+                // Oldest first, so the last change of a field wins.
+                for w in h.iter().rev().filter(|w| w.versie > versie) {
+                    for veld in &w.wijzigingen {
+                        v.retain(|x| x.veld != veld.veld);
+                        v.push(Verschil {
+                            veld: veld.veld.clone(),
+                            door: w.door.clone(),
+                            hunne: veld.naar.clone().unwrap_or_default(),
+                            mijne: mijn.iter().find(|(n, _)| *n == veld.veld).map(|(_, w)| w.clone()),
+                        });
+                    }
+                }
+                verschillen.set(Some((v, nu)));
+            }
+            Err(e) => fout.set(Some(uitleg(&e))),
+        }
+    });
+    let leeg = |s: &str| {
+        if s.is_empty() {
+            thi().leeg_veld.to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    view! {
+        <div class="conflict" data-testid="beheer-conflict">
+            <h5 class="utrecht-heading-5">{t.conflict_kop}</h5>
+            {move || fout.get().map(|f| view! { <p class="fout-melding">{f}</p> })}
+            {move || verschillen.get().map(|(v, nu)| {
+                let rijen = v
+                    .into_iter()
+                    .map(|x| view! {
+                        <tr class="utrecht-table__row" data-testid="conflict-veld" data-veld=x.veld.clone()>
+                            <th class="utrecht-table__header-cell" scope="row">{x.veld.clone()}</th>
+                            <td class="utrecht-table__cell" data-testid="conflict-hunne">{format!("{} ({})", leeg(&x.hunne), x.door)}</td>
+                            <td class="utrecht-table__cell" data-testid="conflict-mijne">{x.mijne.as_deref().map(leeg).unwrap_or_else(|| thi().niet_in_formulier.to_string())}</td>
+                        </tr>
+                    })
+                    .collect_view();
+                view! {
+                    <div class="tabel-houder">
+                        <table class="utrecht-table tabel" data-testid="conflict-verschillen">
+                            <thead class="utrecht-table__header">
+                                <tr class="utrecht-table__row">
+                                    <th class="utrecht-table__header-cell" scope="col">{thi().veld}</th>
+                                    <th class="utrecht-table__header-cell" scope="col">{thi().hunne}</th>
+                                    <th class="utrecht-table__header-cell" scope="col">{thi().mijne}</th>
+                                </tr>
+                            </thead>
+                            <tbody class="utrecht-table__body">{rijen}</tbody>
+                        </table>
+                    </div>
+                    <button type="button" class="utrecht-button utrecht-button--primary-action knop-klein"
+                        data-testid="conflict-mijne-opslaan" on:click=move |_| opnieuw.run(nu)>{thi().mijne_opslaan}</button>
+                    <button type="button" class="utrecht-button utrecht-button--secondary-action knop-klein"
+                        data-testid="conflict-herladen" on:click=move |_| herladen.run(())>{thi().hunne_houden}</button>
+                }
+            })}
+        </div>
+    }
+}
