@@ -169,10 +169,13 @@ pub fn PlanTrend(
     /// Draw it small.
     #[prop(optional)]
     compact: bool,
+    /// Leave confidential acties out (the presentation and the print view never show them).
+    #[prop(optional)]
+    zonder_vertrouwelijk: bool,
 ) -> impl IntoView {
     let data = LocalResource::new(move || {
         let id = id.clone();
-        async move { haal_trend(&id, van_jaar).await }
+        async move { haal_trend(&id, van_jaar, zonder_vertrouwelijk).await }
     });
     view! {
         <Suspense fallback=|| ()>

@@ -245,8 +245,8 @@ nieuwWachtwoord: $nieuwWachtwoord) }";
 
 /// The monthly trend of a plan (share afgerond, counts per health) from a moment until now.
 pub const TREND_QUERY: &str = concat!(
-    "query Trend($id: ID!, $van: DateTime!) { actieplan(id: $id) { id \
-rollupReeks(van: $van, interval: MAAND) { moment rollup { ...Rollup aantalPerGezondheid { gezondheid aantal } } } } }",
+    "query Trend($id: ID!, $van: DateTime!, $zonder: Boolean) { actieplan(id: $id) { id \
+rollupReeks(van: $van, interval: MAAND, zonderVertrouwelijk: $zonder) { moment rollup { ...Rollup aantalPerGezondheid { gezondheid aantal } } } } }",
     rollup_fragment!()
 );
 

@@ -11,6 +11,7 @@ pub use crate::model::documenten::TREND_QUERY;
 struct TrendVariabelen<'a> {
     id: &'a str,
     van: String,
+    zonder: bool,
 }
 
 #[derive(Deserialize)]
@@ -74,10 +75,16 @@ impl TrendPunt {
 }
 
 /// The monthly trend of plan `id` since 1 January of `van_jaar`; empty when the plan is unknown.
-pub async fn haal_trend(id: &str, van_jaar: i32) -> Result<Vec<TrendPunt>, ApiError> {
+/// `zonder_vertrouwelijk`: leave confidential acties out (the presentation and the print view).
+pub async fn haal_trend(
+    id: &str,
+    van_jaar: i32,
+    zonder_vertrouwelijk: bool,
+) -> Result<Vec<TrendPunt>, ApiError> {
     let v = TrendVariabelen {
         id,
         van: format!("{van_jaar}-01-01T00:00:00Z"),
+        zonder: zonder_vertrouwelijk,
     };
     let d: TrendData = api::graphql(TREND_QUERY, "Trend", v).await?;
     Ok(d.actieplan

@@ -4,7 +4,7 @@
 //! `?rvo=ID` picks the meeting (default: the next one, else the last). The print stylesheet (`@media print`
 //! in afdruk.css) leaves only the sheets. Confidential acties never show, as in the presentation.
 
-use crate::components::{FoutMelding, GezondheidLabel, Laden};
+use crate::components::{FoutMelding, GezondheidLabel, Laden, PlanTrend};
 use crate::i18n::{label, t, ta, tp};
 use crate::model::organisatie::{RvoVergadering, haal_rvo_vergaderingen};
 use crate::pages::presentatie::data::{DiaRollup, Opgave, Plan, Presentatie, haal_presentatie};
@@ -167,6 +167,7 @@ fn Cijfers(rollup: DiaRollup) -> impl IntoView {
 #[component]
 fn PlanBlad(plan: Plan) -> impl IntoView {
     let tp = tp();
+    let (trend_id, trend_titel) = (plan.id.clone(), plan.titel.clone());
     let boven = format!(
         "{} · {} {}",
         plan.thema,
@@ -178,8 +179,9 @@ fn PlanBlad(plan: Plan) -> impl IntoView {
             <p class="blad-boven">{boven}</p>
             <h2 class="utrecht-heading-2">{plan.titel}</h2>
             <Cijfers rollup=plan.rollup />
-            // The place of the plan's trend (components/trend.rs, issue 14 "Trends").
-            <div class="afdruk-trend" data-plek="trend"></div>
+            <div class="afdruk-trend" data-plek="trend">
+                <PlanTrend id=trend_id titel=trend_titel van_jaar=plan.periode.0 zonder_vertrouwelijk=true />
+            </div>
             <table class="utrecht-table afdruk-tabel">
                 <caption class="utrecht-table__caption">{tp.opgaven}</caption>
                 <thead class="utrecht-table__header">

@@ -5,7 +5,7 @@
 use super::data::{ACTIES_PER_DIA, Actie, Dia, DiaRollup, OPGAVEN_PER_DIA, Opgave, Plan, Presentatie, Soort};
 use crate::components::gezondheid::GezondheidIcoon;
 use crate::components::status::StatusIcoon;
-use crate::components::{GezondheidLabel, Voortgangsbalk};
+use crate::components::{GezondheidLabel, PlanTrend, Voortgangsbalk};
 use crate::i18n::label;
 use crate::i18n::{t, tp};
 use koers_shared::{Gezondheid, procent_tekst};
@@ -115,6 +115,7 @@ fn Kerncijfers(rollup: DiaRollup) -> impl IntoView {
 #[component]
 fn PlanDia(plan: Plan, dia: Dia) -> impl IntoView {
     let tp = tp();
+    let (trend_id, trend_titel) = (plan.id.clone(), plan.titel.clone());
     let boven = bovenregel(&plan);
     let opgaven: Vec<Opgave> = plan
         .opgaven
@@ -128,8 +129,9 @@ fn PlanDia(plan: Plan, dia: Dia) -> impl IntoView {
         <div class="dia-inhoud">
             <div class="dia-links">
                 <Kerncijfers rollup=plan.rollup />
-                // The place of the plan's trend (components/trend.rs, issue 14 "Trends").
-                <div class="dia-trend" data-plek="trend"></div>
+                <div class="dia-trend" data-plek="trend">
+                    <PlanTrend id=trend_id titel=trend_titel van_jaar=plan.periode.0 compact=true zonder_vertrouwelijk=true />
+                </div>
             </div>
             <div class="dia-opgaven">
                 <table class="dia-tabel">
