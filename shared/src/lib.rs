@@ -4,6 +4,7 @@
 
 pub mod beheer;
 pub mod domain;
+pub mod export;
 #[cfg(feature = "miniserde")]
 mod mini;
 pub mod rollup;

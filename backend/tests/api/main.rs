@@ -14,6 +14,8 @@ mod beheer_stamdata;
 mod cli;
 mod clients;
 mod documenten;
+mod export;
+mod export_import;
 mod graphql_http;
 mod graphql_http_apq;
 mod graphql_http_audit;
