@@ -16,6 +16,7 @@ mod clients;
 mod documenten;
 mod export;
 mod export_import;
+mod export_plan;
 mod graphql_http;
 mod graphql_http_apq;
 mod graphql_http_audit;
