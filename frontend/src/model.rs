@@ -10,6 +10,7 @@ pub mod beheer_gebruikers;
 pub mod beheer_plannen;
 pub mod beheer_rvo;
 pub mod documenten;
+pub mod export;
 pub mod melden;
 pub mod organisatie;
 pub mod plan;

@@ -186,6 +186,11 @@ pub const WACHTWOORD_WIJZIGEN: &str = "mutation WachtwoordWijzigen($huidigWachtw
 $nieuwWachtwoord: String!) { wachtwoordWijzigen(huidigWachtwoord: $huidigWachtwoord, \
 nieuwWachtwoord: $nieuwWachtwoord) }";
 
+/// Re-imports an export (CSV text or XLSX in base64) for bulk progress updates: a dry run or the whole file.
+pub const VOORTGANG_IMPORTEREN: &str = "mutation VoortgangImporteren($bestand: BestandInvoer!, $droogoefenen: Boolean) { \
+voortgangImporteren(bestand: $bestand, droogoefenen: $droogoefenen) { toegepast regels { regel actie titel uitkomst \
+velden versie } problemen { regel veld code melding huidigeVersie } } }";
+
 /// Every document above, by name: what the host test validates.
 pub const ALLE: &[(&str, &str)] = &[
     ("OVERZICHT_QUERY", OVERZICHT_QUERY),
@@ -226,4 +231,5 @@ pub const ALLE: &[(&str, &str)] = &[
     ("GEBRUIKER_WIJZIGEN", GEBRUIKER_WIJZIGEN),
     ("WACHTWOORD_HERSTELLEN", WACHTWOORD_HERSTELLEN),
     ("WACHTWOORD_WIJZIGEN", WACHTWOORD_WIJZIGEN),
+    ("VOORTGANG_IMPORTEREN", VOORTGANG_IMPORTEREN),
 ];
