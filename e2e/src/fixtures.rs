@@ -327,6 +327,23 @@ fn css_string(value: &str) -> String {
     out
 }
 
+/// The CSV export link (plan page, overview).
+pub const EXPORT_CSV: &str = r#"[data-testid="export-csv"]"#;
+/// The file input of the progress re-import on the plan page.
+pub const IMPORT_BESTAND: &str = r#"[data-testid="import-bestand"]"#;
+/// Button: check the file (dry run).
+pub const IMPORT_CONTROLEREN: &str = r#"[data-testid="import-controleren"]"#;
+/// Button: apply the file.
+pub const IMPORT_TOEPASSEN: &str = r#"[data-testid="import-toepassen"]"#;
+/// The report of a dry run (not applied).
+pub const IMPORT_GECONTROLEERD: &str = r#"[data-testid="import-verslag"][data-toegepast="false"]"#;
+/// The report of an applied import.
+pub const IMPORT_TOEGEPAST: &str = r#"[data-testid="import-verslag"][data-toegepast="true"]"#;
+/// A row of the report that changes an actie.
+pub const IMPORT_GEWIJZIGD: &str = r#"[data-testid="import-regel"][data-uitkomst="GEWIJZIGD"]"#;
+/// A problem in the report.
+pub const IMPORT_PROBLEEM: &str = r#"[data-testid="import-probleem"]"#;
+
 #[cfg(test)]
 #[path = "fixtures_tests.rs"]
 mod tests;

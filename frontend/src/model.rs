@@ -14,6 +14,7 @@ pub mod beheer_plannen;
 pub mod beheer_rvo;
 pub mod beheer_stamdata;
 pub mod documenten;
+pub mod export;
 pub mod melden;
 pub mod organisatie;
 pub mod plan;

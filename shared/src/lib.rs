@@ -4,6 +4,7 @@
 
 pub mod beheer;
 pub mod domain;
+pub mod export;
 pub mod melding;
 #[cfg(feature = "miniserde")]
 mod mini;

@@ -2,6 +2,7 @@
 //! problem by line; otherwise it is applied in one transaction when there are no problems.
 
 use super::beheer::schrijver;
+use super::export::BestandInvoer;
 use super::types::Actieplan;
 use crate::service::Services;
 use crate::service::beheer::{ImportVerslag, mag_plannen_beheren};
@@ -97,6 +98,29 @@ impl ImportMutation {
         let v = ctx
             .data::<Services>()?
             .actieplan_importeren(k, &toml, droogoefenen)
+            .await
+            .extend()?;
+        Ok(ImportVerslagGql(v))
+    }
+
+    /// Importeert één nieuw plan uit een CSV- of XLSX-bestand in de indeling van de export (regels zonder id;
+    /// één plan in één thema; opgaven in de volgorde waarin ze voorkomen; een actie per regel met een titel).
+    /// Standaard een droogoefening, zoals `actieplanImporteren`.
+    async fn actieplan_importeren_bestand(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Het bestand in de indeling van de export.")] bestand: BestandInvoer,
+        #[graphql(
+            desc = "Waar (standaard): alleen controleren; onwaar: aanmaken als er geen problemen zijn.",
+            default = true
+        )]
+        droogoefenen: bool,
+    ) -> Result<ImportVerslagGql> {
+        let k = schrijver(ctx)?;
+        mag_plannen_beheren(k).extend()?;
+        let v = ctx
+            .data::<Services>()?
+            .actieplan_importeren_tabel(k, bestand.formaat.into(), &bestand.inhoud, droogoefenen)
             .await
             .extend()?;
         Ok(ImportVerslagGql(v))

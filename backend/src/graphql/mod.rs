@@ -8,6 +8,7 @@ pub mod beheer_plannen;
 pub mod beheer_stamdata;
 pub mod codes;
 pub mod cost;
+pub mod export;
 pub mod guard;
 pub mod ids;
 pub mod inputs;
@@ -53,6 +54,7 @@ pub struct MutationRoot(
     beheer_stamdata::BeheerStamMutation,
     beheer_gebruikers::GebruikersMutation,
     beheer_import::ImportMutation,
+    export::ExportMutation,
     webhooks::WebhookMutation,
     rvo_stand::RvoStandMutation,
 );

@@ -2,6 +2,7 @@
 //! subscriptions, the explorer, health checks and the built front end (with a single-page-app fallback).
 
 mod answer;
+mod export;
 mod graphql;
 mod health;
 pub mod metrics;
@@ -68,7 +69,8 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new().gzip(true).br(true));
     let mut api = Router::new()
         .route("/graphql", graphql)
-        .route("/graphql/ws", get(ws::subscriptions));
+        .route("/graphql/ws", get(ws::subscriptions))
+        .merge(export::routes());
     let aanmelden = Router::new().route("/auth/aanmelden", post(toegang::aanmelden));
     let per_minuut = state.settings.toegang.aanmeldingen_per_minuut.max(1);
     let aanmelden = match ratelimit::layer(Duration::from_secs(60) / per_minuut, per_minuut) {

@@ -47,7 +47,7 @@ impl Verzoeker {
     }
 }
 
-fn fout(status: StatusCode, e: &ServiceError) -> Response {
+pub(super) fn fout(status: StatusCode, e: &ServiceError) -> Response {
     let ext = e.extend();
     let code = ext
         .extensions
@@ -61,7 +61,7 @@ fn fout(status: StatusCode, e: &ServiceError) -> Response {
 }
 
 /// 503 when the database is away, else 500.
-fn storing(e: &ServiceError) -> StatusCode {
+pub(super) fn storing(e: &ServiceError) -> StatusCode {
     if e.code() == "DATABASE_UNAVAILABLE" {
         StatusCode::SERVICE_UNAVAILABLE
     } else {

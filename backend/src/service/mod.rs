@@ -4,6 +4,7 @@ pub mod acties;
 pub mod audit;
 pub mod beheer;
 pub mod events;
+pub mod export;
 pub mod grenzen;
 pub mod invoer;
 pub mod lezen;

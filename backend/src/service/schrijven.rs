@@ -343,7 +343,20 @@ impl Services {
         m.door = kijker.naam();
         m.check()?;
         let txn = self.db.begin_write().await?;
-        let (huidig, plaats) = Self::current(&txn, kijker, m.id, m.versie).await?;
+        let (saved, event) = self.voortgang_in(&txn, kijker, &m).await?;
+        self.db.commit(txn).await?;
+        self.verspreid(event);
+        Ok(saved)
+    }
+
+    /// [`Self::voortgang_rapporteren`] inside `txn` (`m` checked): the actie and its event for after the commit.
+    pub(super) async fn voortgang_in(
+        &self,
+        txn: &DatabaseTransaction,
+        kijker: &Kijker,
+        m: &VoortgangMelding,
+    ) -> ServiceResult<(actie::Model, super::events::ActieEvent)> {
+        let (huidig, plaats) = Self::current(txn, kijker, m.id, m.versie).await?;
         let stand = super::rollups::stand_van(&huidig)?;
         let status = m.status.unwrap_or(stand.status);
         let actief = status.is_actief();
@@ -369,10 +382,10 @@ impl Services {
         nieuw.gezondheid = geldig.gezondheid.map(|g| g.as_str().to_string());
         nieuw.gezondheid_reden = geldig.gezondheid_reden;
         nieuw.voortgang = geldig.voortgang.map(i32::from);
-        let saved = Self::save(&txn, &huidig, nieuw, &m.door, m.toelichting.clone(), "voortgang").await?;
-        webhook_melden(&txn, Gebeurtenis::ActieVoortgang, &saved, plaats).await?;
+        let saved = Self::save(txn, &huidig, nieuw, &m.door, m.toelichting.clone(), "voortgang").await?;
+        webhook_melden(txn, Gebeurtenis::ActieVoortgang, &saved, plaats).await?;
         audit::schrijf(
-            &txn,
+            txn,
             kijker,
             "actieVoortgangRapporteren",
             Some(format!("actie/{}", saved.id)),
@@ -380,11 +393,7 @@ impl Services {
                 "gezondheid": saved.gezondheid, "voortgang": saved.voortgang }),
         )
         .await?;
-        let event = self
-            .aankondigen(&txn, &saved, huidig.vertrouwelijk, plaats)
-            .await?;
-        self.db.commit(txn).await?;
-        self.verspreid(event);
-        Ok(saved)
+        let event = self.aankondigen(txn, &saved, huidig.vertrouwelijk, plaats);
+        Ok((saved.clone(), event.await?))
     }
 }

@@ -8,7 +8,7 @@ use miniserde::{Deserialize, Serialize};
 pub use crate::model::documenten::{AUDIT_QUERY, TOKEN_AANMAKEN, TOKEN_INTREKKEN, TOKENS_QUERY};
 
 /// The kinds of audit entry, as the API names them.
-pub const HANDELINGEN: [&str; 34] = [
+pub const HANDELINGEN: [&str; 35] = [
     "actieAanmaken",
     "actieWijzigen",
     "actieVoortgangRapporteren",
@@ -25,6 +25,7 @@ pub const HANDELINGEN: [&str; 34] = [
     "actieplanWijzigen",
     "actiesNaarOpvolger",
     "actieplanImporteren",
+    "voortgangImporteren",
     "opgaveAanmaken",
     "opgaveWijzigen",
     "opgavenOrdenen",

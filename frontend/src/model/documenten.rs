@@ -250,6 +250,11 @@ rollupReeks(van: $van, interval: MAAND, zonderVertrouwelijk: $zonder) { moment r
     rollup_fragment!()
 );
 
+/// Re-imports an export (CSV text or XLSX in base64) for bulk progress updates: a dry run or the whole file.
+pub const VOORTGANG_IMPORTEREN: &str = "mutation VoortgangImporteren($bestand: BestandInvoer!, $droogoefenen: Boolean) { \
+voortgangImporteren(bestand: $bestand, droogoefenen: $droogoefenen) { toegepast regels { regel actie titel uitkomst \
+velden versie } problemen { regel veld code melding huidigeVersie } } }";
+
 /// Every document above, by name: what the host test validates.
 pub const ALLE: &[(&str, &str)] = &[
     ("OVERZICHT_QUERY", OVERZICHT_QUERY),
@@ -302,4 +307,5 @@ pub const ALLE: &[(&str, &str)] = &[
     ("GEBRUIKER_WIJZIGEN", GEBRUIKER_WIJZIGEN),
     ("WACHTWOORD_HERSTELLEN", WACHTWOORD_HERSTELLEN),
     ("WACHTWOORD_WIJZIGEN", WACHTWOORD_WIJZIGEN),
+    ("VOORTGANG_IMPORTEREN", VOORTGANG_IMPORTEREN),
 ];

@@ -8,6 +8,7 @@ use crate::i18n::{t, tb, td};
 use crate::model::plan::{OpgaveDetail, PlanDetail, haal_actieplan};
 use crate::pages::acties_filter::FilterFormulier;
 use crate::pages::acties_tabel::ActiesTabel;
+use crate::pages::export::{ExportLinks, VoortgangImport};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -112,6 +113,14 @@ fn Geladen(plan: PlanDetail) -> impl IntoView {
         plan.id,
         opgaven.first().map(|o| o.id.clone()).unwrap_or_default()
     );
+    let schrijft_in = thema_id.clone();
+    let import = move || {
+        sessie
+            .0
+            .get()
+            .filter(|ik| ik.mag_schrijven_in(&schrijft_in))
+            .map(|_| view! { <VoortgangImport /> })
+    };
     let nieuw = move || {
         sessie.0.get().filter(|ik| ik.mag_schrijven_in(&thema_id)).map(|_| {
             view! {
@@ -154,6 +163,7 @@ fn Geladen(plan: PlanDetail) -> impl IntoView {
                 <span class="meta-label">{td.bron}": "</span>
                 {plan.bron.clone()}
             </p>
+            <ExportLinks pad=format!("/export/actieplan/{}", plan.id) />
             <section class="plan-totaal" aria-labelledby="plan-totaal-kop">
                 <h2 class="utrecht-heading-2" id="plan-totaal-kop">{t.plan_totaal_kop}</h2>
                 <BalkLegenda />
@@ -164,6 +174,7 @@ fn Geladen(plan: PlanDetail) -> impl IntoView {
             <FilterFormulier filter organisaties=plan.organisaties() jaren=plan.jaren() />
             <p class="aantal" role="status" data-testid="aantal-getoond">{aantal}</p>
             {inhoud}
+            {import}
         </div>
     }
 }

@@ -23,6 +23,7 @@ pub mod beheer_rvo;
 pub mod beheer_themas;
 pub mod beheer_veld;
 pub mod beheer_webhooks;
+pub mod export;
 pub mod melden;
 pub mod niet_gevonden;
 pub mod organisatie;

@@ -66,6 +66,7 @@ pub fn OverzichtPagina() -> impl IntoView {
     view! {
         <h1 class="utrecht-heading-1">{t.overzicht_titel}</h1>
         <p class="intro">{t.overzicht_intro}</p>
+        <crate::pages::export::ExportLinks pad="/export/alles".to_string() />
         <Suspense fallback=|| view! { <Laden /> }>
             {move || Suspend::new(async move {
                 match data.await {

@@ -2,7 +2,7 @@
 //! `[[organisatie]]`s, `[[document]]`s for the sources): a dry run lists what would be created and every problem
 //! by line (see `import_controle`); applying writes it all in one transaction or nothing.
 
-use super::import_controle::{ImportVerslag, lees};
+use super::import_controle::{Bron, ImportVerslag, lees};
 use super::{aangemaakt, invoegen, mag_plannen_beheren};
 use crate::entities::{actieplan, opgave, organisatie};
 use crate::error::ServiceResult;
@@ -22,15 +22,25 @@ impl Services {
         text: &str,
         droogoefenen: bool,
     ) -> ServiceResult<ImportVerslag> {
+        self.plan_importeren(kijker, Bron::Toml(text), droogoefenen).await
+    }
+
+    /// Imports one plan from `bron` (see [`Self::actieplan_importeren`]).
+    pub(super) async fn plan_importeren(
+        &self,
+        kijker: &Kijker,
+        bron: Bron<'_>,
+        droogoefenen: bool,
+    ) -> ServiceResult<ImportVerslag> {
         mag_plannen_beheren(kijker)?;
         let mut v = ImportVerslag::default();
         if droogoefenen {
-            lees(&self.db.reader, kijker, text, &mut v).await?;
+            lees(&self.db.reader, kijker, &bron, &mut v).await?;
             return Ok(v);
         }
         let door = kijker.naam();
         let txn = self.db.begin_write().await?;
-        let Some(plan) = lees(&txn, kijker, text, &mut v).await? else {
+        let Some(plan) = lees(&txn, kijker, &bron, &mut v).await? else {
             return Ok(v);
         };
         let mut org_ids = plan.bestaande_orgs.clone();

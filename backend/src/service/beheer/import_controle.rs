@@ -73,13 +73,38 @@ async fn bestaat<C: ConnectionTrait, E: EntityTrait>(
     Ok(E::find().filter(col.eq(sleutel)).one(c).await?.is_some())
 }
 
+/// The records of an import file, each with its line: from TOML, or from a CSV/XLSX table (`import_tabel`).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Invoer {
+    pub(super) document: Vec<(usize, SeedDocument)>,
+    pub(super) organisatie: Vec<(usize, SeedOrganisatie)>,
+    pub(super) actieplan: Vec<(usize, SeedActieplan)>,
+    pub(super) opgave: Vec<(usize, SeedOpgave)>,
+    pub(super) actie: Vec<(usize, SeedActie)>,
+}
+
+/// Where an import comes from.
+pub(super) enum Bron<'a> {
+    /// A TOML text in the seed's format.
+    Toml(&'a str),
+    /// Records read from a table, with the problems found while reading it.
+    Tabel(&'a Invoer, &'a [ImportProbleem]),
+}
+
 /// Reads and checks the file against the database; `None` with problems when anything is wrong.
 pub(super) async fn lees<C: ConnectionTrait>(
     c: &C,
     kijker: &Kijker,
-    text: &str,
+    bron: &Bron<'_>,
     v: &mut ImportVerslag,
 ) -> ServiceResult<Option<Plan>> {
+    let text = match bron {
+        Bron::Toml(text) => text,
+        Bron::Tabel(invoer, problemen) => {
+            v.problemen.extend(problemen.iter().cloned());
+            return controleer(c, kijker, (*invoer).clone(), v).await;
+        }
+    };
     let b: Bestand = match toml::from_str(text) {
         Ok(b) => b,
         Err(e) => {
@@ -90,6 +115,28 @@ pub(super) async fn lees<C: ConnectionTrait>(
             return Ok(None);
         }
     };
+    fn lijn<T>(text: &str, l: Vec<Spanned<T>>) -> Vec<(usize, T)> {
+        l.into_iter()
+            .map(|s| (regel(text, s.span().start), s.into_inner()))
+            .collect()
+    }
+    let invoer = Invoer {
+        document: lijn(text, b.document),
+        organisatie: lijn(text, b.organisatie),
+        actieplan: lijn(text, b.actieplan),
+        opgave: lijn(text, b.opgave),
+        actie: lijn(text, b.actie),
+    };
+    controleer(c, kijker, invoer, v).await
+}
+
+/// Checks the records against the database; `None` with problems when anything is wrong.
+async fn controleer<C: ConnectionTrait>(
+    c: &C,
+    kijker: &Kijker,
+    b: Invoer,
+    v: &mut ImportVerslag,
+) -> ServiceResult<Option<Plan>> {
     let mut p = |r: usize, m: String| {
         v.problemen.push(ImportProbleem {
             regel: Some(r),
@@ -99,24 +146,21 @@ pub(super) async fn lees<C: ConnectionTrait>(
     let titels: Vec<(String, String)> = b
         .document
         .iter()
-        .map(|d| (d.get_ref().bestand.clone(), d.get_ref().titel.clone()))
+        .map(|(_, d)| (d.bestand.clone(), d.titel.clone()))
         .collect();
     let met_titels = |bron: &str| titels.iter().fold(bron.to_string(), |b, (f, t)| b.replace(f, t));
-    let Some(plan_sp) = b.actieplan.first() else {
+    let Some((pr, plan)) = b.actieplan.first() else {
         v.problemen.push(ImportProbleem {
             regel: None,
             melding: "het bestand bevat geen [[actieplan]]".into(),
         });
         return Ok(None);
     };
-    for extra in b.actieplan.iter().skip(1) {
-        p(
-            regel(text, extra.span().start),
-            "een import bevat precies één [[actieplan]]".into(),
-        );
+    for (extra, _) in b.actieplan.iter().skip(1) {
+        p(*extra, "een import bevat precies één [[actieplan]]".into());
     }
-    let pr = regel(text, plan_sp.span().start);
-    let mut plan = plan_sp.get_ref().clone();
+    let pr = *pr;
+    let mut plan = plan.clone();
     plan.bron = met_titels(&plan.bron);
     let thema = thema::Entity::find()
         .filter(thema::Column::Sleutel.eq(plan.thema.as_str()))
@@ -161,9 +205,9 @@ pub(super) async fn lees<C: ConnectionTrait>(
     let mut orgs = HashSet::new();
     let mut bestaande_orgs = HashMap::new();
     let mut organisaties = Vec::new();
-    for o in &b.organisatie {
-        let r = regel(text, o.span().start);
-        let mut o = o.get_ref().clone();
+    for (r, o) in &b.organisatie {
+        let r = *r;
+        let mut o = o.clone();
         o.bron = met_titels(&o.bron);
         if !orgs.insert(o.sleutel.clone()) || !is_sleutel(&o.sleutel) {
             p(
@@ -204,9 +248,9 @@ pub(super) async fn lees<C: ConnectionTrait>(
     }
     let mut opg = HashSet::new();
     let mut opgaven = Vec::new();
-    for o in &b.opgave {
-        let r = regel(text, o.span().start);
-        let mut o = o.get_ref().clone();
+    for (r, o) in &b.opgave {
+        let r = *r;
+        let mut o = o.clone();
         o.bron = met_titels(&o.bron);
         if o.actieplan != plan.sleutel {
             p(
@@ -235,9 +279,9 @@ pub(super) async fn lees<C: ConnectionTrait>(
     }
     let mut acties = Vec::new();
     let mut act = HashSet::new();
-    for a in &b.actie {
-        let r = regel(text, a.span().start);
-        let mut a = a.get_ref().clone();
+    for (r, a) in &b.actie {
+        let r = *r;
+        let mut a = a.clone();
         a.bron = met_titels(&a.bron);
         if !opg.contains(&a.opgave) {
             p(

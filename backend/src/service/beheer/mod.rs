@@ -6,6 +6,7 @@ mod gebruikers;
 mod historie;
 mod import;
 mod import_controle;
+mod import_tabel;
 mod opgaven;
 mod plannen;
 mod rechten;
