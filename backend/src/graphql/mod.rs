@@ -18,6 +18,7 @@ pub mod query;
 pub mod subscription;
 pub mod types;
 pub mod uitvoeren;
+pub mod voorraad;
 pub mod webhooks;
 pub mod zicht;
 

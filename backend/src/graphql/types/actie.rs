@@ -5,6 +5,7 @@ use super::{GezondheidGql, OrganisatieSoortGql, StatusGql, parse_stored};
 use crate::entities::{actie, actie_organisatie, opgave, organisatie, rvo_vergadering, voortgangsupdate};
 use crate::graphql::ids::{Soort, encode};
 use crate::graphql::loaders::{ById, HistoriePerActie, OrganisatiesPerActie, one};
+use crate::graphql::voorraad::Voorraad;
 use async_graphql::{Context, ID, Object, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use koers_shared::{Gezondheid, OrganisatieSoort, Status};
@@ -15,14 +16,19 @@ pub struct Actie(pub actie::Model);
 
 impl Actie {
     async fn organisaties(&self, ctx: &Context<'_>, rol: &str) -> Result<Vec<Organisatie>> {
+        let keep = |all: &[(String, organisatie::Model)]| -> Vec<Organisatie> {
+            all.iter()
+                .filter(|(r, _)| r == rol)
+                .map(|(_, o)| Organisatie(o.clone()))
+                .collect()
+        };
+        if let Some(all) = Voorraad::van(ctx).and_then(|v| v.organisaties(self.0.id)) {
+            return Ok(keep(&all));
+        }
         let all = one::<OrganisatiesPerActie>(ctx, self.0.id)
             .await?
             .unwrap_or_default();
-        Ok(all
-            .into_iter()
-            .filter(|(r, _)| r == rol)
-            .map(|(_, o)| Organisatie(o))
-            .collect())
+        Ok(keep(&all))
     }
 }
 

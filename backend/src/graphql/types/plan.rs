@@ -4,12 +4,13 @@ use super::{Actie, PlanSoortGql, PlanStatusGql, RollupGql, parse_stored};
 use crate::entities::{actieplan, opgave, thema};
 use crate::graphql::ids::{Soort, encode};
 use crate::graphql::loaders::{
-    ActiesPerOpgave, ById, OpgavenPerPlan, PlannenPerThema, RollupPerOpgave, RollupPerPlan, RollupPerThema,
-    Sleutel, one, one_as,
+    ActiesPerOpgave, ById, OpgavenPerPlan, OrganisatiesPerActie, PlannenPerThema, RollupPerOpgave,
+    RollupPerPlan, RollupPerThema, Sleutel, one, one_as,
 };
+use crate::graphql::voorraad::Voorraad;
 use crate::graphql::zicht::zicht;
 use crate::service::rollups::Samenvatting;
-use async_graphql::dataloader::Loader;
+use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::{Context, ID, Object, Result};
 use koers_shared::{PlanSoort, PlanStatus};
 
@@ -23,6 +24,26 @@ where
         z = z.zonder_vertrouwelijk();
     }
     Ok(RollupGql(one_as::<T>(ctx, z, id).await?.unwrap_or_default()))
+}
+
+/// When the selection of these acties asks for their organisations: fetches them for all of them at once
+/// into the request's [`Voorraad`] (one loader call per opgave instead of one per actie and field).
+async fn voorraad_organisaties(ctx: &Context<'_>, acties: &[Actie]) -> Result<()> {
+    let Some(voorraad) = Voorraad::van(ctx) else {
+        return Ok(());
+    };
+    let ahead = ctx.look_ahead();
+    if acties.is_empty() || !(ahead.field("trekkers").exists() || ahead.field("partners").exists()) {
+        return Ok(());
+    }
+    let z = zicht(ctx)?;
+    let ids: Vec<i32> = acties.iter().map(|a| a.0.id).collect();
+    let found = ctx
+        .data::<DataLoader<OrganisatiesPerActie>>()?
+        .load_many(ids.iter().map(|id| (z.clone(), *id)))
+        .await?;
+    voorraad.bewaar(&ids, found.into_iter().map(|((_, id), v)| (id, v)).collect());
+    Ok(())
 }
 
 /// Een VAR-portefeuille, zoals Mensenhandel of Digitale Veiligheid.
@@ -260,13 +281,15 @@ impl Opgave {
         )]
         vertrouwelijk: Option<bool>,
     ) -> Result<Vec<Actie>> {
-        Ok(one::<ActiesPerOpgave>(ctx, self.0.id)
+        let acties: Vec<Actie> = one::<ActiesPerOpgave>(ctx, self.0.id)
             .await?
             .unwrap_or_default()
             .into_iter()
             .filter(|a| vertrouwelijk.is_none_or(|v| a.vertrouwelijk == v))
             .map(Actie)
-            .collect())
+            .collect();
+        voorraad_organisaties(ctx, &acties).await?;
+        Ok(acties)
     }
 
     /// Samenvatting van de acties van deze opgave die u mag zien.
