@@ -226,13 +226,7 @@ pub async fn run(args: ScaleArgs) -> Result<()> {
             "constant",
         );
     }
-    row(
-        "RSS at rest (before load)",
-        seed.rss_rest,
-        big.rss_rest,
-        "MB",
-        "",
-    );
+    row("RSS at rest (before load)", seed.rss_rest, big.rss_rest, "MB", "");
     row(
         "RSS under load (highest)",
         seed.rss_load,

@@ -33,6 +33,10 @@ impl Actie {
 }
 
 /// Een actie onder een opgave: eigenaars, periode, status, gezondheid en historie.
+///
+/// The fields that wait on a loader box their look-up: async-graphql boxes every selected field's future at
+/// the size of the largest one, so an unboxed loader call made each field of each actie in a long list cost
+/// kilobytes, also `id`.
 #[Object]
 impl Actie {
     /// Globaal id.
@@ -57,7 +61,7 @@ impl Actie {
 
     /// De opgave waar de actie onder valt.
     async fn opgave(&self, ctx: &Context<'_>) -> Result<Option<Opgave>> {
-        Ok(one::<ById<opgave::Entity>>(ctx, self.0.opgave_id)
+        Ok(Box::pin(one::<ById<opgave::Entity>>(ctx, self.0.opgave_id))
             .await?
             .map(Opgave))
     }
@@ -72,7 +76,7 @@ impl Actie {
         complexity = "crate::graphql::cost::list(crate::graphql::cost::ORGANISATIES_PER_ACTIE, child_complexity)"
     )]
     async fn trekkers(&self, ctx: &Context<'_>) -> Result<Vec<Organisatie>> {
-        self.organisaties(ctx, actie_organisatie::TREKKER).await
+        Box::pin(self.organisaties(ctx, actie_organisatie::TREKKER)).await
     }
 
     /// De deelnemende partnerorganisaties.
@@ -80,7 +84,7 @@ impl Actie {
         complexity = "crate::graphql::cost::list(crate::graphql::cost::ORGANISATIES_PER_ACTIE, child_complexity)"
     )]
     async fn partners(&self, ctx: &Context<'_>) -> Result<Vec<Organisatie>> {
-        self.organisaties(ctx, actie_organisatie::PARTNER).await
+        Box::pin(self.organisaties(ctx, actie_organisatie::PARTNER)).await
     }
 
     /// Jaar waarin de actie gepland of gerapporteerd is.
@@ -152,7 +156,7 @@ impl Actie {
         complexity = "crate::graphql::cost::list(crate::graphql::cost::HISTORIE_PER_ACTIE, child_complexity)"
     )]
     async fn historie(&self, ctx: &Context<'_>) -> Result<Vec<Voortgangsupdate>> {
-        Ok(one::<HistoriePerActie>(ctx, self.0.id)
+        Ok(Box::pin(one::<HistoriePerActie>(ctx, self.0.id))
             .await?
             .unwrap_or_default()
             .into_iter()

@@ -4,13 +4,13 @@ use super::{Actie, PlanSoortGql, PlanStatusGql, RollupGql, parse_stored};
 use crate::entities::{actieplan, opgave, thema};
 use crate::graphql::ids::{Soort, encode};
 use crate::graphql::loaders::{
-    ActiesPerOpgave, ById, OpgavenPerPlan, OrganisatiesPerActie, PlannenPerThema, RollupPerOpgave,
+    ActiesPerOpgave, ById, OpgavenPerPlan, OrganisatiesPerOpgave, PlannenPerThema, RollupPerOpgave,
     RollupPerPlan, RollupPerThema, Sleutel, one, one_as,
 };
 use crate::graphql::voorraad::Voorraad;
 use crate::graphql::zicht::zicht;
 use crate::service::rollups::Samenvatting;
-use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::dataloader::Loader;
 use async_graphql::{Context, ID, Object, Result};
 use koers_shared::{PlanSoort, PlanStatus};
 
@@ -26,9 +26,9 @@ where
     Ok(RollupGql(one_as::<T>(ctx, z, id).await?.unwrap_or_default()))
 }
 
-/// When the selection of these acties asks for their organisations: fetches them for all of them at once
-/// into the request's [`Voorraad`] (one loader call per opgave instead of one per actie and field).
-async fn voorraad_organisaties(ctx: &Context<'_>, acties: &[Actie]) -> Result<()> {
+/// When the selection of the acties of `opgave` asks for their organisations: fetches them for all of them
+/// at once into the request's [`Voorraad`] (one loader call per opgave instead of one per actie and field).
+async fn voorraad_organisaties(ctx: &Context<'_>, opgave: i32, acties: &[Actie]) -> Result<()> {
     let Some(voorraad) = Voorraad::van(ctx) else {
         return Ok(());
     };
@@ -36,13 +36,11 @@ async fn voorraad_organisaties(ctx: &Context<'_>, acties: &[Actie]) -> Result<()
     if acties.is_empty() || !(ahead.field("trekkers").exists() || ahead.field("partners").exists()) {
         return Ok(());
     }
-    let z = zicht(ctx)?;
+    let found = one::<OrganisatiesPerOpgave>(ctx, opgave)
+        .await?
+        .unwrap_or_default();
     let ids: Vec<i32> = acties.iter().map(|a| a.0.id).collect();
-    let found = ctx
-        .data::<DataLoader<OrganisatiesPerActie>>()?
-        .load_many(ids.iter().map(|id| (z.clone(), *id)))
-        .await?;
-    voorraad.bewaar(&ids, found.into_iter().map(|((_, id), v)| (id, v)).collect());
+    voorraad.bewaar(&ids, found);
     Ok(())
 }
 
@@ -288,7 +286,7 @@ impl Opgave {
             .filter(|a| vertrouwelijk.is_none_or(|v| a.vertrouwelijk == v))
             .map(Actie)
             .collect();
-        voorraad_organisaties(ctx, &acties).await?;
+        voorraad_organisaties(ctx, self.0.id, &acties).await?;
         Ok(acties)
     }
 
