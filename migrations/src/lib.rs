@@ -9,6 +9,7 @@ mod m20261202_000010_webhooks;
 mod m20261202_000020_instanties;
 mod m20261202_000030_beheer;
 mod m20261202_000040_zoeken;
+mod m20261202_000070_fts;
 mod util;
 
 /// Runs Koers' migrations in order.
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000020_instanties::Migration),
             Box::new(m20261202_000030_beheer::Migration),
             Box::new(m20261202_000040_zoeken::Migration),
+            Box::new(m20261202_000070_fts::Migration),
         ]
     }
 }
