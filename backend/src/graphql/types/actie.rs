@@ -32,11 +32,10 @@ impl Actie {
     }
 }
 
+// The fields that wait on a loader box their look-up: async-graphql boxes every selected field's future at
+// the size of the largest one, so an unboxed loader call made each field of each actie in a long list cost
+// kilobytes, also `id`.
 /// Een actie onder een opgave: eigenaars, periode, status, gezondheid en historie.
-///
-/// The fields that wait on a loader box their look-up: async-graphql boxes every selected field's future at
-/// the size of the largest one, so an unboxed loader call made each field of each actie in a long list cost
-/// kilobytes, also `id`.
 #[Object]
 impl Actie {
     /// Globaal id.
