@@ -204,6 +204,9 @@ pub struct ServeArgs {
     /// Reverse proxies (comma-separated addresses) whose `X-Forwarded-For` names the client for the limits.
     #[arg(long, env = "KOERS_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// GraphQL requests over HTTP executing at once (more wait their turn); 0: no limit. Default: 2 × CPUs.
+    #[arg(long, env = "KOERS_MAX_CONCURRENT_REQUESTS", default_value_t = crate::config::standaard_gelijktijdig())]
+    pub max_concurrent_requests: usize,
     /// Webhook delivery.
     #[command(flatten)]
     pub webhooks: WebhookArgs,
@@ -299,6 +302,7 @@ impl ServeArgs {
                 lease: std::time::Duration::from_secs(self.job_lease.max(1)),
             }),
             vertrouwde_proxies: self.trusted_proxies.clone(),
+            gelijktijdige_verzoeken: self.max_concurrent_requests,
             ..Settings::new(common.database_url.clone())
         }
     }

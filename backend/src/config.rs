@@ -46,6 +46,16 @@ pub struct Settings {
     /// Reverse proxies whose `X-Forwarded-For` names the client: the per-address limits then count the
     /// client's address instead of the proxy's. Empty: the header is ignored.
     pub vertrouwde_proxies: Vec<std::net::IpAddr>,
+    /// GraphQL requests over HTTP that execute at once (from the start of execution to the serialised
+    /// answer); further ones wait their turn. Bounds the memory that large answers take under load. 0: no
+    /// limit.
+    pub gelijktijdige_verzoeken: usize,
+}
+
+/// The default of [`Settings::gelijktijdige_verzoeken`]: twice the CPUs (more would not answer sooner, only
+/// hold more answers in memory at once).
+pub fn standaard_gelijktijdig() -> usize {
+    std::thread::available_parallelism().map_or(4, |n| n.get() * 2)
 }
 
 /// Scheduled jobs: how often, and how long one instance's claim on a run holds.
@@ -282,6 +292,7 @@ impl Settings {
             webhooks: Webhooks::default(),
             taken: Some(Taken::default()),
             vertrouwde_proxies: Vec::new(),
+            gelijktijdige_verzoeken: standaard_gelijktijdig(),
         }
     }
 }

@@ -6,6 +6,11 @@ use koers_backend::db::Db;
 use koers_backend::startup::Application;
 use koers_backend::{backup, beheer, seed, telemetry};
 
+/// mimalloc instead of glibc's malloc: glibc kept every arena at its peak after a burst of large answers
+/// (869 MB at rest after the scale bench), mimalloc returns freed pages to the system within milliseconds.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();

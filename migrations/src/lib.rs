@@ -10,6 +10,7 @@ mod m20261202_000020_instanties;
 mod m20261202_000030_beheer;
 mod m20261202_000040_zoeken;
 mod m20261202_000050_peil;
+mod m20261202_000070_fts;
 mod util;
 
 /// Runs Koers' migrations in order.
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000030_beheer::Migration),
             Box::new(m20261202_000040_zoeken::Migration),
             Box::new(m20261202_000050_peil::Migration),
+            Box::new(m20261202_000070_fts::Migration),
         ]
     }
 }

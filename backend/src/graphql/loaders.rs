@@ -66,6 +66,11 @@ loader!(
     OrganisatiesPerActie => Vec<(String, organisatie::Model)>, |db, z, k| lezen::organisaties_per_actie(db, z, k)
 );
 loader!(
+    /// Organisations with role per visible actie, of every actie per opgave id (a list's look-ahead).
+    OrganisatiesPerOpgave => HashMap<i32, Vec<(String, organisatie::Model)>>,
+    |db, z, k| lezen::organisaties_per_opgave(db, z, k)
+);
+loader!(
     /// History per visible actie id.
     HistoriePerActie => Vec<voortgangsupdate::Model>, |db, z, k| lezen::historie_per_actie(db, z, k)
 );
@@ -120,6 +125,7 @@ pub fn register<Q, M, S>(
         .data(dl(OpgavenPerPlan(s.clone())))
         .data(dl(ActiesPerOpgave(s.clone())))
         .data(dl(OrganisatiesPerActie(s.clone())))
+        .data(dl(OrganisatiesPerOpgave(s.clone())))
         .data(dl(HistoriePerActie(s.clone())))
         .data(dl(RollupPerOpgave(s.clone())))
         .data(dl(RollupPerPlan(s.clone())))

@@ -22,6 +22,7 @@ pub mod rvo_stand;
 pub mod subscription;
 pub mod types;
 pub mod uitvoeren;
+pub mod voorraad;
 pub mod webhooks;
 pub mod zicht;
 

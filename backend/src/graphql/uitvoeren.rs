@@ -60,6 +60,8 @@ impl KoersSchema {
             return Response::from_errors(vec![e]);
         }
         let copy = codes::Source::of(&request);
+        // One answer, one store of what its lists fetched ahead (never for a stream: it would only grow).
+        let request = request.data(super::voorraad::Voorraad::default());
         let r = self.0.schema.execute(request).await;
         codes::complete(r, &copy, &self.0.probe).await
     }

@@ -157,6 +157,12 @@ async fn run(st: &AppState, headers: &HeaderMap, value: Value, media: Media, get
         BatchRequest::Single(r) => vec![operatie(r)],
         BatchRequest::Batch(list) => list.iter().map(operatie).collect(),
     };
+    // A turn from executing until the answer is serialised: that is when a request holds its answer twice.
+    // The semaphore is never closed, so a failed acquire only means "no limit".
+    let beurt = match &st.beurten {
+        Some(b) => b.clone().acquire_owned().await.ok(),
+        None => None,
+    };
     let begonnen = std::time::Instant::now();
     let response = st.schema.execute_batch(batch).await;
     st.metrics.graphql(&namen, begonnen.elapsed(), &response);
@@ -164,6 +170,8 @@ async fn run(st: &AppState, headers: &HeaderMap, value: Value, media: Media, get
     // Answers depend on who asks: never cached in between, except a GET's answer without errors to someone
     // anonymous (the same for everyone who sends no credentials), briefly.
     let gedeeld = get && anoniem && response.is_ok() && r.status() == StatusCode::OK;
+    drop(response);
+    drop(beurt);
     let cache = if gedeeld { "public, max-age=10" } else { "no-store" };
     r.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));

@@ -39,6 +39,8 @@ pub struct AppState {
     pub ws: Arc<ws::Gedeeld>,
     /// The Prometheus metrics (recorded always; served only on `KOERS_METRICS_ADDR`).
     pub metrics: Arc<metrics::Metrics>,
+    /// Turns to execute a GraphQL request over HTTP (`Settings::gelijktijdige_verzoeken`); `None`: no limit.
+    pub beurten: Option<Arc<tokio::sync::Semaphore>>,
 }
 
 impl AppState {
@@ -50,6 +52,8 @@ impl AppState {
             .and_then(ratelimit::PerToken::new)
             .map(Arc::new);
         let ws = Arc::new(ws::Gedeeld::new(&settings, services.clone()));
+        let beurten = (settings.gelijktijdige_verzoeken > 0)
+            .then(|| Arc::new(tokio::sync::Semaphore::new(settings.gelijktijdige_verzoeken)));
         AppState {
             schema,
             services,
@@ -57,6 +61,7 @@ impl AppState {
             per_token,
             ws,
             metrics: Arc::new(metrics::Metrics::new()),
+            beurten,
         }
     }
 }

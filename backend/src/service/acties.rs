@@ -4,10 +4,10 @@ use super::zicht::{Zicht, opgaven_in_themas};
 use crate::entities::{actie, actie_organisatie, opgave};
 use crate::error::ServiceResult;
 use koers_shared::{Gezondheid, Status};
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, Condition, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 
 /// Largest page.
@@ -67,8 +67,30 @@ fn escape_like(s: &str) -> String {
         .replace('_', "\\_")
 }
 
+/// Acties whose [`zoektekst`](koers_shared::tekst::zoektekst) contains `t` (both sides in the same Unicode
+/// search form: case-insensitive for all of Unicode, on SQLite too). On SQLite the FTS5 trigram table
+/// `actie_zoek` finds them (a phrase of trigrams is exactly a substring) for terms of three characters or more;
+/// shorter ones, and PostgreSQL (where a `pg_trgm` index serves `LIKE`), use `LIKE '%…%'`.
+fn tekst_bevat(t: &str, backend: DbBackend) -> Condition {
+    let vorm = koers_shared::tekst::zoekvorm(t);
+    if backend == DbBackend::Sqlite && vorm.chars().count() >= 3 {
+        let phrase = format!("\"{}\"", vorm.replace('"', "\"\""));
+        let treffers = Query::select()
+            .expr(Expr::cust("rowid"))
+            .from(Alias::new("actie_zoek"))
+            .and_where(Expr::cust_with_values("actie_zoek MATCH ?", [phrase]))
+            .to_owned();
+        return Condition::all().add(Expr::col((actie::Entity, actie::Column::Id)).in_subquery(treffers));
+    }
+    let pattern = format!("%{}%", escape_like(t));
+    Condition::all().add(
+        Expr::col((actie::Entity, actie::Column::Zoektekst))
+            .like(sea_orm::sea_query::LikeExpr::new(pattern).escape('\\')),
+    )
+}
+
 impl ActieFilter {
-    fn condition(&self) -> Condition {
+    fn condition(&self, backend: DbBackend) -> Condition {
         let mut c = Condition::all();
         if let Some(id) = self.opgave_id {
             c = c.add(actie::Column::OpgaveId.eq(id));
@@ -111,12 +133,7 @@ impl ActieFilter {
             c = c.add(actie::Column::Jaar.eq(j));
         }
         if let Some(t) = self.tekst.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            // Both sides in the same Unicode search form: case-insensitive for all of Unicode, on SQLite too.
-            let pattern = format!("%{}%", escape_like(t));
-            c = c.add(
-                Expr::col((actie::Entity, actie::Column::Zoektekst))
-                    .like(sea_orm::sea_query::LikeExpr::new(pattern).escape('\\')),
-            );
+            c = c.add(tekst_bevat(t, backend));
         }
         if let Some(t) = self.gewijzigd_sinds {
             c = c.add(actie::Column::GewijzigdOp.gte(t));
@@ -146,7 +163,7 @@ pub async fn zoek(
     pagina: Pagina,
     vragen: Vragen,
 ) -> ServiceResult<ActiePagina> {
-    let cond = filter.condition().add(zicht.acties());
+    let cond = filter.condition(db.get_database_backend()).add(zicht.acties());
     let totaal = match vragen.totaal {
         true => Some(actie::Entity::find().filter(cond.clone()).count(db).await?),
         false => None,

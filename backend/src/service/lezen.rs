@@ -7,7 +7,8 @@ use crate::entities::{
     actie, actie_organisatie, actieplan, opgave, organisatie, rvo_vergadering, thema, voortgangsupdate,
 };
 use crate::error::ServiceResult;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 fn group<M, K: std::hash::Hash + Eq>(rows: Vec<M>, key: impl Fn(&M) -> K) -> HashMap<K, Vec<M>> {
@@ -131,6 +132,49 @@ pub async fn organisaties_per_actie(
     for (link, org) in rows {
         if let Some(org) = org {
             map.entry(link.actie_id).or_default().push((link.rol, org));
+        }
+    }
+    Ok(map)
+}
+
+/// Organisations with their role of every actie `zicht` may see in these opgaven, per opgave and actie: two
+/// statements for a whole plan, however many acties it has (per actie id the keys would be fetched in
+/// batches of the loader's size).
+pub async fn organisaties_per_opgave(
+    db: &DatabaseConnection,
+    zicht: &Zicht,
+    ids: &[i32],
+) -> ServiceResult<HashMap<i32, HashMap<i32, Vec<(String, organisatie::Model)>>>> {
+    let acties = Query::select()
+        .column(actie::Column::Id)
+        .from(actie::Entity)
+        .cond_where(zicht.acties())
+        .and_where(actie::Column::OpgaveId.is_in(ids.iter().copied()))
+        .to_owned();
+    let opgave_van: HashMap<i32, i32> = actie::Entity::find()
+        .select_only()
+        .column(actie::Column::Id)
+        .column(actie::Column::OpgaveId)
+        .filter(actie::Column::Id.in_subquery(acties.clone()))
+        .into_tuple::<(i32, i32)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let rows = actie_organisatie::Entity::find()
+        .filter(actie_organisatie::Column::ActieId.in_subquery(acties))
+        .find_also_related(organisatie::Entity)
+        .order_by_asc(organisatie::Column::Naam)
+        .all(db)
+        .await?;
+    let mut map: HashMap<i32, HashMap<i32, Vec<(String, organisatie::Model)>>> = HashMap::new();
+    for (link, org) in rows {
+        if let (Some(org), Some(opgave)) = (org, opgave_van.get(&link.actie_id)) {
+            map.entry(*opgave)
+                .or_default()
+                .entry(link.actie_id)
+                .or_default()
+                .push((link.rol, org));
         }
     }
     Ok(map)

@@ -4,7 +4,7 @@
 use crate::entities::{actie, actieplan, opgave, organisatie, rvo_vergadering, thema, voortgangsupdate};
 use crate::error::{ServiceError, ServiceResult};
 use crate::toegang::{Kijker, Themas};
-use sea_orm::sea_query::{Query, SelectStatement};
+use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{ColumnTrait, Condition, EntityTrait};
 
 /// The part of Koers a viewer may read. Only [`Zicht::van`] makes one, and only for a viewer that may read.
@@ -60,15 +60,6 @@ impl Zicht {
             );
         }
         c
-    }
-
-    /// `SELECT actie.id` of the acties it may see.
-    fn actie_ids(&self) -> SelectStatement {
-        Query::select()
-            .column(actie::Column::Id)
-            .from(actie::Entity)
-            .cond_where(self.acties())
-            .to_owned()
     }
 
     /// The plans it may see, as a condition on `actieplan`.
@@ -162,12 +153,20 @@ impl Zichtbaar for rvo_vergadering::Entity {
     }
 }
 
-/// Rows whose actie `zicht` may see, as a condition on their `actie_id` column `col`.
+/// Rows whose actie `zicht` may see, as a condition on their `actie_id` column `col`: a correlated `EXISTS`
+/// (one primary-key look-up per row), not `IN (every visible actie)`, which the database would build whole
+/// for every statement and so cost every page of a cursor walk the size of the table.
 pub(crate) fn van_zichtbare_acties(col: impl ColumnTrait, zicht: &Zicht) -> Condition {
     if zicht.lezen == Themas::Alle && zicht.vertrouwelijk == Themas::Alle {
         return Condition::all();
     }
-    Condition::all().add(col.in_subquery(zicht.actie_ids()))
+    let eigen = Query::select()
+        .expr(Expr::val(1))
+        .from(actie::Entity)
+        .and_where(Expr::col((actie::Entity, actie::Column::Id)).equals((col.entity_name(), col)))
+        .cond_where(zicht.acties())
+        .to_owned();
+    Condition::all().add(Expr::exists(eigen))
 }
 
 #[cfg(test)]

@@ -57,3 +57,4 @@ mod webhooks_scope;
 mod websocket;
 mod websocket_toegang;
 mod wsclient;
+mod zoeken;

@@ -46,6 +46,7 @@ struct Figures {
     search_ms: f64,
     walk_ms: f64,
     statements: Vec<(&'static str, usize)>,
+    rss_rest: f64,
     rss_load: f64,
     rss_after: f64,
 }
@@ -148,8 +149,9 @@ async fn measure(url: &str, args: &ScaleArgs) -> Result<Figures> {
         "  {n} acties visible ({pages} pages of 100); largest plan {plan_acties} acties; {hits} hits for {:?}",
         args.zoek
     );
-    // RSS: the highest of samples under load, then after 5 s of rest.
+    // RSS: at rest (after the latency runs), the highest of samples under load, then after 5 s of rest.
     let pid = koers.pid().context("no pid")?;
+    f.rss_rest = crate::rss_mb(pid).unwrap_or(0.0);
     let probes = api::probes(&addr, &pairs);
     let top = Arc::new(AtomicUsize::new(0));
     let seen = top.clone();
@@ -224,6 +226,7 @@ pub async fn run(args: ScaleArgs) -> Result<()> {
             "constant",
         );
     }
+    row("RSS at rest (before load)", seed.rss_rest, big.rss_rest, "MB", "");
     row(
         "RSS under load (highest)",
         seed.rss_load,

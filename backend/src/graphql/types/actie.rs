@@ -5,6 +5,7 @@ use super::{GezondheidGql, OrganisatieSoortGql, StatusGql, parse_stored};
 use crate::entities::{actie, actie_organisatie, opgave, organisatie, rvo_vergadering, voortgangsupdate};
 use crate::graphql::ids::{Soort, encode};
 use crate::graphql::loaders::{ById, HistoriePerActie, OrganisatiesPerActie, one};
+use crate::graphql::voorraad::Voorraad;
 use async_graphql::{Context, ID, Object, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use koers_shared::{Gezondheid, OrganisatieSoort, Status};
@@ -15,17 +16,25 @@ pub struct Actie(pub actie::Model);
 
 impl Actie {
     async fn organisaties(&self, ctx: &Context<'_>, rol: &str) -> Result<Vec<Organisatie>> {
+        let keep = |all: &[(String, organisatie::Model)]| -> Vec<Organisatie> {
+            all.iter()
+                .filter(|(r, _)| r == rol)
+                .map(|(_, o)| Organisatie(o.clone()))
+                .collect()
+        };
+        if let Some(all) = Voorraad::van(ctx).and_then(|v| v.organisaties(self.0.id)) {
+            return Ok(keep(&all));
+        }
         let all = one::<OrganisatiesPerActie>(ctx, self.0.id)
             .await?
             .unwrap_or_default();
-        Ok(all
-            .into_iter()
-            .filter(|(r, _)| r == rol)
-            .map(|(_, o)| Organisatie(o))
-            .collect())
+        Ok(keep(&all))
     }
 }
 
+// The fields that wait on a loader box their look-up: async-graphql boxes every selected field's future at
+// the size of the largest one, so an unboxed loader call made each field of each actie in a long list cost
+// kilobytes, also `id`.
 /// Een actie onder een opgave: eigenaars, periode, status, gezondheid en historie.
 #[Object]
 impl Actie {
@@ -51,7 +60,7 @@ impl Actie {
 
     /// De opgave waar de actie onder valt.
     async fn opgave(&self, ctx: &Context<'_>) -> Result<Option<Opgave>> {
-        Ok(one::<ById<opgave::Entity>>(ctx, self.0.opgave_id)
+        Ok(Box::pin(one::<ById<opgave::Entity>>(ctx, self.0.opgave_id))
             .await?
             .map(Opgave))
     }
@@ -66,7 +75,7 @@ impl Actie {
         complexity = "crate::graphql::cost::list(crate::graphql::cost::ORGANISATIES_PER_ACTIE, child_complexity)"
     )]
     async fn trekkers(&self, ctx: &Context<'_>) -> Result<Vec<Organisatie>> {
-        self.organisaties(ctx, actie_organisatie::TREKKER).await
+        Box::pin(self.organisaties(ctx, actie_organisatie::TREKKER)).await
     }
 
     /// De deelnemende partnerorganisaties.
@@ -74,7 +83,7 @@ impl Actie {
         complexity = "crate::graphql::cost::list(crate::graphql::cost::ORGANISATIES_PER_ACTIE, child_complexity)"
     )]
     async fn partners(&self, ctx: &Context<'_>) -> Result<Vec<Organisatie>> {
-        self.organisaties(ctx, actie_organisatie::PARTNER).await
+        Box::pin(self.organisaties(ctx, actie_organisatie::PARTNER)).await
     }
 
     /// Jaar waarin de actie gepland of gerapporteerd is.
@@ -146,7 +155,7 @@ impl Actie {
         complexity = "crate::graphql::cost::list(crate::graphql::cost::HISTORIE_PER_ACTIE, child_complexity)"
     )]
     async fn historie(&self, ctx: &Context<'_>) -> Result<Vec<Voortgangsupdate>> {
-        Ok(one::<HistoriePerActie>(ctx, self.0.id)
+        Ok(Box::pin(one::<HistoriePerActie>(ctx, self.0.id))
             .await?
             .unwrap_or_default()
             .into_iter()

@@ -4,13 +4,14 @@ use super::{Actie, PlanSoortGql, PlanStatusGql, RollupGql, parse_stored};
 use crate::entities::{actieplan, opgave, thema};
 use crate::graphql::ids::{Soort, encode};
 use crate::graphql::loaders::{
-    ActiesPerOpgave, ById, OpgavenPerPlan, PlannenPerThema, RollupPerOpgave, RollupPerPlan, RollupPerThema,
-    Sleutel, one, one_as,
+    ActiesPerOpgave, ById, OpgavenPerPlan, OrganisatiesPerOpgave, PlannenPerThema, RollupPerOpgave,
+    RollupPerPlan, RollupPerThema, Sleutel, one, one_as,
 };
 use crate::graphql::peil::{
     self, ActiesPerOpgaveOp, PeilSleutel, RollupPerOpgaveOp, RollupPerPlanOp, RollupPerThemaOp,
 };
 use crate::graphql::reeks::{self, ReeksIntervalGql, ReeksPunt, Van};
+use crate::graphql::voorraad::Voorraad;
 use crate::graphql::zicht::zicht;
 use crate::service::rollups::Samenvatting;
 use async_graphql::dataloader::Loader;
@@ -39,6 +40,24 @@ where
         None => one_as::<T>(ctx, z, id).await?,
     };
     Ok(RollupGql(s.unwrap_or_default()))
+}
+
+/// When the selection of the acties of `opgave` asks for their organisations: fetches them for all of them
+/// at once into the request's [`Voorraad`] (one loader call per opgave instead of one per actie and field).
+async fn voorraad_organisaties(ctx: &Context<'_>, opgave: i32, acties: &[Actie]) -> Result<()> {
+    let Some(voorraad) = Voorraad::van(ctx) else {
+        return Ok(());
+    };
+    let ahead = ctx.look_ahead();
+    if acties.is_empty() || !(ahead.field("trekkers").exists() || ahead.field("partners").exists()) {
+        return Ok(());
+    }
+    let found = one::<OrganisatiesPerOpgave>(ctx, opgave)
+        .await?
+        .unwrap_or_default();
+    let ids: Vec<i32> = acties.iter().map(|a| a.0.id).collect();
+    voorraad.bewaar(&ids, found);
+    Ok(())
 }
 
 /// Een VAR-portefeuille, zoals Mensenhandel of Digitale Veiligheid.
@@ -310,16 +329,17 @@ impl Opgave {
         )]
         peilmoment: Option<DateTime<Utc>>,
     ) -> Result<Vec<Actie>> {
-        let acties = match peilmoment {
+        let acties: Vec<Actie> = match peilmoment {
             Some(t) => peil::op_mijn::<ActiesPerOpgaveOp>(ctx, t, self.0.id).await?,
             None => one::<ActiesPerOpgave>(ctx, self.0.id).await?,
-        };
-        Ok(acties
+        }
             .unwrap_or_default()
             .into_iter()
             .filter(|a| vertrouwelijk.is_none_or(|v| a.vertrouwelijk == v))
             .map(Actie)
-            .collect())
+            .collect();
+        voorraad_organisaties(ctx, self.0.id, &acties).await?;
+        Ok(acties)
     }
 
     /// Samenvatting van de acties van deze opgave die u mag zien.
