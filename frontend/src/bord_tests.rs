@@ -25,6 +25,7 @@ fn regel(
         voortgang_naar: None,
         toelichting: None,
         velden: None,
+        uit_bron: None,
     }
 }
 

@@ -333,11 +333,11 @@ impl Opgave {
             Some(t) => peil::op_mijn::<ActiesPerOpgaveOp>(ctx, t, self.0.id).await?,
             None => one::<ActiesPerOpgave>(ctx, self.0.id).await?,
         }
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|a| vertrouwelijk.is_none_or(|v| a.vertrouwelijk == v))
-            .map(Actie)
-            .collect();
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|a| vertrouwelijk.is_none_or(|v| a.vertrouwelijk == v))
+        .map(Actie)
+        .collect();
         voorraad_organisaties(ctx, self.0.id, &acties).await?;
         Ok(acties)
     }

@@ -86,7 +86,7 @@ impl BijwerkVerslag {
         match e {
             ServiceError::Invalid(fouten) => {
                 for f in fouten {
-                    self.probleem(regel, &f.veld, RijCode::BadUserInput, f.melding);
+                    self.probleem(regel, &f.veld, RijCode::BadUserInput, f.tekst());
                 }
             }
             ServiceError::NotFound(_) => self.probleem(
