@@ -79,6 +79,9 @@ pub struct VoortgangImportRegel {
     velden: Vec<String>,
     /// De versie van de actie na de import.
     versie: i32,
+    /// Kolommen die in het bestand anders zijn maar die een voortgangsimport niet overneemt (`actie`, `jaar`,
+    /// `kwartaal`): wijzig die in het actieformulier.
+    genegeerd: Vec<String>,
 }
 
 /// Een probleem in een regel of in het bestand als geheel.
@@ -124,6 +127,7 @@ impl From<BijwerkVerslag> for VoortgangImportVerslag {
                     uitkomst: r.uitkomst.into(),
                     velden: r.velden.into_iter().map(str::to_string).collect(),
                     versie: r.versie,
+                    genegeerd: r.genegeerd.into_iter().map(str::to_string).collect(),
                 })
                 .collect(),
             problemen: v

@@ -1,6 +1,7 @@
 //! Re-import of an export for bulk progress updates: export → edit → dry run (writes nothing) → apply (one
 //! transaction, history and audit like a single report); a stale versie is a CONFLICT and nothing is written;
-//! rights, unknown ids and bad values are named per row; the file's size is bounded.
+//! rights, unknown ids and bad values are named per row; the file's size is bounded; a changed title, year or
+//! quarter is said back, not dropped silently.
 
 use crate::export::{csv_rows, download, kol, redacteur, row_of, to_csv, xlsx_cells};
 use crate::helpers::{Als, Sessie, TestApp, code, field, plan_ids};
@@ -8,7 +9,7 @@ use koers_backend::toegang::Rol;
 use serde_json::{Value, json};
 
 const IMPORT: &str = "mutation($b: BestandInvoer!, $d: Boolean) { voortgangImporteren(bestand: $b, droogoefenen: $d) {
-    toegepast regels { regel actie uitkomst velden versie } problemen { regel veld code melding huidigeVersie } } }";
+    toegepast regels { regel actie uitkomst velden versie genegeerd } problemen { regel veld code melding huidigeVersie } } }";
 const ACTIE: &str = "query($id: ID!) { actie(id: $id) { versie status gezondheid gezondheidReden voortgang
     historie { versie door toelichting } } }";
 
@@ -324,4 +325,44 @@ async fn a_file_past_the_limit_or_without_the_columns_is_refused_whole() {
     );
     let d = importeer(&app, &red, "XLSX", "bm9nZWVueGxzeA", true).await;
     assert_eq!((code(&d), field(&d)), ("BAD_USER_INPUT", "inhoud"), "{d:#}");
+}
+
+#[tokio::test]
+async fn columns_an_import_does_not_take_over_are_said_back() {
+    let app = TestApp::spawn().await;
+    let red = redacteur(&app).await;
+    let (plan, _) = plan_ids(&app, "mh-2024-2026").await;
+    let mut rows = export_csv(&app, &red, &plan).await;
+    let id = ids(&rows, 1).remove(0);
+    let r = row_of(&mut rows, &id);
+    let titel = r[kol("actie")].clone();
+    r[kol("actie")] = format!("{titel} (nieuwe titel)");
+    r[kol("jaar")] = "2031".into();
+    let file = to_csv(&rows);
+
+    let d = importeer(&app, &red, "CSV", &file, false).await;
+    let v = &d["data"]["voortgangImporteren"];
+    assert_eq!(v["problemen"], json!([]), "{d:#}");
+    let regels = v["regels"].as_array().unwrap();
+    let regel = regels.iter().find(|r| r["actie"] == id.as_str()).unwrap();
+    assert_eq!(regel["uitkomst"], "ONGEWIJZIGD", "{d:#}");
+    assert_eq!(regel["genegeerd"], json!(["actie", "jaar"]), "{d:#}");
+    assert!(
+        regels
+            .iter()
+            .filter(|r| r["actie"] != id.as_str())
+            .all(|r| r["genegeerd"] == json!([])),
+        "an unedited row has nothing to say back: {d:#}"
+    );
+    let na = app
+        .data(
+            "query($id: ID!) { actie(id: $id) { titel jaar } }",
+            json!({ "id": id }),
+        )
+        .await;
+    assert_eq!(
+        na["actie"]["titel"],
+        titel.as_str(),
+        "the title is not taken over"
+    );
 }

@@ -37,6 +37,10 @@ pub struct ExportTeksten {
     pub uitkomst_tekst: fn(&str) -> &'static str,
     /// Notice: the file could not be read.
     pub onleesbaar: &'static str,
+    /// The columns a progress import leaves as they are (said next to the row's outcome).
+    pub genegeerd: fn(&str) -> String,
+    /// A row's problem in words: by its code (the server's Dutch text is the Dutch UI's).
+    pub probleem_tekst: fn(&str, &str, Option<i32>) -> String,
 }
 
 /// Dutch.
@@ -62,6 +66,8 @@ pub static NL: ExportTeksten = ExportTeksten {
         _ => "ongewijzigd",
     },
     onleesbaar: "Het bestand kon niet worden gelezen.",
+    genegeerd: |k| format!("(niet overgenomen: {k}; wijzig die in het actieformulier)"),
+    probleem_tekst: |_, melding, _| melding.to_string(),
 };
 
 /// English.
@@ -87,6 +93,16 @@ pub static EN: ExportTeksten = ExportTeksten {
         _ => "unchanged",
     },
     onleesbaar: "The file could not be read.",
+    genegeerd: |k| format!("(not taken over: {k}; change those in the action form)"),
+    probleem_tekst: |code, _, huidig| match (code, huidig) {
+        ("CONFLICT", Some(v)) => {
+            format!("Changed by someone else since the export: its current versie is {v}.")
+        }
+        ("CONFLICT", None) => "Changed by someone else since the export.".to_string(),
+        ("NOT_FOUND", _) => "This action does not exist (or you may not see it).".to_string(),
+        ("FORBIDDEN", _) => "You may not change this action.".to_string(),
+        _ => "This value is not accepted.".to_string(),
+    },
 };
 
 /// The export texts in the current language.

@@ -19,6 +19,8 @@ pub struct ImportRegel {
     pub velden: Vec<String>,
     /// The versie after the import.
     pub versie: i32,
+    /// Columns changed in the file that a progress import does not take over.
+    pub genegeerd: Vec<String>,
 }
 
 /// A problem of a row (or of the file).
@@ -32,6 +34,9 @@ pub struct ImportProbleem {
     pub code: String,
     /// What is wrong (Dutch, from the server).
     pub melding: String,
+    /// With CONFLICT: the actie's current versie.
+    #[serde(rename = "huidigeVersie")]
+    pub huidige_versie: Option<i32>,
 }
 
 /// What a re-import did or would do.

@@ -107,7 +107,7 @@ fn Verslag(v: ImportVerslag) -> impl IntoView {
                     <tr data-testid="import-probleem" data-code=p.code.clone()>
                         <td>{p.regel.map(|r| r.to_string()).unwrap_or_default()}</td>
                         <td>{p.veld.clone().unwrap_or_default()}</td>
-                        <td>{p.melding.clone()}</td>
+                        <td>{(x.probleem_tekst)(&p.code, &p.melding, p.huidige_versie)}</td>
                     </tr>
                 }
             })
@@ -127,7 +127,14 @@ fn Verslag(v: ImportVerslag) -> impl IntoView {
                 <tr data-testid="import-regel" data-uitkomst=r.uitkomst.clone() data-actie=r.actie.clone()>
                     <td>{r.regel}</td>
                     <td>{r.titel.clone()}</td>
-                    <td>{(x.uitkomst_tekst)(&r.uitkomst)}</td>
+                    <td>
+                        {(x.uitkomst_tekst)(&r.uitkomst)}
+                        {(!r.genegeerd.is_empty()).then(|| view! {
+                            <span class="import-genegeerd" data-testid="import-genegeerd">
+                                " " {(x.genegeerd)(&r.genegeerd.join(", "))}
+                            </span>
+                        })}
+                    </td>
                 </tr>
             }
         })

@@ -40,6 +40,9 @@ pub struct BijwerkRegel {
     pub velden: Vec<&'static str>,
     /// The actie's versie after the import (as it is, when nothing changes).
     pub versie: i32,
+    /// Columns the file changed that a progress import does not take over (the actie's title, year, quarter):
+    /// said back, so nothing the user typed is dropped silently.
+    pub genegeerd: Vec<&'static str>,
 }
 
 /// A problem of one row (`regel`) or of the file as a whole, naming the column where there is one.
@@ -68,6 +71,10 @@ struct Voorstel {
     versie: i32,
     toestand: ActieToestand,
     toelichting: Option<String>,
+    /// The descriptive cells as the file has them: title, year, quarter.
+    titel: String,
+    jaar: String,
+    kwartaal: String,
 }
 
 impl BijwerkVerslag {
@@ -188,7 +195,24 @@ fn voorstel(t: &Tabel, r: &Rij, v: &mut BijwerkVerslag) -> Option<Voorstel> {
         versie: versie?,
         toestand,
         toelichting,
+        titel: cel("actie").trim().to_string(),
+        jaar: cel("jaar").trim().to_string(),
+        kwartaal: cel("kwartaal").trim().to_string(),
     })
+}
+
+/// The descriptive columns in which row `vs` differs from the stored actie: a progress import leaves them.
+fn genegeerd(vs: &Voorstel, a: &actie::Model) -> Vec<&'static str> {
+    let kwartaal = a.kwartaal.map(|k| k.to_string()).unwrap_or_default();
+    [
+        ("actie", vs.titel == a.titel.trim()),
+        ("jaar", vs.jaar == a.jaar.to_string()),
+        ("kwartaal", vs.kwartaal == kwartaal),
+    ]
+    .into_iter()
+    .filter(|(_, gelijk)| !gelijk)
+    .map(|(k, _)| k)
+    .collect()
 }
 
 /// The columns in which `doel` differs from a stored state.
@@ -268,6 +292,7 @@ impl Services {
                     continue;
                 }
             };
+            let overgeslagen = genegeerd(&vs, &huidig);
             let regel = |uitkomst, velden, versie| BijwerkRegel {
                 regel: vs.regel,
                 actie_id: huidig.id,
@@ -275,6 +300,7 @@ impl Services {
                 uitkomst,
                 velden,
                 versie,
+                genegeerd: overgeslagen.clone(),
             };
             let velden = verschil(
                 &doel,
