@@ -9,6 +9,7 @@ use crate::model::beheer_gebruikers::{
     Gebruiker, GebruikerWijziging, NieuweGebruiker, ROLLEN, haal_gebruikers, herstel_wachtwoord,
     maak_gebruiker, wijzig_gebruiker,
 };
+use crate::pages::beheer_conflict::BeheerConflict;
 use crate::pages::beheer_veld::{Veld, fout_tekst, toon_fout};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -83,18 +84,43 @@ fn GebruikerRegel(
     let actief = RwSignal::new(g.actief);
     let wachtwoord = RwSignal::new(String::new());
     let (id, versie) = (StoredValue::new(g.id.clone()), g.versie);
+    // The change sent when the API answered CONFLICT: the panel compares it with theirs.
+    let conflict = RwSignal::new(None::<GebruikerWijziging>);
+    let stuur = move |invoer: GebruikerWijziging| {
+        spawn_local(async move {
+            match wijzig_gebruiker(invoer.clone()).await {
+                Ok(_) => {
+                    conflict.set(None);
+                    klaar.run(Ok(()));
+                }
+                Err(e) if e.code() == Some("CONFLICT") => conflict.set(Some(invoer)),
+                Err(e) => klaar.run(Err(fout_tekst(&e))),
+            }
+        });
+    };
     let opslaan = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let invoer = GebruikerWijziging {
+        stuur(GebruikerWijziging {
             id: id.get_value(),
             versie,
             rol: rol.get_untracked(),
             themas: gekozen.get_untracked(),
             actief: actief.get_untracked(),
-        };
-        spawn_local(async move {
-            klaar.run(wijzig_gebruiker(invoer).await.map_err(|e| fout_tekst(&e)));
         });
+    };
+    let paneel = move || {
+        conflict.get().map(|w| {
+            let (wid, wversie) = (w.id.clone(), w.versie);
+            let mijn = vec![("rol", w.rol.to_lowercase()), ("actief", w.actief.to_string())];
+            let opnieuw = Callback::new(move |nu: i32| {
+                stuur(GebruikerWijziging {
+                    versie: nu,
+                    ..w.clone()
+                })
+            });
+            let herladen = Callback::new(move |()| klaar.run(Ok(())));
+            view! { <BeheerConflict id=wid versie=wversie mijn opnieuw herladen /> }
+        })
     };
     let herstel = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -139,6 +165,7 @@ fn GebruikerRegel(
                     <legend class="utrecht-form-fieldset__legend">{(t.themas_van)(&wie)}</legend>
                     {vinkjes}
                 </fieldset>
+                {paneel}
                 <button type="submit" class="utrecht-button utrecht-button--secondary-action knop-klein"
                     data-testid="gebruiker-opslaan">{(t.opslaan_van)(&wie)}</button>
             </form>

@@ -7,6 +7,7 @@ use crate::components::veld_fouten::VeldFouten;
 use crate::i18n::{tpl, tpo};
 use crate::model::beheer_opgaven::{OpgaveWijziging, orden_opgaven, verschoven, wijzig_opgave};
 use crate::model::beheer_plannen::{BeheerOpgave, BeheerPlan};
+use crate::pages::beheer_conflict::BeheerConflict;
 use crate::pages::beheer_historie::Historie;
 use crate::pages::beheer_veld::{Veld, fout_tekst, toon_fout};
 use leptos::ev::SubmitEvent;
@@ -160,29 +161,53 @@ fn OpgaveBewerken(
     let velden = VeldFouten::new();
     let fout = RwSignal::new(None::<String>);
     let (id, versie) = (opgave.id.clone(), opgave.versie);
+    // The change sent when the API answered CONFLICT: the panel compares it with theirs.
+    let conflict = RwSignal::new(None::<OpgaveWijziging>);
+    let stuur = move |invoer: OpgaveWijziging| {
+        spawn_local(async move {
+            match wijzig_opgave(invoer.clone()).await {
+                Ok(_) => {
+                    fout.set(None);
+                    conflict.set(None);
+                    melding.set(Some(tpo().opgeslagen.to_string()));
+                    verversen.run(());
+                }
+                Err(e) => {
+                    melding.set(None);
+                    conflict.set((e.code() == Some("CONFLICT")).then_some(invoer));
+                    toon_fout(&e, velden, fout);
+                }
+            }
+        });
+    };
     let verstuur = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let invoer = OpgaveWijziging {
+        stuur(OpgaveWijziging {
             id: id.clone(),
             versie,
             titel: Some(titel.get_untracked().trim().to_string()),
             beschrijving: Some(beschrijving.get_untracked().trim().to_string()),
             bron: Some(bron.get_untracked().trim().to_string()),
             vervallen: None,
-        };
-        spawn_local(async move {
-            match wijzig_opgave(invoer).await {
-                Ok(_) => {
-                    fout.set(None);
-                    melding.set(Some(tpo().opgeslagen.to_string()));
-                    verversen.run(());
-                }
-                Err(e) => {
-                    melding.set(None);
-                    toon_fout(&e, velden, fout);
-                }
-            }
         });
+    };
+    let paneel = move || {
+        conflict.get().map(|w| {
+            let (wid, wversie) = (w.id.clone(), w.versie);
+            let mijn = vec![
+                ("titel", w.titel.clone().unwrap_or_default()),
+                ("beschrijving", w.beschrijving.clone().unwrap_or_default()),
+                ("bron", w.bron.clone().unwrap_or_default()),
+            ];
+            let opnieuw = Callback::new(move |nu: i32| {
+                stuur(OpgaveWijziging {
+                    versie: nu,
+                    ..w.clone()
+                })
+            });
+            let herladen = Callback::new(move |()| verversen.run(()));
+            view! { <BeheerConflict id=wid versie=wversie mijn opnieuw herladen /> }
+        })
     };
     view! {
         <form class="formulier" on:submit=verstuur data-testid="opgave-wijzigen-formulier">
@@ -198,6 +223,7 @@ fn OpgaveBewerken(
             <Veld id="opgave-wijzig-beschrijving" veld="beschrijving" label=to.beschrijving waarde=beschrijving velden
                 soort="text" vrij=true />
             <Veld id="opgave-wijzig-bron" veld="bron" label=to.bron waarde=bron velden soort="text" vrij=true />
+            {paneel}
             <button type="submit" class="utrecht-button utrecht-button--primary-action knop" data-testid="opgave-opslaan">{to.opslaan}</button>
             <button type="button" class="utrecht-button utrecht-button--secondary-action knop"
                 on:click=move |_| bewerkt.set(None)>{to.annuleren}</button>

@@ -9,6 +9,7 @@ use crate::model::beheer_stamdata::{
     OrganisatieVelden, OrganisatieVersie, StamOrganisatie, bewaar_organisatie, haal_stamdata, tel_acties,
     voeg_samen,
 };
+use crate::pages::beheer_conflict::BeheerConflict;
 use crate::pages::beheer_historie::Historie;
 use crate::pages::beheer_themas::of_leeg;
 use crate::pages::beheer_veld::{Veld, fout_tekst, toon_fout};
@@ -143,18 +144,14 @@ fn OrganisatieFormulier(
         Some(b) => (t.wijzigen_kop)(&b.naam),
         None => t.nieuwe_organisatie.to_string(),
     };
-    let verstuur = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let v = OrganisatieVelden {
-            naam: naam.get_untracked().trim().to_string(),
-            afkorting: of_leeg(&afkorting.get_untracked()),
-            soort: soort_van(&soort.get_untracked()),
-        };
-        let sleutel = sleutel.clone();
+    // The change sent when the API answered CONFLICT: the panel compares it with theirs.
+    let conflict = RwSignal::new(None::<(String, i32, OrganisatieVelden)>);
+    let stuur = move |sleutel: Option<(String, i32)>, v: OrganisatieVelden| {
         spawn_local(async move {
-            match bewaar_organisatie(sleutel, v).await {
+            match bewaar_organisatie(sleutel.clone(), v.clone()).await {
                 Ok(()) => {
                     fout.set(None);
+                    conflict.set(None);
                     velden.0.set(Vec::new());
                     if nieuw {
                         naam.set(String::new());
@@ -162,9 +159,39 @@ fn OrganisatieFormulier(
                     }
                     klaar.run(tsd().opgeslagen.to_string());
                 }
-                Err(e) => toon_fout(&e, velden, fout),
+                Err(e) => {
+                    conflict.set(match sleutel {
+                        Some((id, versie)) if e.code() == Some("CONFLICT") => Some((id, versie, v)),
+                        _ => None,
+                    });
+                    toon_fout(&e, velden, fout);
+                }
             }
         });
+    };
+    let verstuur = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let v = OrganisatieVelden {
+            naam: naam.get_untracked().trim().to_string(),
+            afkorting: of_leeg(&afkorting.get_untracked()),
+            soort: soort_van(&soort.get_untracked()),
+        };
+        stuur(sleutel.clone(), v);
+    };
+    let paneel = move || {
+        conflict.get().map(|(id, versie, v)| {
+            let mijn = vec![
+                ("naam", v.naam.clone()),
+                ("afkorting", v.afkorting.clone().unwrap_or_default()),
+                ("soort", graphql_naam(&v.soort)),
+            ];
+            let opnieuw = {
+                let id = id.clone();
+                Callback::new(move |nu: i32| stuur(Some((id.clone(), nu)), v.clone()))
+            };
+            let herladen = Callback::new(move |()| klaar.run(String::new()));
+            view! { <BeheerConflict id versie mijn opnieuw herladen /> }
+        })
     };
     let (id_naam, id_afkorting, id_soort, testid) = if nieuw {
         (
@@ -197,6 +224,7 @@ fn OrganisatieFormulier(
                 <select class="utrecht-select utrecht-select--html-select" id=id_soort data-testid=id_soort
                     on:change=move |ev| soort.set(event_target_value(&ev))>{soorten}</select>
             </div>
+            {paneel}
             <button type="submit" class="utrecht-button utrecht-button--primary-action knop" data-testid=format!("{testid}-opslaan")>{knop}</button>
             {(!nieuw).then(|| view! {
                 <button type="button" class="utrecht-button utrecht-button--secondary-action knop"

@@ -1,10 +1,11 @@
 //! The thema's section of the beheer page: every thema with name, portefeuillehouder and order, a change of
-//! one (with its versie; CONFLICT says so) and a new thema.
+//! one (with its versie; on CONFLICT the panel with theirs next to mine) and a new thema.
 
 use crate::components::fout::uitleg;
 use crate::components::veld_fouten::VeldFouten;
 use crate::i18n::tsd;
 use crate::model::beheer_stamdata::{StamThema, ThemaVelden, bewaar_thema, haal_stamdata};
+use crate::pages::beheer_conflict::BeheerConflict;
 use crate::pages::beheer_historie::Historie;
 use crate::pages::beheer_veld::{Veld, toon_fout};
 use leptos::ev::SubmitEvent;
@@ -126,18 +127,14 @@ fn ThemaFormulier(
         Some(b) => (t.wijzigen_kop)(&b.naam),
         None => t.nieuw_thema.to_string(),
     };
-    let verstuur = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let v = ThemaVelden {
-            naam: naam.get_untracked().trim().to_string(),
-            portefeuillehouder: of_leeg(&houder.get_untracked()),
-            volgorde: volgorde.get_untracked().trim().parse().ok(),
-        };
-        let sleutel = sleutel.clone();
+    // The change sent when the API answered CONFLICT: the panel compares it with theirs.
+    let conflict = RwSignal::new(None::<(String, i32, ThemaVelden)>);
+    let stuur = move |sleutel: Option<(String, i32)>, v: ThemaVelden| {
         spawn_local(async move {
-            match bewaar_thema(sleutel, v).await {
+            match bewaar_thema(sleutel.clone(), v.clone()).await {
                 Ok(()) => {
                     fout.set(None);
+                    conflict.set(None);
                     velden.0.set(Vec::new());
                     if nieuw {
                         for s in [naam, houder, volgorde] {
@@ -146,9 +143,42 @@ fn ThemaFormulier(
                     }
                     klaar.run(());
                 }
-                Err(e) => toon_fout(&e, velden, fout),
+                Err(e) => {
+                    conflict.set(match sleutel {
+                        Some((id, versie)) if e.code() == Some("CONFLICT") => Some((id, versie, v)),
+                        _ => None,
+                    });
+                    toon_fout(&e, velden, fout);
+                }
             }
         });
+    };
+    let verstuur = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let v = ThemaVelden {
+            naam: naam.get_untracked().trim().to_string(),
+            portefeuillehouder: of_leeg(&houder.get_untracked()),
+            volgorde: volgorde.get_untracked().trim().parse().ok(),
+        };
+        stuur(sleutel.clone(), v);
+    };
+    let paneel = move || {
+        conflict.get().map(|(id, versie, v)| {
+            let mijn = vec![
+                ("naam", v.naam.clone()),
+                (
+                    "portefeuillehouder",
+                    v.portefeuillehouder.clone().unwrap_or_default(),
+                ),
+                ("volgorde", v.volgorde.map(|n| n.to_string()).unwrap_or_default()),
+            ];
+            let opnieuw = {
+                let id = id.clone();
+                Callback::new(move |nu: i32| stuur(Some((id.clone(), nu)), v.clone()))
+            };
+            let herladen = Callback::new(move |()| klaar.run(()));
+            view! { <BeheerConflict id versie mijn opnieuw herladen /> }
+        })
     };
     let (id_naam, id_houder, id_volgorde, testid) = if nieuw {
         (
@@ -168,6 +198,7 @@ fn ThemaFormulier(
             <Veld id=id_naam veld="naam" label=t.naam waarde=naam velden soort="text" />
             <Veld id=id_houder veld="portefeuillehouder" label=t.portefeuillehouder waarde=houder velden soort="text" vrij=true />
             <Veld id=id_volgorde veld="volgorde" label=t.volgorde waarde=volgorde velden soort="number" vrij=true />
+            {paneel}
             <button type="submit" class="utrecht-button utrecht-button--primary-action knop" data-testid=format!("{testid}-opslaan")>{knop}</button>
             {(!nieuw).then(|| view! {
                 <button type="button" class="utrecht-button utrecht-button--secondary-action knop"
