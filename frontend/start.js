@@ -20,6 +20,7 @@ const ROUTES = [
   [/^\/aanmelden$/, "aanmelden"],
   [/^\/beheer$/, "beheer"],
   [/^\/wachtwoord$/, "wachtwoord"],
+  [/^\/afdrukken$/, "afdruk"],
 ];
 const route = ROUTES.find(([patroon]) => patroon.test(location.pathname.replace(/\/+$/, "") || "/"));
 for (const bestand of (route && SPLITS[route[1]]) || []) {

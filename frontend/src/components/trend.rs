@@ -131,6 +131,24 @@ pub fn Trend(
         .iter()
         .map(|g| view! { <th scope="col">{label(*g)}</th> })
         .collect_view();
+    // The figures as a table for screen readers; the compact chart (slides, rows) says them in its label only,
+    // so its hidden rows take no room on a slide.
+    let tabel = (!compact).then(move || {
+        view! {
+                <table class="visueel-verborgen" data-testid="trend-tabel">
+                    <caption>{(tt.bijschrift)(&titel)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tt.datum}</th>
+                            <th scope="col">{tt.afgerond}</th>
+                            <th scope="col">{tt.acties}</th>
+                            {koppen}
+                        </tr>
+                    </thead>
+                    <tbody>{rijen}</tbody>
+                </table>
+        }
+    });
     view! {
         <figure class=if compact { "trend trend-compact" } else { "trend" } data-testid="trend">
             <svg viewBox=format!("0 0 {} {}", getal(breed), getal(hoog)) role="img" aria-label=samenvatting.clone()
@@ -139,18 +157,7 @@ pub fn Trend(
                 {vormen}
             </svg>
             <figcaption class=if compact { "visueel-verborgen" } else { "trend-bijschrift" }>{samenvatting}</figcaption>
-            <table class="visueel-verborgen" data-testid="trend-tabel">
-                <caption>{(tt.bijschrift)(&titel)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tt.datum}</th>
-                        <th scope="col">{tt.afgerond}</th>
-                        <th scope="col">{tt.acties}</th>
-                        {koppen}
-                    </tr>
-                </thead>
-                <tbody>{rijen}</tbody>
-            </table>
+            {tabel}
         </figure>
     }
     .into_any()

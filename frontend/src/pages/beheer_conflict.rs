@@ -26,8 +26,17 @@ pub fn BeheerConflict(
     mijn: Vec<(&'static str, String)>,
     opnieuw: Callback<i32>,
     herladen: Callback<()>,
+    /// The level of the panel's heading: one below the form's own (default 5, under a plan form's h4).
+    #[prop(default = 5)]
+    niveau: u8,
 ) -> impl IntoView {
     let t = thi();
+    let kop = match niveau {
+        3 => view! { <h3 class="utrecht-heading-3">{t.conflict_kop}</h3> }.into_any(),
+        4 => view! { <h4 class="utrecht-heading-4">{t.conflict_kop}</h4> }.into_any(),
+        6 => view! { <h6 class="utrecht-heading-6">{t.conflict_kop}</h6> }.into_any(),
+        _ => view! { <h5 class="utrecht-heading-5">{t.conflict_kop}</h5> }.into_any(),
+    };
     let verschillen = RwSignal::new(None::<(Vec<Verschil>, i32)>);
     let fout = RwSignal::new(None::<String>);
     spawn_local(async move {
@@ -61,7 +70,7 @@ pub fn BeheerConflict(
     };
     view! {
         <div class="conflict" data-testid="beheer-conflict">
-            <h5 class="utrecht-heading-5">{t.conflict_kop}</h5>
+            {kop}
             {move || fout.get().map(|f| view! { <p class="fout-melding">{f}</p> })}
             {move || verschillen.get().map(|(v, nu)| {
                 let rijen = v

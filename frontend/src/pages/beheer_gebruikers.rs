@@ -119,7 +119,7 @@ fn GebruikerRegel(
                 })
             });
             let herladen = Callback::new(move |()| klaar.run(Ok(())));
-            view! { <BeheerConflict id=wid versie=wversie mijn opnieuw herladen /> }
+            view! { <BeheerConflict id=wid versie=wversie mijn opnieuw herladen niveau=3 /> }
         })
     };
     let herstel = move |ev: SubmitEvent| {

@@ -206,7 +206,7 @@ fn OpgaveBewerken(
                 })
             });
             let herladen = Callback::new(move |()| verversen.run(()));
-            view! { <BeheerConflict id=wid versie=wversie mijn opnieuw herladen /> }
+            view! { <BeheerConflict id=wid versie=wversie mijn opnieuw herladen niveau=6 /> }
         })
     };
     view! {

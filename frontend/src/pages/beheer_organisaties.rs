@@ -190,7 +190,7 @@ fn OrganisatieFormulier(
                 Callback::new(move |nu: i32| stuur(Some((id.clone(), nu)), v.clone()))
             };
             let herladen = Callback::new(move |()| klaar.run(String::new()));
-            view! { <BeheerConflict id versie mijn opnieuw herladen /> }
+            view! { <BeheerConflict id versie mijn opnieuw herladen niveau=4 /> }
         })
     };
     let (id_naam, id_afkorting, id_soort, testid) = if nieuw {

@@ -177,7 +177,7 @@ fn ThemaFormulier(
                 Callback::new(move |nu: i32| stuur(Some((id.clone(), nu)), v.clone()))
             };
             let herladen = Callback::new(move |()| klaar.run(()));
-            view! { <BeheerConflict id versie mijn opnieuw herladen /> }
+            view! { <BeheerConflict id versie mijn opnieuw herladen niveau=4 /> }
         })
     };
     let (id_naam, id_houder, id_volgorde, testid) = if nieuw {
