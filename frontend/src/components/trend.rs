@@ -135,7 +135,9 @@ pub fn Trend(
     // so its hidden rows take no room on a slide.
     let tabel = (!compact).then(move || {
         view! {
-                <table class="visueel-verborgen" data-testid="trend-tabel">
+                // A table ignores a 1px width; its hidden wrapper does not (no sideways scroll on a phone).
+                <div class="visueel-verborgen">
+                <table data-testid="trend-tabel">
                     <caption>{(tt.bijschrift)(&titel)}</caption>
                     <thead>
                         <tr>
@@ -147,6 +149,7 @@ pub fn Trend(
                     </thead>
                     <tbody>{rijen}</tbody>
                 </table>
+                </div>
         }
     });
     view! {

@@ -65,8 +65,11 @@ pub fn OverzichtPagina() -> impl IntoView {
     let opnieuw = Callback::new(move |()| data.refetch());
     view! {
         <h1 class="utrecht-heading-1">{t.overzicht_titel}</h1>
-        <p class="intro">{t.overzicht_intro}</p>
-        <crate::pages::export::ExportLinks pad="/export/alles".to_string() />
+        // The intro and the export links share one line where there is room (the board must fit one screen).
+        <div class="overzicht-intro">
+            <p class="intro">{t.overzicht_intro}</p>
+            <crate::pages::export::ExportLinks pad="/export/alles".to_string() />
+        </div>
         <Suspense fallback=|| view! { <Laden /> }>
             {move || Suspend::new(async move {
                 match data.await {
