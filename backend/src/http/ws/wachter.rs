@@ -87,13 +87,13 @@ impl Wachter {
 
     /// One tick: closes the sockets whose credential is no longer live.
     async fn ronde(&self) {
-        let (tokens, sessies) = self.bewijzen();
-        if tokens.is_empty() && sessies.is_empty() {
+        let (gevraagd_tokens, gevraagd_sessies) = self.bewijzen();
+        if gevraagd_tokens.is_empty() && gevraagd_sessies.is_empty() {
             return;
         }
         let (tokens, sessies) = match (
-            self.services.lopende_tokens(&tokens).await,
-            self.services.lopende_sessies(&sessies).await,
+            self.services.lopende_tokens(&gevraagd_tokens).await,
+            self.services.lopende_sessies(&gevraagd_sessies).await,
         ) {
             (Ok(t), Ok(s)) => (t, s),
             (Err(e), _) | (_, Err(e)) => {
@@ -104,9 +104,10 @@ impl Wachter {
         };
         if let Ok(s) = self.sockets.lock() {
             for (b, sluit) in s.values() {
+                // A socket that signed in while the queries ran was not asked about: judged next tick.
                 let live = match b {
-                    Bewijs::Token(id) => tokens.contains(id),
-                    Bewijs::Sessie(id) => sessies.contains(id),
+                    Bewijs::Token(id) => tokens.contains(id) || gevraagd_tokens.binary_search(id).is_err(),
+                    Bewijs::Sessie(id) => sessies.contains(id) || gevraagd_sessies.binary_search(id).is_err(),
                 };
                 if !live {
                     sluit.notify_one();
