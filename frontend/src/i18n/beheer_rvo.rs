@@ -25,6 +25,14 @@ pub struct RvoTeksten {
     pub toevoegen: &'static str,
     /// Notice: saved.
     pub opgeslagen: &'static str,
+    /// Button: freeze the snapshot of meeting "{omschrijving}".
+    pub stand_vastleggen: fn(&str) -> String,
+    /// The snapshot frozen on {moment} by {door}.
+    pub stand_vastgelegd: fn(&str, &str) -> String,
+    /// Error: this meeting's snapshot is frozen already.
+    pub al_vastgelegd: &'static str,
+    /// Notice: the snapshot of "{omschrijving}" is frozen.
+    pub stand_opgeslagen: fn(&str) -> String,
 }
 
 /// Dutch.
@@ -40,6 +48,10 @@ pub static NL: RvoTeksten = RvoTeksten {
     nieuw: "Nieuwe vergadering",
     toevoegen: "Vergadering toevoegen",
     opgeslagen: "De vergaderingen zijn bijgewerkt.",
+    stand_vastleggen: |o| format!("Stand vastleggen voor {o}"),
+    stand_vastgelegd: |m, d| format!("Stand vastgelegd op {m} door {d}"),
+    al_vastgelegd: "Van deze vergadering is de stand al vastgelegd.",
+    stand_opgeslagen: |o| format!("De stand voor {o} is vastgelegd."),
 };
 
 /// English.
@@ -55,6 +67,10 @@ pub static EN: RvoTeksten = RvoTeksten {
     nieuw: "New meeting",
     toevoegen: "Add meeting",
     opgeslagen: "The meetings have been updated.",
+    stand_vastleggen: |o| format!("Freeze the snapshot for {o}"),
+    stand_vastgelegd: |m, d| format!("Snapshot frozen on {m} by {d}"),
+    al_vastgelegd: "This meeting's snapshot has been frozen already.",
+    stand_opgeslagen: |o| format!("The snapshot for {o} has been frozen."),
 };
 
 /// The RVO texts in the current language.

@@ -203,12 +203,22 @@ pub const ACTIEPLAN_IMPORTEREN: &str = "mutation ActieplanImporteren($toml: Stri
 actieplanImporteren(toml: $toml, droogoefenen: $droogoefenen) { toegepast teMaken { soort sleutel titel regel } \
 problemen { regel melding } actieplan { id titel } } }";
 
+/// Imports one plan from a file in the export's layout (CSV text or XLSX in base64): a dry run or for real.
+pub const ACTIEPLAN_IMPORTEREN_BESTAND: &str = "mutation ActieplanImporterenBestand($bestand: BestandInvoer!, \
+$droogoefenen: Boolean!) { actieplanImporterenBestand(bestand: $bestand, droogoefenen: $droogoefenen) { toegepast \
+teMaken { soort sleutel titel regel } problemen { regel melding } actieplan { id titel } } }";
+
 /// The history of a thema, plan, opgave or organisatie: who, when, per field before → after.
 pub const BEHEER_HISTORIE: &str = "query BeheerHistorie($id: ID!) { beheerHistorie(id: $id) { versie tijdstip \
 door velden wijzigingen { veld van naar } toelichting uitBron } }";
 
 /// Every RVO meeting with its version, for the beheer of RVO dates.
-pub const BEHEER_RVO_QUERY: &str = "query BeheerRvo { rvoVergaderingen { id datum omschrijving versie } }";
+pub const BEHEER_RVO_QUERY: &str = "query BeheerRvo { rvoVergaderingen { id datum omschrijving versie } \
+rvoStanden { vergadering { id } vastgelegdOp door } }";
+
+/// Freezes the snapshot of every plan for an RVO meeting.
+pub const RVO_STAND_VASTLEGGEN: &str = "mutation RvoStandVastleggen($vergadering: ID!) { \
+rvoStandVastleggen(vergadering: $vergadering) { vergadering { id } vastgelegdOp door } }";
 
 /// Plans an RVO meeting.
 pub const RVO_AANMAKEN: &str = "mutation RvoAanmaken($invoer: RvoVergaderingAanmakenInvoer!) { \
@@ -296,12 +306,14 @@ pub const ALLE: &[(&str, &str)] = &[
     ("ORGANISATIE_ACTIES", ORGANISATIE_ACTIES),
     ("ORGANISATIES_SAMENVOEGEN", ORGANISATIES_SAMENVOEGEN),
     ("ACTIEPLAN_IMPORTEREN", ACTIEPLAN_IMPORTEREN),
+    ("ACTIEPLAN_IMPORTEREN_BESTAND", ACTIEPLAN_IMPORTEREN_BESTAND),
     ("BEHEER_HISTORIE", BEHEER_HISTORIE),
     ("BEHEER_RVO_QUERY", BEHEER_RVO_QUERY),
     ("TREND_QUERY", TREND_QUERY),
     ("RVO_AANMAKEN", RVO_AANMAKEN),
     ("RVO_WIJZIGEN", RVO_WIJZIGEN),
     ("RVO_VERWIJDEREN", RVO_VERWIJDEREN),
+    ("RVO_STAND_VASTLEGGEN", RVO_STAND_VASTLEGGEN),
     ("GEBRUIKERS_QUERY", GEBRUIKERS_QUERY),
     ("GEBRUIKER_AANMAKEN", GEBRUIKER_AANMAKEN),
     ("GEBRUIKER_WIJZIGEN", GEBRUIKER_WIJZIGEN),

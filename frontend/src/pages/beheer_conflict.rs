@@ -1,12 +1,102 @@
 //! The conflict panel of the beheer forms: on CONFLICT, the changes made meanwhile (from `beheerHistorie`:
 //! who, and per field theirs) next to one's own value for that field, with the choice to save one's own
-//! change over theirs (with the version now current) or to reload.
+//! change over theirs (with the version now current) or to reload. [`Opslag`] is the one shape of a beheer
+//! form's save: send, on CONFLICT keep the change for the panel, field errors next to the fields.
 
+use crate::api::ApiError;
 use crate::components::fout::uitleg;
+use crate::components::veld_fouten::VeldFouten;
 use crate::i18n::thi;
 use crate::model::beheer_historie::haal_historie;
+use crate::pages::beheer_veld::toon_fout;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::future::Future;
+
+/// What the panel needs of a change met by CONFLICT: the record's id, the versie sent, and the form's fields
+/// (API name, value).
+pub type ConflictRecord = (String, i32, Vec<(&'static str, String)>);
+
+/// What a beheer form keeps of its save: the server's messages per field, the error without a field in words,
+/// and the change sent when the API answered CONFLICT (for the panel). Cheap to copy into closures.
+pub struct Opslag<T: Send + Sync + 'static> {
+    /// The server's messages per field.
+    pub velden: VeldFouten,
+    /// The error without a field, in words.
+    pub fout: RwSignal<Option<String>>,
+    /// The change sent when the API answered CONFLICT.
+    pub conflict: RwSignal<Option<T>>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Opslag<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Opslag<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Default for Opslag<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> Opslag<T> {
+    /// Nothing sent yet.
+    pub fn new() -> Self {
+        Opslag {
+            velden: VeldFouten::new(),
+            fout: RwSignal::new(None),
+            conflict: RwSignal::new(None),
+        }
+    }
+
+    /// Sends `invoer` with `bewaar`. Saved: messages and panel cleared, then `gelukt`. Otherwise the server's
+    /// field errors next to the fields, the rest in words, and on CONFLICT `invoer` kept for the panel.
+    pub fn stuur<R, Fut>(
+        self,
+        invoer: T,
+        bewaar: impl FnOnce(T) -> Fut + 'static,
+        gelukt: impl FnOnce() + 'static,
+    ) where
+        Fut: Future<Output = Result<R, ApiError>> + 'static,
+    {
+        spawn_local(async move {
+            match bewaar(invoer.clone()).await {
+                Ok(_) => {
+                    self.fout.set(None);
+                    self.conflict.set(None);
+                    self.velden.0.set(Vec::new());
+                    gelukt();
+                }
+                Err(e) => {
+                    self.conflict
+                        .set((e.code() == Some("CONFLICT")).then_some(invoer));
+                    toon_fout(&e, self.velden, self.fout);
+                }
+            }
+        });
+    }
+
+    /// The conflict panel while there is a conflict: `record` says what of the change the panel shows (`None`:
+    /// no panel, e.g. for a new record); `opnieuw` sends the change again with the version now current;
+    /// `herladen` takes theirs. `niveau`: the panel's heading level.
+    pub fn paneel(
+        self,
+        record: impl Fn(&T) -> Option<ConflictRecord> + Send + Sync + 'static,
+        opnieuw: impl Fn(T, i32) + Copy + Send + Sync + 'static,
+        herladen: Callback<()>,
+        niveau: u8,
+    ) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static {
+        move || {
+            let w = self.conflict.get()?;
+            let (id, versie, mijn) = record(&w)?;
+            let opnieuw = Callback::new(move |nu: i32| opnieuw(w.clone(), nu));
+            Some(view! { <BeheerConflict id versie mijn opnieuw herladen niveau /> }.into_any())
+        }
+    }
+}
 
 /// One field as the conflict panel shows it: theirs (after the change made meanwhile) and mine.
 #[derive(Debug, Clone, PartialEq)]
