@@ -2,15 +2,14 @@
 //! password reset per user, and a new user (name, gebruikersnaam, wachtwoord, rol, thema's).
 
 use crate::components::fout::uitleg;
-use crate::components::veld_fouten::VeldFouten;
 use crate::i18n::tg;
 use crate::model::beheer::ThemaKeuze;
 use crate::model::beheer_gebruikers::{
     Gebruiker, GebruikerWijziging, NieuweGebruiker, ROLLEN, haal_gebruikers, herstel_wachtwoord,
     maak_gebruiker, wijzig_gebruiker,
 };
-use crate::pages::beheer_conflict::BeheerConflict;
-use crate::pages::beheer_veld::{Veld, fout_tekst, toon_fout};
+use crate::pages::beheer_conflict::Opslag;
+use crate::pages::beheer_veld::{Veld, fout_tekst};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -84,20 +83,10 @@ fn GebruikerRegel(
     let actief = RwSignal::new(g.actief);
     let wachtwoord = RwSignal::new(String::new());
     let (id, versie) = (StoredValue::new(g.id.clone()), g.versie);
-    // The change sent when the API answered CONFLICT: the panel compares it with theirs.
-    let conflict = RwSignal::new(None::<GebruikerWijziging>);
-    let stuur = move |invoer: GebruikerWijziging| {
-        spawn_local(async move {
-            match wijzig_gebruiker(invoer.clone()).await {
-                Ok(_) => {
-                    conflict.set(None);
-                    klaar.run(Ok(()));
-                }
-                Err(e) if e.code() == Some("CONFLICT") => conflict.set(Some(invoer)),
-                Err(e) => klaar.run(Err(fout_tekst(&e))),
-            }
-        });
-    };
+    let opslag = Opslag::<GebruikerWijziging>::new();
+    let fout = opslag.fout;
+    let stuur =
+        move |invoer: GebruikerWijziging| opslag.stuur(invoer, wijzig_gebruiker, move || klaar.run(Ok(())));
     let opslaan = move |ev: SubmitEvent| {
         ev.prevent_default();
         stuur(GebruikerWijziging {
@@ -108,20 +97,15 @@ fn GebruikerRegel(
             actief: actief.get_untracked(),
         });
     };
-    let paneel = move || {
-        conflict.get().map(|w| {
-            let (wid, wversie) = (w.id.clone(), w.versie);
+    let paneel = opslag.paneel(
+        |w| {
             let mijn = vec![("rol", w.rol.to_lowercase()), ("actief", w.actief.to_string())];
-            let opnieuw = Callback::new(move |nu: i32| {
-                stuur(GebruikerWijziging {
-                    versie: nu,
-                    ..w.clone()
-                })
-            });
-            let herladen = Callback::new(move |()| klaar.run(Ok(())));
-            view! { <BeheerConflict id=wid versie=wversie mijn opnieuw herladen niveau=3 /> }
-        })
-    };
+            Some((w.id.clone(), w.versie, mijn))
+        },
+        move |w, nu| stuur(GebruikerWijziging { versie: nu, ..w }),
+        Callback::new(move |()| klaar.run(Ok(()))),
+        3,
+    );
     let herstel = move |ev: SubmitEvent| {
         ev.prevent_default();
         let w = wachtwoord.get_untracked();
@@ -152,6 +136,7 @@ fn GebruikerRegel(
             <p class="utrecht-paragraph"><strong>{wie.clone()}</strong>" — "{(t.rol_naam)(&g.rol)}
                 {(!themas.is_empty()).then(|| format!(" — {themas}"))}</p>
             <form class="formulier" on:submit=opslaan>
+                {move || fout.get().map(|f| view! { <p class="utrecht-form-field-error-message fout-melding" role="alert">{f}</p> })}
                 <label class="utrecht-form-label" for=rol_id.clone()>{(t.rol_van)(&wie)}</label>
                 <select class="utrecht-select utrecht-select--html-select" id=rol_id data-testid="gebruiker-rol"
                     on:change=move |ev| rol.set(event_target_value(&ev))>{rol_opties(&g.rol)}</select>
@@ -192,8 +177,8 @@ fn NieuweGebruikerFormulier(
     let wachtwoord = RwSignal::new(String::new());
     let rol = RwSignal::new("LEZER".to_string());
     let gekozen = RwSignal::new(Vec::<String>::new());
-    let velden = VeldFouten::new();
-    let fout = RwSignal::new(None::<String>);
+    let opslag = Opslag::<NieuweGebruiker>::new();
+    let Opslag { velden, fout, .. } = opslag;
     let verstuur = move |ev: SubmitEvent| {
         ev.prevent_default();
         let invoer = NieuweGebruiker {
@@ -203,19 +188,12 @@ fn NieuweGebruikerFormulier(
             rol: rol.get_untracked(),
             themas: gekozen.get_untracked(),
         };
-        spawn_local(async move {
-            match maak_gebruiker(invoer).await {
-                Ok(()) => {
-                    velden.0.set(Vec::new());
-                    fout.set(None);
-                    for s in [naam, gebruikersnaam, wachtwoord] {
-                        s.set(String::new());
-                    }
-                    gekozen.set(Vec::new());
-                    klaar.run(Ok(()));
-                }
-                Err(e) => toon_fout(&e, velden, fout),
+        opslag.stuur(invoer, maak_gebruiker, move || {
+            for s in [naam, gebruikersnaam, wachtwoord] {
+                s.set(String::new());
             }
+            gekozen.set(Vec::new());
+            klaar.run(Ok(()));
         });
     };
     let vinkjes = move || thema_vinkjes(&themas.get(), gekozen, "gebruiker-thema");

@@ -3,13 +3,12 @@
 //! API refuses to retire an opgave that still has acties, and that message is shown as it comes.
 
 use crate::api::ApiError;
-use crate::components::veld_fouten::VeldFouten;
 use crate::i18n::{tpl, tpo};
 use crate::model::beheer_opgaven::{OpgaveWijziging, orden_opgaven, verschoven, wijzig_opgave};
 use crate::model::beheer_plannen::{BeheerOpgave, BeheerPlan};
-use crate::pages::beheer_conflict::BeheerConflict;
+use crate::pages::beheer_conflict::Opslag;
 use crate::pages::beheer_historie::Historie;
-use crate::pages::beheer_veld::{Veld, fout_tekst, toon_fout};
+use crate::pages::beheer_veld::{Veld, fout_tekst};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -158,26 +157,14 @@ fn OpgaveBewerken(
     let titel = RwSignal::new(opgave.titel.clone());
     let beschrijving = RwSignal::new(opgave.beschrijving.clone());
     let bron = RwSignal::new(opgave.bron.clone());
-    let velden = VeldFouten::new();
-    let fout = RwSignal::new(None::<String>);
+    let opslag = Opslag::<OpgaveWijziging>::new();
+    let Opslag { velden, fout, .. } = opslag;
     let (id, versie) = (opgave.id.clone(), opgave.versie);
-    // The change sent when the API answered CONFLICT: the panel compares it with theirs.
-    let conflict = RwSignal::new(None::<OpgaveWijziging>);
     let stuur = move |invoer: OpgaveWijziging| {
-        spawn_local(async move {
-            match wijzig_opgave(invoer.clone()).await {
-                Ok(_) => {
-                    fout.set(None);
-                    conflict.set(None);
-                    melding.set(Some(tpo().opgeslagen.to_string()));
-                    verversen.run(());
-                }
-                Err(e) => {
-                    melding.set(None);
-                    conflict.set((e.code() == Some("CONFLICT")).then_some(invoer));
-                    toon_fout(&e, velden, fout);
-                }
-            }
+        melding.set(None);
+        opslag.stuur(invoer, wijzig_opgave, move || {
+            melding.set(Some(tpo().opgeslagen.to_string()));
+            verversen.run(());
         });
     };
     let verstuur = move |ev: SubmitEvent| {
@@ -191,24 +178,19 @@ fn OpgaveBewerken(
             vervallen: None,
         });
     };
-    let paneel = move || {
-        conflict.get().map(|w| {
-            let (wid, wversie) = (w.id.clone(), w.versie);
+    let paneel = opslag.paneel(
+        |w| {
             let mijn = vec![
                 ("titel", w.titel.clone().unwrap_or_default()),
                 ("beschrijving", w.beschrijving.clone().unwrap_or_default()),
                 ("bron", w.bron.clone().unwrap_or_default()),
             ];
-            let opnieuw = Callback::new(move |nu: i32| {
-                stuur(OpgaveWijziging {
-                    versie: nu,
-                    ..w.clone()
-                })
-            });
-            let herladen = Callback::new(move |()| verversen.run(()));
-            view! { <BeheerConflict id=wid versie=wversie mijn opnieuw herladen niveau=6 /> }
-        })
-    };
+            Some((w.id.clone(), w.versie, mijn))
+        },
+        move |w, nu| stuur(OpgaveWijziging { versie: nu, ..w }),
+        verversen,
+        6,
+    );
     view! {
         <form class="formulier" on:submit=verstuur data-testid="opgave-wijzigen-formulier">
             <h5 class="utrecht-heading-5">{(to.wijzigen_kop)(&opgave.titel)}</h5>

@@ -3,16 +3,15 @@
 
 use crate::api::graphql_naam;
 use crate::components::fout::uitleg;
-use crate::components::veld_fouten::VeldFouten;
 use crate::i18n::{label, tsd};
 use crate::model::beheer_stamdata::{
     OrganisatieVelden, OrganisatieVersie, StamOrganisatie, bewaar_organisatie, haal_stamdata, tel_acties,
     voeg_samen,
 };
-use crate::pages::beheer_conflict::BeheerConflict;
+use crate::pages::beheer_conflict::Opslag;
 use crate::pages::beheer_historie::Historie;
 use crate::pages::beheer_themas::of_leeg;
-use crate::pages::beheer_veld::{Veld, fout_tekst, toon_fout};
+use crate::pages::beheer_veld::{Veld, fout_tekst};
 use koers_shared::OrganisatieSoort;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -134,8 +133,8 @@ fn OrganisatieFormulier(
         .map(|b| b.soort)
         .unwrap_or(OrganisatieSoort::Gemeente);
     let soort = RwSignal::new(graphql_naam(&huidig));
-    let velden = VeldFouten::new();
-    let fout = RwSignal::new(None::<String>);
+    let opslag = Opslag::<(Option<(String, i32)>, OrganisatieVelden)>::new();
+    let Opslag { velden, fout, .. } = opslag;
     let sleutel = bestaand.as_ref().map(|b| (b.id.clone(), b.versie));
     let historie = bestaand
         .as_ref()
@@ -144,30 +143,15 @@ fn OrganisatieFormulier(
         Some(b) => (t.wijzigen_kop)(&b.naam),
         None => t.nieuwe_organisatie.to_string(),
     };
-    // The change sent when the API answered CONFLICT: the panel compares it with theirs.
-    let conflict = RwSignal::new(None::<(String, i32, OrganisatieVelden)>);
     let stuur = move |sleutel: Option<(String, i32)>, v: OrganisatieVelden| {
-        spawn_local(async move {
-            match bewaar_organisatie(sleutel.clone(), v.clone()).await {
-                Ok(()) => {
-                    fout.set(None);
-                    conflict.set(None);
-                    velden.0.set(Vec::new());
-                    if nieuw {
-                        naam.set(String::new());
-                        afkorting.set(String::new());
-                    }
-                    klaar.run(tsd().opgeslagen.to_string());
-                }
-                Err(e) => {
-                    conflict.set(match sleutel {
-                        Some((id, versie)) if e.code() == Some("CONFLICT") => Some((id, versie, v)),
-                        _ => None,
-                    });
-                    toon_fout(&e, velden, fout);
-                }
+        let gelukt = move || {
+            if nieuw {
+                naam.set(String::new());
+                afkorting.set(String::new());
             }
-        });
+            klaar.run(tsd().opgeslagen.to_string());
+        };
+        opslag.stuur((sleutel, v), |(s, v)| bewaar_organisatie(s, v), gelukt);
     };
     let verstuur = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -178,21 +162,20 @@ fn OrganisatieFormulier(
         };
         stuur(sleutel.clone(), v);
     };
-    let paneel = move || {
-        conflict.get().map(|(id, versie, v)| {
+    let paneel = opslag.paneel(
+        |(sleutel, v)| {
+            let (id, versie) = sleutel.clone()?;
             let mijn = vec![
                 ("naam", v.naam.clone()),
                 ("afkorting", v.afkorting.clone().unwrap_or_default()),
                 ("soort", graphql_naam(&v.soort)),
             ];
-            let opnieuw = {
-                let id = id.clone();
-                Callback::new(move |nu: i32| stuur(Some((id.clone(), nu)), v.clone()))
-            };
-            let herladen = Callback::new(move |()| klaar.run(String::new()));
-            view! { <BeheerConflict id versie mijn opnieuw herladen niveau=4 /> }
-        })
-    };
+            Some((id, versie, mijn))
+        },
+        move |(sleutel, v), nu| stuur(sleutel.map(|(id, _)| (id, nu)), v),
+        Callback::new(move |()| klaar.run(String::new())),
+        4,
+    );
     let (id_naam, id_afkorting, id_soort, testid) = if nieuw {
         (
             "organisatie-nieuw-naam",

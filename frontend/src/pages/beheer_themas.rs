@@ -2,12 +2,11 @@
 //! one (with its versie; on CONFLICT the panel with theirs next to mine) and a new thema.
 
 use crate::components::fout::uitleg;
-use crate::components::veld_fouten::VeldFouten;
 use crate::i18n::tsd;
 use crate::model::beheer_stamdata::{StamThema, ThemaVelden, bewaar_thema, haal_stamdata};
-use crate::pages::beheer_conflict::BeheerConflict;
+use crate::pages::beheer_conflict::Opslag;
 use crate::pages::beheer_historie::Historie;
-use crate::pages::beheer_veld::{Veld, toon_fout};
+use crate::pages::beheer_veld::Veld;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -117,8 +116,8 @@ fn ThemaFormulier(
             .map(|b| b.volgorde.to_string())
             .unwrap_or_default(),
     );
-    let velden = VeldFouten::new();
-    let fout = RwSignal::new(None::<String>);
+    let opslag = Opslag::<(Option<(String, i32)>, ThemaVelden)>::new();
+    let Opslag { velden, fout, .. } = opslag;
     let sleutel = bestaand.as_ref().map(|b| (b.id.clone(), b.versie));
     let historie = bestaand
         .as_ref()
@@ -127,31 +126,16 @@ fn ThemaFormulier(
         Some(b) => (t.wijzigen_kop)(&b.naam),
         None => t.nieuw_thema.to_string(),
     };
-    // The change sent when the API answered CONFLICT: the panel compares it with theirs.
-    let conflict = RwSignal::new(None::<(String, i32, ThemaVelden)>);
     let stuur = move |sleutel: Option<(String, i32)>, v: ThemaVelden| {
-        spawn_local(async move {
-            match bewaar_thema(sleutel.clone(), v.clone()).await {
-                Ok(()) => {
-                    fout.set(None);
-                    conflict.set(None);
-                    velden.0.set(Vec::new());
-                    if nieuw {
-                        for s in [naam, houder, volgorde] {
-                            s.set(String::new());
-                        }
-                    }
-                    klaar.run(());
-                }
-                Err(e) => {
-                    conflict.set(match sleutel {
-                        Some((id, versie)) if e.code() == Some("CONFLICT") => Some((id, versie, v)),
-                        _ => None,
-                    });
-                    toon_fout(&e, velden, fout);
+        let gelukt = move || {
+            if nieuw {
+                for s in [naam, houder, volgorde] {
+                    s.set(String::new());
                 }
             }
-        });
+            klaar.run(());
+        };
+        opslag.stuur((sleutel, v), |(s, v)| bewaar_thema(s, v), gelukt);
     };
     let verstuur = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -162,8 +146,9 @@ fn ThemaFormulier(
         };
         stuur(sleutel.clone(), v);
     };
-    let paneel = move || {
-        conflict.get().map(|(id, versie, v)| {
+    let paneel = opslag.paneel(
+        |(sleutel, v)| {
+            let (id, versie) = sleutel.clone()?;
             let mijn = vec![
                 ("naam", v.naam.clone()),
                 (
@@ -172,14 +157,12 @@ fn ThemaFormulier(
                 ),
                 ("volgorde", v.volgorde.map(|n| n.to_string()).unwrap_or_default()),
             ];
-            let opnieuw = {
-                let id = id.clone();
-                Callback::new(move |nu: i32| stuur(Some((id.clone(), nu)), v.clone()))
-            };
-            let herladen = Callback::new(move |()| klaar.run(()));
-            view! { <BeheerConflict id versie mijn opnieuw herladen niveau=4 /> }
-        })
-    };
+            Some((id, versie, mijn))
+        },
+        move |(sleutel, v), nu| stuur(sleutel.map(|(id, _)| (id, nu)), v),
+        klaar,
+        4,
+    );
     let (id_naam, id_houder, id_volgorde, testid) = if nieuw {
         (
             "thema-nieuw-naam",

@@ -1,15 +1,14 @@
 //! The page `/wachtwoord`: everyone signed in changes their own password (the current one, then the new one);
 //! the server ends their other sessions.
 
-use crate::components::veld_fouten::VeldFouten;
 use crate::components::{Laden, zet_titel};
 use crate::i18n::{tg, tt};
 use crate::model::beheer_gebruikers::wijzig_eigen_wachtwoord;
-use crate::pages::beheer_veld::{Veld, toon_fout};
+use crate::pages::beheer_conflict::Opslag;
+use crate::pages::beheer_veld::Veld;
 use crate::sessie::Sessie;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The route `/wachtwoord`.
 #[component]
@@ -37,26 +36,18 @@ fn EigenWachtwoord() -> impl IntoView {
     let t = tg();
     let huidig = RwSignal::new(String::new());
     let nieuw = RwSignal::new(String::new());
-    let velden = VeldFouten::new();
-    let fout = RwSignal::new(None::<String>);
+    let opslag = Opslag::<(String, String)>::new();
+    let Opslag { velden, fout, .. } = opslag;
     let klaar = RwSignal::new(false);
     let verstuur = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let (h, n) = (huidig.get_untracked(), nieuw.get_untracked());
-        spawn_local(async move {
-            match wijzig_eigen_wachtwoord(&h, &n).await {
-                Ok(()) => {
-                    velden.0.set(Vec::new());
-                    fout.set(None);
-                    huidig.set(String::new());
-                    nieuw.set(String::new());
-                    klaar.set(true);
-                }
-                Err(e) => {
-                    klaar.set(false);
-                    toon_fout(&e, velden, fout);
-                }
-            }
+        klaar.set(false);
+        let invoer = (huidig.get_untracked(), nieuw.get_untracked());
+        let bewaar = |(h, n): (String, String)| async move { wijzig_eigen_wachtwoord(&h, &n).await };
+        opslag.stuur(invoer, bewaar, move || {
+            huidig.set(String::new());
+            nieuw.set(String::new());
+            klaar.set(true);
         });
     };
     view! {
