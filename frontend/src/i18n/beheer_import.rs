@@ -9,8 +9,18 @@ pub struct ImportTeksten {
     pub intro: &'static str,
     /// Label: the file to read.
     pub bestand: &'static str,
-    /// Label: the TOML text.
+    /// Label: the text (TOML or CSV).
     pub tekst: &'static str,
+    /// Label: the format.
+    pub formaat: &'static str,
+    /// The name of format {TOML|CSV|XLSX} in the choice.
+    pub formaat_naam: fn(&str) -> String,
+    /// The XLSX file {naam} has been read.
+    pub xlsx_gelezen: fn(&str) -> String,
+    /// Shown for XLSX before a file is chosen.
+    pub geen_xlsx: &'static str,
+    /// Error: the file cannot be read.
+    pub onleesbaar: &'static str,
     /// Button: dry run.
     pub controleren: &'static str,
     /// Button: import for real.
@@ -40,9 +50,17 @@ pub struct ImportTeksten {
 /// Dutch.
 pub static NL: ImportTeksten = ImportTeksten {
     titel: "Plan importeren",
-    intro: "Eén plan met zijn opgaven en acties in het TOML-formaat van de seed (precies één [[actieplan]]). Controleer eerst: dat toont wat er wordt aangemaakt en elk probleem met zijn regel, en verandert niets. Zonder problemen maakt Importeren alles in één keer aan.",
-    bestand: "Bestand (.toml)",
-    tekst: "Inhoud (TOML)",
+    intro: "Eén plan met zijn opgaven en acties: in het TOML-formaat van de seed (precies één [[actieplan]]), of als CSV of XLSX in de indeling van de export (zonder ids). Controleer eerst: dat toont wat er wordt aangemaakt en elk probleem met zijn regel, en verandert niets. Zonder problemen maakt Importeren alles in één keer aan.",
+    bestand: "Bestand (.toml, .csv of .xlsx)",
+    tekst: "Inhoud (TOML of CSV)",
+    formaat: "Formaat",
+    formaat_naam: |f| match f {
+        "TOML" => "TOML (zoals de seed)".to_string(),
+        f => format!("{f} (zoals de export)"),
+    },
+    xlsx_gelezen: |n| format!("Het XLSX-bestand {n} is ingelezen."),
+    geen_xlsx: "Kies hierboven een XLSX-bestand.",
+    onleesbaar: "Het bestand kan niet worden gelezen.",
     controleren: "Controleren",
     importeren: "Importeren",
     te_maken: |n| format!("Wordt aangemaakt ({n})"),
@@ -60,9 +78,17 @@ pub static NL: ImportTeksten = ImportTeksten {
 /// English.
 pub static EN: ImportTeksten = ImportTeksten {
     titel: "Import a plan",
-    intro: "One plan with its tasks and actions in the seed's TOML format (exactly one [[actieplan]]). Check first: that shows what would be created and every problem with its line, and changes nothing. Without problems, Import creates everything in one step.",
-    bestand: "File (.toml)",
-    tekst: "Content (TOML)",
+    intro: "One plan with its tasks and actions: in the seed's TOML format (exactly one [[actieplan]]), or as CSV or XLSX in the export's layout (without ids). Check first: that shows what would be created and every problem with its line, and changes nothing. Without problems, Import creates everything in one step.",
+    bestand: "File (.toml, .csv or .xlsx)",
+    tekst: "Content (TOML or CSV)",
+    formaat: "Format",
+    formaat_naam: |f| match f {
+        "TOML" => "TOML (like the seed)".to_string(),
+        f => format!("{f} (like the export)"),
+    },
+    xlsx_gelezen: |n| format!("The XLSX file {n} has been read."),
+    geen_xlsx: "Choose an XLSX file above.",
+    onleesbaar: "The file cannot be read.",
     controleren: "Check",
     importeren: "Import",
     te_maken: |n| format!("To be created ({n})"),

@@ -1,12 +1,58 @@
-//! The import of one plan (TOML in the seed's format) on the beheer page: a dry run (what would be made, every
-//! problem with its line), then the import itself in one transaction.
+//! The import of one plan (TOML in the seed's format, or CSV/XLSX in the export's layout) on the beheer page: a
+//! dry run (what would be made, every problem with its line), then the import itself in one transaction.
 //!
 //! The query text is in [`crate::model::documenten`], where a host test checks it against the schema.
 
 use crate::api::{self, ApiError};
 use miniserde::{Deserialize, Serialize};
 
-pub use crate::model::documenten::ACTIEPLAN_IMPORTEREN;
+pub use crate::model::documenten::{ACTIEPLAN_IMPORTEREN, ACTIEPLAN_IMPORTEREN_BESTAND};
+
+/// The format of the document imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Formaat {
+    /// The seed's TOML.
+    Toml,
+    /// The export's CSV.
+    Csv,
+    /// The export's XLSX (sent in base64).
+    Xlsx,
+}
+
+impl Formaat {
+    /// Every format, in the order of the choice.
+    pub const ALLE: [Formaat; 3] = [Formaat::Toml, Formaat::Csv, Formaat::Xlsx];
+
+    /// Its name in the choice and in the API (`TOML`, `CSV`, `XLSX`).
+    pub fn naam(self) -> &'static str {
+        match self {
+            Formaat::Toml => "TOML",
+            Formaat::Csv => "CSV",
+            Formaat::Xlsx => "XLSX",
+        }
+    }
+
+    /// The format of its name; TOML when unknown.
+    pub fn van_naam(s: &str) -> Self {
+        Formaat::ALLE
+            .into_iter()
+            .find(|f| f.naam() == s)
+            .unwrap_or(Formaat::Toml)
+    }
+
+    /// The format a file name's extension says, if any.
+    pub fn van_bestand(naam: &str) -> Option<Self> {
+        let naam = naam.to_lowercase();
+        [
+            (".toml", Formaat::Toml),
+            (".csv", Formaat::Csv),
+            (".xlsx", Formaat::Xlsx),
+        ]
+        .into_iter()
+        .find(|(ext, _)| naam.ends_with(ext))
+        .map(|(_, f)| f)
+    }
+}
 
 /// One record the import makes (or would make).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -65,9 +111,62 @@ struct ImportData {
     verslag: ImportVerslag,
 }
 
-/// Sends `toml` as a dry run (`droogoefenen`) or for real.
-pub async fn importeer(toml: String, droogoefenen: bool) -> Result<ImportVerslag, ApiError> {
-    let vars = ImportVariabelen { toml, droogoefenen };
-    let d: ImportData = api::graphql(ACTIEPLAN_IMPORTEREN, "ActieplanImporteren", vars).await?;
+#[derive(Serialize)]
+struct Bestand {
+    formaat: String,
+    inhoud: String,
+}
+
+#[derive(Serialize)]
+struct BestandVariabelen {
+    bestand: Bestand,
+    droogoefenen: bool,
+}
+
+#[derive(Deserialize)]
+struct BestandData {
+    #[serde(rename = "actieplanImporterenBestand")]
+    verslag: ImportVerslag,
+}
+
+/// Sends `inhoud` in `formaat` (XLSX in base64) as a dry run (`droogoefenen`) or for real.
+pub async fn importeer(
+    formaat: Formaat,
+    inhoud: String,
+    droogoefenen: bool,
+) -> Result<ImportVerslag, ApiError> {
+    if formaat == Formaat::Toml {
+        let vars = ImportVariabelen {
+            toml: inhoud,
+            droogoefenen,
+        };
+        let d: ImportData = api::graphql(ACTIEPLAN_IMPORTEREN, "ActieplanImporteren", vars).await?;
+        return Ok(d.verslag);
+    }
+    let vars = BestandVariabelen {
+        bestand: Bestand {
+            formaat: formaat.naam().to_string(),
+            inhoud,
+        },
+        droogoefenen,
+    };
+    let d: BestandData =
+        api::graphql(ACTIEPLAN_IMPORTEREN_BESTAND, "ActieplanImporterenBestand", vars).await?;
     Ok(d.verslag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn het_formaat_volgt_de_extensie_en_de_naam() {
+        assert_eq!(Formaat::van_bestand("Plan.CSV"), Some(Formaat::Csv));
+        assert_eq!(Formaat::van_bestand("plan.xlsx"), Some(Formaat::Xlsx));
+        assert_eq!(Formaat::van_bestand("koers.toml"), Some(Formaat::Toml));
+        assert_eq!(Formaat::van_bestand("plan.txt"), None);
+        for f in Formaat::ALLE {
+            assert_eq!(Formaat::van_naam(f.naam()), f);
+        }
+    }
 }

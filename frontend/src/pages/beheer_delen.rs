@@ -25,7 +25,9 @@ type Laadbaar = fn() -> Pin<Box<dyn Future<Output = AnyView>>>;
 // main module (every route) carries.
 #[lazy(plannen_deel_view)]
 fn plannen_deel() -> AnyView {
-    view! { <Plannen /> <PlanImport /> }.into_any()
+    // An imported plan: the plans list (and every choice of a plan) loads anew.
+    let geimporteerd = Trigger::new();
+    view! { <Plannen geimporteerd /> <PlanImport geimporteerd /> }.into_any()
 }
 
 #[lazy(stamdata_deel_view)]

@@ -1,67 +1,97 @@
-//! The plan import on the beheer page: paste the TOML or read a file, check it (a dry run: the records it would
-//! make and every problem by line), then import it; a text changed after the check must be checked again.
+//! The plan import on the beheer page: paste the TOML or CSV, or read a .toml, .csv or .xlsx file (the format
+//! by its extension, or chosen), check it (a dry run: the records it would make and every problem by line), then
+//! import it and tell the plans list; a content changed after the check must be checked again.
 
 use crate::i18n::timp;
-use crate::model::beheer_import::{ImportVerslag, importeer};
+use crate::model::beheer_import::{Formaat, ImportVerslag, importeer};
 use crate::pages::beheer_veld::fout_tekst;
-use js_sys::{Function, Promise, Reflect};
+use crate::pages::export::lees;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
-/// Reads the first file chosen in the input of `ev` into `tekst` (the browser's `File.text()`).
-fn lees_bestand(ev: &leptos::ev::Event, tekst: RwSignal<String>) {
-    let bestand = ev
-        .target()
-        .and_then(|t| Reflect::get(&t, &JsValue::from_str("files")).ok())
-        .and_then(|f| Reflect::get(&f, &JsValue::from_f64(0.0)).ok())
-        .filter(|b| !b.is_undefined() && !b.is_null());
-    let Some(bestand) = bestand else {
-        return;
-    };
-    let belofte = Reflect::get(&bestand, &JsValue::from_str("text"))
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .and_then(|f| f.call0(&bestand).ok())
-        .and_then(|p| p.dyn_into::<Promise>().ok());
-    if let Some(p) = belofte {
-        let klaar = Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| {
-            tekst.set(v.as_string().unwrap_or_default());
-        });
-        let _ = p.then(&klaar);
-        // Called once, later, by the browser: it must outlive this function (one small closure per file read).
-        klaar.forget();
-    }
-}
-
-/// The section "Plan importeren".
+/// The section "Plan importeren"; `geimporteerd` is notified once a plan has been imported.
 #[component]
-pub fn PlanImport() -> impl IntoView {
+pub fn PlanImport(geimporteerd: Trigger) -> impl IntoView {
     let t = timp();
+    let formaat = RwSignal::new(Formaat::Toml);
+    // TOML or CSV: the text; XLSX: the file's name and its bytes in base64.
     let tekst = RwSignal::new(String::new());
-    // The dry run's report and the text it checked.
-    let verslag = RwSignal::new(None::<(ImportVerslag, String)>);
+    let binair = RwSignal::new(None::<(String, String)>);
+    let inhoud = move || match formaat.get() {
+        Formaat::Xlsx => binair.with(|b| b.as_ref().map(|(_, i)| i.clone()).unwrap_or_default()),
+        _ => tekst.get(),
+    };
+    // The dry run's report and what it checked.
+    let verslag = RwSignal::new(None::<(ImportVerslag, (Formaat, String))>);
     let fout = RwSignal::new(None::<String>);
     let gedaan = RwSignal::new(None::<String>);
-    let stuur = move |droog: bool| {
-        let toml = tekst.get_untracked();
+    let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let gekozen = move |_| {
+        let Some(el) = input.get_untracked() else { return };
+        let el: web_sys::HtmlInputElement = el.unchecked_into();
         spawn_local(async move {
-            match importeer(toml.clone(), droog).await {
+            let Some(b) = lees(el).await else {
+                fout.set(Some(timp().onleesbaar.to_string()));
+                return;
+            };
+            fout.set(None);
+            if let Some(f) = Formaat::van_bestand(&b.naam) {
+                formaat.set(f);
+            }
+            if b.xlsx {
+                binair.set(Some((b.naam, b.inhoud)));
+            } else {
+                tekst.set(b.inhoud);
+            }
+        });
+    };
+    let stuur = move |droog: bool| {
+        let gecontroleerd = (formaat.get_untracked(), untrack(inhoud));
+        spawn_local(async move {
+            match importeer(gecontroleerd.0, gecontroleerd.1.clone(), droog).await {
                 Ok(v) => {
                     fout.set(None);
                     if v.toegepast {
                         gedaan.set(v.actieplan.as_ref().map(|p| (timp().geimporteerd)(&p.titel)));
                         verslag.set(None);
                         tekst.set(String::new());
+                        binair.set(None);
+                        geimporteerd.notify();
                     } else {
                         gedaan.set(None);
-                        verslag.set(Some((v, toml)));
+                        verslag.set(Some((v, gecontroleerd)));
                     }
                 }
                 Err(e) => fout.set(Some(fout_tekst(&e))),
             }
         });
+    };
+    let formaten = Formaat::ALLE
+        .into_iter()
+        .map(|f| {
+            view! { <option value=f.naam() selected=move || formaat.get() == f>{(timp().formaat_naam)(f.naam())}</option> }
+        })
+        .collect_view();
+    let invoer = move || {
+        match formaat.get() {
+        Formaat::Xlsx => {
+            let tekst = match binair.get() {
+                Some((naam, _)) => (timp().xlsx_gelezen)(&naam),
+                None => timp().geen_xlsx.to_string(),
+            };
+            view! { <p class="utrecht-paragraph" data-testid="import-xlsx">{tekst}</p> }.into_any()
+        }
+        _ => view! {
+            <div class="utrecht-form-field">
+                <label class="utrecht-form-label" for="import-toml">{timp().tekst}</label>
+                <textarea class="utrecht-textarea utrecht-textbox import-tekst" id="import-toml" rows="12" spellcheck="false"
+                    data-testid="import-toml" prop:value=move || tekst.get()
+                    on:input=move |ev| tekst.set(event_target_value(&ev))></textarea>
+            </div>
+        }
+        .into_any(),
+    }
     };
     view! {
         <section aria-labelledby="import-kop" data-testid="plan-import">
@@ -71,19 +101,19 @@ pub fn PlanImport() -> impl IntoView {
             {move || gedaan.get().map(|m| view! { <p class="utrecht-paragraph" role="status" data-testid="import-gedaan">{m}</p> })}
             <div class="utrecht-form-field">
                 <label class="utrecht-form-label" for="import-bestand">{t.bestand}</label>
-                <input class="utrecht-textbox" id="import-bestand" type="file" accept=".toml,text/plain"
-                    data-testid="import-bestand" on:change=move |ev| lees_bestand(&ev, tekst) />
+                <input class="utrecht-textbox" id="import-bestand" type="file" node_ref=input
+                    accept=".toml,.csv,.xlsx,text/plain,text/csv" data-testid="import-bestand" on:change=gekozen />
             </div>
             <div class="utrecht-form-field">
-                <label class="utrecht-form-label" for="import-toml">{t.tekst}</label>
-                <textarea class="utrecht-textarea utrecht-textbox import-tekst" id="import-toml" rows="12" spellcheck="false"
-                    data-testid="import-toml" prop:value=move || tekst.get()
-                    on:input=move |ev| tekst.set(event_target_value(&ev))></textarea>
+                <label class="utrecht-form-label" for="import-formaat">{t.formaat}</label>
+                <select class="utrecht-select utrecht-select--html-select" id="import-formaat" data-testid="import-formaat"
+                    on:change=move |ev| formaat.set(Formaat::van_naam(&event_target_value(&ev)))>{formaten}</select>
             </div>
+            {invoer}
             <button type="button" class="utrecht-button utrecht-button--secondary-action knop"
                 data-testid="import-controleren" on:click=move |_| stuur(true)>{t.controleren}</button>
             {move || verslag.get().map(|(v, gecontroleerd)| view! {
-                <Verslag v actueel=Signal::derive(move || tekst.get() == gecontroleerd) importeren=move || stuur(false) />
+                <Verslag v actueel=Signal::derive(move || (formaat.get(), inhoud()) == gecontroleerd) importeren=move || stuur(false) />
             })}
         </section>
     }

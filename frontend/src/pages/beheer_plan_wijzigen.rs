@@ -2,15 +2,13 @@
 //! successor, sent with the versie read (on CONFLICT the panel shows theirs next to mine, per field).
 
 use crate::api::graphql_naam;
-use crate::components::veld_fouten::VeldFouten;
 use crate::i18n::{label, tpl};
 use crate::model::beheer_plannen::{BeheerPlan, BeheerThema, PlanWijziging, wijzig_plan};
-use crate::pages::beheer_conflict::BeheerConflict;
-use crate::pages::beheer_veld::{Veld, toon_fout};
+use crate::pages::beheer_conflict::Opslag;
+use crate::pages::beheer_veld::Veld;
 use koers_shared::{PlanSoort, PlanStatus};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The plan kind of its GraphQL name (ACTIEPLAN when unknown).
 pub fn soort_van(s: &str) -> PlanSoort {
@@ -53,27 +51,14 @@ pub fn PlanWijzigen(
     let bron = RwSignal::new(plan.bron.clone());
     let status = RwSignal::new(graphql_naam(&plan.status));
     let opvolger = RwSignal::new(plan.opvolger.as_ref().map(|o| o.id.clone()).unwrap_or_default());
-    let velden = VeldFouten::new();
-    let fout = RwSignal::new(None::<String>);
-    // The change sent when the API answered CONFLICT: the panel compares it with theirs.
-    let conflict = RwSignal::new(None::<PlanWijziging>);
+    let opslag = Opslag::<PlanWijziging>::new();
+    let Opslag { velden, fout, .. } = opslag;
     let (id, versie) = (plan.id.clone(), plan.versie);
     let stuur = move |invoer: PlanWijziging| {
-        spawn_local(async move {
-            match wijzig_plan(invoer.clone()).await {
-                Ok(_) => {
-                    fout.set(None);
-                    conflict.set(None);
-                    velden.0.set(Vec::new());
-                    melding.set(Some(tpl().opgeslagen.to_string()));
-                    verversen.run(());
-                }
-                Err(e) => {
-                    melding.set(None);
-                    conflict.set((e.code() == Some("CONFLICT")).then_some(invoer));
-                    toon_fout(&e, velden, fout);
-                }
-            }
+        melding.set(None);
+        opslag.stuur(invoer, wijzig_plan, move || {
+            melding.set(Some(tpl().opgeslagen.to_string()));
+            verversen.run(());
         });
     };
     let verstuur = move |ev: SubmitEvent| {
@@ -93,9 +78,8 @@ pub fn PlanWijzigen(
             opvolger: (!o.is_empty()).then_some(o),
         });
     };
-    let paneel = move || {
-        conflict.get().map(|w| {
-            let (wid, wversie) = (w.id.clone(), w.versie);
+    let paneel = opslag.paneel(
+        |w| {
             let mijn = vec![
                 ("titel", w.titel.clone()),
                 ("soort", graphql_naam(&w.soort)),
@@ -106,16 +90,12 @@ pub fn PlanWijzigen(
                 ("bron", w.bron.clone()),
                 ("status", graphql_naam(&w.status)),
             ];
-            let opnieuw = Callback::new(move |nu: i32| {
-                stuur(PlanWijziging {
-                    versie: nu,
-                    ..w.clone()
-                })
-            });
-            let herladen = Callback::new(move |()| verversen.run(()));
-            view! { <BeheerConflict id=wid versie=wversie mijn opnieuw herladen /> }
-        })
-    };
+            Some((w.id.clone(), w.versie, mijn))
+        },
+        move |w, nu| stuur(PlanWijziging { versie: nu, ..w }),
+        verversen,
+        5,
+    );
     let statussen = PlanStatus::ALL
         .iter()
         .map(|s| {
@@ -129,14 +109,17 @@ pub fn PlanWijzigen(
         .map(|s| view! { <option value=graphql_naam(s) selected=*s == plan.soort>{label(*s)}</option> })
         .collect_view();
     let eigen = plan.id.clone();
-    let huidig = opvolger.get_untracked();
-    let kandidaten = themas.with_untracked(|t| {
-        t.iter()
-            .flat_map(|t| t.actieplannen.iter())
-            .filter(|p| p.id != eigen)
-            .map(|p| view! { <option value=p.id.clone() selected=p.id == huidig>{p.titel.clone()}</option> })
-            .collect_view()
-    });
+    // Follows the plans list (a plan imported meanwhile is a choice too), keeping the choice made.
+    let kandidaten = move || {
+        let huidig = opvolger.get_untracked();
+        themas.with(|t| {
+            t.iter()
+                .flat_map(|t| t.actieplannen.iter())
+                .filter(|p| p.id != eigen)
+                .map(|p| view! { <option value=p.id.clone() selected=p.id == huidig>{p.titel.clone()}</option> })
+                .collect_view()
+        })
+    };
     view! {
         <form class="formulier" on:submit=verstuur data-testid="plan-wijzigen">
             <h4 class="utrecht-heading-4">{tp.wijzigen}</h4>

@@ -4,24 +4,24 @@
 
 use crate::api::graphql_naam;
 use crate::components::fout::uitleg;
-use crate::components::veld_fouten::VeldFouten;
 use crate::i18n::{label, tpl};
 use crate::model::beheer_plannen::{
     BeheerPlan, BeheerThema, NieuwPlan, NieuweOpgave, haal_plannen, maak_opgave, maak_plan,
 };
+use crate::pages::beheer_conflict::Opslag;
 use crate::pages::beheer_historie::Historie;
 use crate::pages::beheer_opgaven::Opgaven;
 use crate::pages::beheer_opvolger::NaarOpvolger;
 use crate::pages::beheer_plan_wijzigen::{PlanWijzigen, soort_van};
-use crate::pages::beheer_veld::{Veld, toon_fout};
+use crate::pages::beheer_veld::Veld;
 use koers_shared::PlanSoort;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// The section "Actieplannen".
+/// The section "Actieplannen"; loads anew whenever `geimporteerd` is notified.
 #[component]
-pub fn Plannen() -> impl IntoView {
+pub fn Plannen(geimporteerd: Trigger) -> impl IntoView {
     let tp = tpl();
     let themas = RwSignal::new(Vec::<BeheerThema>::new());
     let fout = RwSignal::new(None::<String>);
@@ -39,7 +39,11 @@ pub fn Plannen() -> impl IntoView {
             }
         });
     };
-    laad();
+    // At once, and again after an import.
+    Effect::new(move |_| {
+        geimporteerd.track();
+        laad();
+    });
     let verversen = Callback::new(move |()| laad());
     let plan = move || {
         let id = gekozen.get()?;
@@ -136,8 +140,8 @@ fn NieuwPlanFormulier(themas: RwSignal<Vec<BeheerThema>>, verversen: Callback<()
     let soort = RwSignal::new(graphql_naam(&PlanSoort::Actieplan));
     let van = RwSignal::new("2027".to_string());
     let tot = RwSignal::new("2030".to_string());
-    let velden = VeldFouten::new();
-    let fout = RwSignal::new(None::<String>);
+    let opslag = Opslag::<NieuwPlan>::new();
+    let Opslag { velden, fout, .. } = opslag;
     let gemaakt = RwSignal::new(None::<String>);
     let verstuur = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -155,20 +159,11 @@ fn NieuwPlanFormulier(themas: RwSignal<Vec<BeheerThema>>, verversen: Callback<()
             periode_tot: tot.get_untracked().trim().parse().unwrap_or(0),
         };
         let naam = invoer.titel.clone();
-        spawn_local(async move {
-            match maak_plan(invoer).await {
-                Ok(_) => {
-                    fout.set(None);
-                    velden.0.set(Vec::new());
-                    titel.set(String::new());
-                    gemaakt.set(Some((tpl().plan_gemaakt)(&naam)));
-                    verversen.run(());
-                }
-                Err(e) => {
-                    gemaakt.set(None);
-                    toon_fout(&e, velden, fout);
-                }
-            }
+        gemaakt.set(None);
+        opslag.stuur(invoer, maak_plan, move || {
+            titel.set(String::new());
+            gemaakt.set(Some((tpl().plan_gemaakt)(&naam)));
+            verversen.run(());
         });
     };
     let soorten = PlanSoort::ALL
@@ -246,24 +241,17 @@ fn PlanBeheer(
 fn OpgaveFormulier(plan: String, verversen: Callback<()>) -> impl IntoView {
     let tp = tpl();
     let titel = RwSignal::new(String::new());
-    let velden = VeldFouten::new();
-    let fout = RwSignal::new(None::<String>);
+    let opslag = Opslag::<NieuweOpgave>::new();
+    let Opslag { velden, fout, .. } = opslag;
     let verstuur = move |ev: SubmitEvent| {
         ev.prevent_default();
         let invoer = NieuweOpgave {
             actieplan: plan.clone(),
             titel: titel.get_untracked().trim().to_string(),
         };
-        spawn_local(async move {
-            match maak_opgave(invoer).await {
-                Ok(_) => {
-                    fout.set(None);
-                    velden.0.set(Vec::new());
-                    titel.set(String::new());
-                    verversen.run(());
-                }
-                Err(e) => toon_fout(&e, velden, fout),
-            }
+        opslag.stuur(invoer, maak_opgave, move || {
+            titel.set(String::new());
+            verversen.run(());
         });
     };
     view! {

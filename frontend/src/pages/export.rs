@@ -25,18 +25,30 @@ pub fn ExportLinks(
     }
 }
 
-/// The chosen file: whether it is XLSX, and its content as the API takes it (CSV text, XLSX in base64).
-async fn lees(input: web_sys::HtmlInputElement) -> Option<(bool, String)> {
+/// A file chosen in a file input, read as the API takes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gelezen {
+    /// Its name in lower case (for its extension).
+    pub naam: String,
+    /// Whether it is XLSX (by its extension).
+    pub xlsx: bool,
+    /// Its content: XLSX in base64, anything else as text (CSV, TOML).
+    pub inhoud: String,
+}
+
+/// Reads the file chosen in `input` (`None`: none chosen, or unreadable).
+pub async fn lees(input: web_sys::HtmlInputElement) -> Option<Gelezen> {
     let file = input.files()?.get(0)?;
-    let xlsx = file.name().to_lowercase().ends_with(".xlsx");
-    if xlsx {
+    let naam = file.name().to_lowercase();
+    let xlsx = naam.ends_with(".xlsx");
+    let inhoud = if xlsx {
         let buf = JsFuture::from(file.array_buffer()).await.ok()?;
         let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-        Some((true, base64::engine::general_purpose::STANDARD.encode(bytes)))
+        base64::engine::general_purpose::STANDARD.encode(bytes)
     } else {
-        let tekst = JsFuture::from(file.text()).await.ok()?;
-        Some((false, tekst.as_string()?))
-    }
+        JsFuture::from(file.text()).await.ok()?.as_string()?
+    };
+    Some(Gelezen { naam, xlsx, inhoud })
 }
 
 /// Upload, dry run and apply of an edited export (`data-testid="voortgang-import"`).
@@ -53,7 +65,9 @@ pub fn VoortgangImport() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let uit = match lees(el).await {
                 None => Err(x.onleesbaar.to_string()),
-                Some((xlsx, inhoud)) => importeer(xlsx, inhoud, droog).await.map_err(|e| e.to_string()),
+                Some(b) => importeer(b.xlsx, b.inhoud, droog)
+                    .await
+                    .map_err(|e| e.to_string()),
             };
             verslag.set(Some(uit));
             bezig.set(false);
