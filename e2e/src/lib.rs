@@ -5,6 +5,7 @@
 //! with headless Chromium. Selectors live in [`fixtures`]. The tests are `#[ignore]`d so that
 //! `cargo test --workspace` needs no browser; `.ci/test` runs them with `cargo test -p koers-e2e -- --ignored`.
 
+pub mod beheer;
 pub mod bord;
 pub mod browser;
 pub mod fixtures;

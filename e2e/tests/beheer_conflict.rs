@@ -6,7 +6,8 @@
 //! `cargo test --workspace --test beheer_conflict -- --ignored --test-threads=1`.
 
 use anyhow::Context;
-use koers_e2e::{Browser, Koers, array, fixtures, id_of, vul_aanmelden_in};
+use koers_e2e::beheer::beheer_aangemeld;
+use koers_e2e::{Browser, array, fixtures, id_of};
 use serde_json::json;
 
 /// Sets the portefeuillehouder of thema `id` to `houder` through the API, in the browser's own session.
@@ -43,8 +44,7 @@ async fn elders_gewijzigd(browser: &Browser, id: &str, houder: &str) -> anyhow::
 #[tokio::test]
 #[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
 async fn een_thema_elders_gewijzigd_toont_het_conflictpaneel() -> anyhow::Result<()> {
-    let koers = Koers::start().await?;
-    let wachtwoord = koers.gebruiker("bea", "beheerder", &[]).await?;
+    let (koers, browser) = beheer_aangemeld().await?;
     let themas = koers.graphql("{ themas { id naam } }", json!({})).await?;
     let thema = array(&themas["themas"], "themas")?
         .iter()
@@ -52,11 +52,6 @@ async fn een_thema_elders_gewijzigd_toont_het_conflictpaneel() -> anyhow::Result
         .context("the seeded thema Mensenhandel")?;
     let id = id_of(thema)?;
 
-    let browser = Browser::start().await?;
-    browser.goto(&koers.url("/beheer")).await?;
-    browser.wait_for(fixtures::AANMELDEN_LINK).await?.click().await?;
-    browser.wait_for(fixtures::AANMELDEN_PAGINA).await?;
-    vul_aanmelden_in(&browser, "bea", &wachtwoord).await?;
     browser.wait_for(fixtures::THEMAS_BEHEER).await?;
     browser
         .wait_for(&fixtures::thema_wijzigen("Mensenhandel"))

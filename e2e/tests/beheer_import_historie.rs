@@ -8,7 +8,8 @@
 //! `cargo test --workspace --test beheer_import_historie -- --ignored --test-threads=1`.
 
 use anyhow::Context;
-use koers_e2e::{Browser, Koers, array, fixtures, id_of, vul_aanmelden_in};
+use koers_e2e::beheer::{beheer_aangemeld, beheer_engels};
+use koers_e2e::{Browser, array, fixtures, id_of};
 use serde_json::json;
 
 const TITEL: &str = "Actieplan Mensenhandel 2027-2030 (import)";
@@ -98,13 +99,7 @@ async fn elders_gewijzigd(browser: &Browser, id: &str) -> anyhow::Result<()> {
 #[tokio::test]
 #[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
 async fn een_plan_geimporteerd_met_historie_en_conflict() -> anyhow::Result<()> {
-    let koers = Koers::start().await?;
-    let wachtwoord = koers.gebruiker("bea", "beheerder", &[]).await?;
-    let browser = Browser::start().await?;
-    browser.goto(&koers.url("/beheer")).await?;
-    browser.wait_for(fixtures::AANMELDEN_LINK).await?.click().await?;
-    browser.wait_for(fixtures::AANMELDEN_PAGINA).await?;
-    vul_aanmelden_in(&browser, "bea", &wachtwoord).await?;
+    let (koers, browser) = beheer_aangemeld().await?;
 
     // A dry run of a file with a wrong opgave: the problem with its line, nothing to apply.
     plak(&browser, fixtures::IMPORT_TOML, &toml("bestaat-niet")).await?;
@@ -201,10 +196,7 @@ async fn een_plan_geimporteerd_met_historie_en_conflict() -> anyhow::Result<()> 
     assert_eq!(p["actieplan"]["bron"], "Beleidskader 2027, hoofdstuk 1");
 
     // English: the import and the history.
-    browser.wait_for(fixtures::TAAL_KNOP).await?.click().await?;
-    browser
-        .wait_for_text(fixtures::PAGINA_KOP, "Administration")
-        .await?;
+    beheer_engels(&browser).await?;
     plak(&browser, fixtures::IMPORT_TOML, &toml("bestaat-niet")).await?;
     browser
         .wait_for(fixtures::IMPORT_CONTROLEREN)

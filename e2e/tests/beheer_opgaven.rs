@@ -7,7 +7,8 @@
 //! `cargo test --workspace --test beheer_opgaven -- --ignored --test-threads=1`.
 
 use anyhow::Context;
-use koers_e2e::{Browser, Koers, array, fixtures, id_of, vul_aanmelden_in};
+use koers_e2e::beheer::{beheer_aangemeld, beheer_engels};
+use koers_e2e::{Browser, Koers, array, fixtures, id_of};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
@@ -72,13 +73,7 @@ async fn vul(browser: &Browser, sel: &str, tekst: &str) -> anyhow::Result<()> {
 #[tokio::test]
 #[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
 async fn een_beheerder_wijzigt_ordent_en_laat_opgaven_vervallen() -> anyhow::Result<()> {
-    let koers = Koers::start().await?;
-    let wachtwoord = koers.gebruiker("bea", "beheerder", &[]).await?;
-    let browser = Browser::start().await?;
-    browser.goto(&koers.url("/beheer")).await?;
-    browser.wait_for(fixtures::AANMELDEN_LINK).await?.click().await?;
-    browser.wait_for(fixtures::AANMELDEN_PAGINA).await?;
-    vul_aanmelden_in(&browser, "bea", &wachtwoord).await?;
+    let (koers, browser) = beheer_aangemeld().await?;
     browser.wait_for(fixtures::PLAN_FORMULIER).await?;
 
     // A plan with three opgaven, made in the forms.
@@ -195,10 +190,7 @@ async fn een_beheerder_wijzigt_ordent_en_laat_opgaven_vervallen() -> anyhow::Res
     assert!(fouten.is_empty(), "axe on the opgaven' beheer (nl): {fouten:?}");
 
     // The same views in English.
-    browser.wait_for(fixtures::TAAL_KNOP).await?.click().await?;
-    browser
-        .wait_for_text(fixtures::PAGINA_KOP, "Administration")
-        .await?;
+    beheer_engels(&browser).await?;
     browser
         .wait_for(&fixtures::plan_beheren(PLAN))
         .await?

@@ -6,7 +6,8 @@
 //! `cargo test --workspace --test beheer_plannen -- --ignored --test-threads=1`.
 
 use anyhow::Context;
-use koers_e2e::{Browser, Koers, array, fixtures, id_of, vul_aanmelden_in};
+use koers_e2e::beheer::{beheer_aangemeld, beheer_engels};
+use koers_e2e::{Browser, array, fixtures, id_of};
 use serde_json::json;
 use std::time::{Duration, Instant};
 
@@ -83,13 +84,7 @@ async fn elders_gewijzigd(browser: &Browser, id: &str) -> anyhow::Result<()> {
 #[tokio::test]
 #[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
 async fn een_beheerder_maakt_een_plan_en_zet_de_open_acties_over() -> anyhow::Result<()> {
-    let koers = Koers::start().await?;
-    let wachtwoord = koers.gebruiker("bea", "beheerder", &[]).await?;
-    let browser = Browser::start().await?;
-    browser.goto(&koers.url("/beheer")).await?;
-    browser.wait_for(fixtures::AANMELDEN_LINK).await?.click().await?;
-    browser.wait_for(fixtures::AANMELDEN_PAGINA).await?;
-    vul_aanmelden_in(&browser, "bea", &wachtwoord).await?;
+    let (koers, browser) = beheer_aangemeld().await?;
     browser.wait_for(fixtures::PLAN_FORMULIER).await?;
 
     // The ending plan with one opgave, made in the form; its open actie through the API.
@@ -220,10 +215,7 @@ async fn een_beheerder_maakt_een_plan_en_zet_de_open_acties_over() -> anyhow::Re
     assert_eq!(na["actie"]["opgave"]["titel"], "Weerbaarheid");
 
     // The same views in English.
-    browser.wait_for(fixtures::TAAL_KNOP).await?.click().await?;
-    browser
-        .wait_for_text(fixtures::PAGINA_KOP, "Administration")
-        .await?;
+    beheer_engels(&browser).await?;
     browser
         .wait_for(&fixtures::plan_beheren(OUD))
         .await?

@@ -7,20 +7,8 @@
 //! `cargo test --workspace --test beheer_rvo_gebruikers -- --ignored --test-threads=1`.
 
 use anyhow::Context;
+use koers_e2e::beheer::{beheer_aangemeld, beheer_engels, datum_over};
 use koers_e2e::{Browser, Koers, aanmelden, fixtures, vul_aanmelden_in};
-use serde_json::json;
-
-/// The UTC date `dagen` days ago in the browser, `JJJJ-MM-DD` (the view's "today" is the browser's UTC date).
-async fn dagen_geleden(browser: &Browser, dagen: u32) -> anyhow::Result<String> {
-    let v = browser
-        .client()
-        .execute(
-            "return new Date(Date.now() - arguments[0] * 86400000).toISOString().slice(0, 10);",
-            vec![json!(dagen)],
-        )
-        .await?;
-    v.as_str().map(str::to_string).context("a date")
-}
 
 /// Opens `/sinds-rvo` without a date and returns the meeting it chose.
 async fn standaard_vergadering(browser: &Browser, koers: &Koers) -> anyhow::Result<String> {
@@ -32,22 +20,12 @@ async fn standaard_vergadering(browser: &Browser, koers: &Koers) -> anyhow::Resu
         .context("the chosen date")
 }
 
-/// Signs in `gebruikersnaam` on `/beheer` and waits for the page.
-async fn naar_beheer(browser: &Browser, koers: &Koers, wie: &str, wachtwoord: &str) -> anyhow::Result<()> {
-    aanmelden(browser, koers, wie, wachtwoord, "/beheer").await?;
-    browser.wait_for(fixtures::GEBRUIKERS).await?;
-    Ok(())
-}
-
 #[tokio::test]
 #[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
 async fn sinds_vorige_rvo_volgt_een_nieuwe_vergadering() -> anyhow::Result<()> {
-    let koers = Koers::start().await?;
-    let wachtwoord = koers.gebruiker("bea", "beheerder", &[]).await?;
-    let browser = Browser::start().await?;
-    naar_beheer(&browser, &koers, "bea", &wachtwoord).await?;
-    let eerder = dagen_geleden(&browser, 2).await?;
-    let nog_eerder = dagen_geleden(&browser, 3).await?;
+    let (koers, browser) = beheer_aangemeld().await?;
+    let eerder = datum_over(&browser, -2).await?;
+    let nog_eerder = datum_over(&browser, -3).await?;
     let voor_de_test = standaard_vergadering(&browser, &koers).await?;
     assert!(
         voor_de_test < nog_eerder,
@@ -105,10 +83,7 @@ async fn sinds_vorige_rvo_volgt_een_nieuwe_vergadering() -> anyhow::Result<()> {
 #[tokio::test]
 #[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
 async fn een_nieuwe_gebruiker_meldt_zich_aan_en_wijzigt_haar_wachtwoord() -> anyhow::Result<()> {
-    let koers = Koers::start().await?;
-    let wachtwoord = koers.gebruiker("bea", "beheerder", &[]).await?;
-    let browser = Browser::start().await?;
-    naar_beheer(&browser, &koers, "bea", &wachtwoord).await?;
+    let (koers, browser) = beheer_aangemeld().await?;
 
     browser
         .wait_for(fixtures::GEBRUIKER_NAAM)
@@ -148,10 +123,7 @@ async fn een_nieuwe_gebruiker_meldt_zich_aan_en_wijzigt_haar_wachtwoord() -> any
     browser.screenshot("beheer-gebruikers").await?;
     let fouten = browser.axe_violations().await?;
     assert!(fouten.is_empty(), "axe on the beheer page (nl): {fouten:?}");
-    browser.wait_for(fixtures::TAAL_KNOP).await?.click().await?;
-    browser
-        .wait_for_text(fixtures::PAGINA_KOP, "Administration")
-        .await?;
+    beheer_engels(&browser).await?;
     browser.wait_for(&fixtures::gebruiker_regel("carla")).await?;
     let fouten = browser.axe_violations().await?;
     assert!(fouten.is_empty(), "axe on the beheer page (en): {fouten:?}");

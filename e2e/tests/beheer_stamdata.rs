@@ -7,7 +7,8 @@
 //! `cargo test --workspace --test beheer_stamdata -- --ignored --test-threads=1`.
 
 use anyhow::Context;
-use koers_e2e::{Browser, Koers, array, fixtures, id_of, vul_aanmelden_in};
+use koers_e2e::beheer::{beheer_aangemeld, beheer_engels};
+use koers_e2e::{Browser, Koers, array, fixtures, id_of};
 use serde_json::json;
 use std::time::{Duration, Instant};
 
@@ -54,14 +55,8 @@ async fn organisatie(koers: &Koers, naam: &str) -> anyhow::Result<String> {
 #[tokio::test]
 #[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
 async fn een_beheerder_beheert_themas_en_voegt_organisaties_samen() -> anyhow::Result<()> {
-    let koers = Koers::start().await?;
-    let wachtwoord = koers.gebruiker("bea", "beheerder", &[]).await?;
+    let (koers, browser) = beheer_aangemeld().await?;
     koers.gebruiker("reda", "redacteur", &[]).await?;
-    let browser = Browser::start().await?;
-    browser.goto(&koers.url("/beheer")).await?;
-    browser.wait_for(fixtures::AANMELDEN_LINK).await?.click().await?;
-    browser.wait_for(fixtures::AANMELDEN_PAGINA).await?;
-    vul_aanmelden_in(&browser, "bea", &wachtwoord).await?;
     browser.wait_for(fixtures::THEMAS_BEHEER).await?;
 
     // A new thema, then a new portefeuillehouder for it.
@@ -194,10 +189,7 @@ async fn een_beheerder_beheert_themas_en_voegt_organisaties_samen() -> anyhow::R
     .await?;
 
     // The same views in English.
-    browser.wait_for(fixtures::TAAL_KNOP).await?.click().await?;
-    browser
-        .wait_for_text(fixtures::PAGINA_KOP, "Administration")
-        .await?;
+    beheer_engels(&browser).await?;
     browser
         .wait_for_text(&fixtures::organisatie_stand(NIEUW), "In use")
         .await?;

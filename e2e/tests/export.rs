@@ -6,6 +6,7 @@
 //! `cargo test -p koers-e2e --test export -- --ignored --test-threads=1` (also done by `.ci/test`).
 
 use anyhow::Context;
+use koers_e2e::beheer::{csv_regels, download_met_sessie, schrijf_csv};
 use koers_e2e::{Browser, Koers, aanmelden, fixtures, id_of};
 use serde_json::json;
 
@@ -33,28 +34,8 @@ async fn export_bewerken_en_terugzetten() -> anyhow::Result<()> {
         .attr("href")
         .await?
         .context("the export link has an href")?;
-    let cookies = browser.client().get_all_cookies().await?;
-    let cookie = cookies
-        .iter()
-        .map(|c| format!("{}={}", c.name(), c.value()))
-        .collect::<Vec<_>>()
-        .join("; ");
-    let r = koers
-        .http()
-        .get(koers.url(&href))
-        .header("cookie", cookie)
-        .send()
-        .await?;
-    anyhow::ensure!(r.status() == 200, "export: {}", r.status());
-    let tekst = r.text().await?;
-    let tekst = tekst.trim_start_matches('\u{feff}');
-    let mut rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .has_headers(false)
-        .from_reader(tekst.as_bytes())
-        .records()
-        .map(|r| r.map(|r| r.iter().map(str::to_string).collect()))
-        .collect::<Result<_, _>>()?;
+    let tekst = download_met_sessie(&browser, &koers, &href).await?;
+    let mut rows = csv_regels(&tekst)?;
     let kol = |naam: &str| rows[0].iter().position(|k| k == naam).context("column");
     let (id_k, status_k, gez_k, reden_k, vg_k) = (
         kol("id")?,
@@ -74,17 +55,12 @@ async fn export_bewerken_en_terugzetten() -> anyhow::Result<()> {
     rows[rij][reden_k] = "Capaciteit uit de e2e-test".into();
     rows[rij][vg_k] = "35".into();
     let dir = tempfile::tempdir()?;
-    let pad = dir.path().join("export.csv");
-    let mut w = csv::WriterBuilder::new().delimiter(b';').from_path(&pad)?;
-    for r in &rows {
-        w.write_record(r)?;
-    }
-    w.flush()?;
+    let pad = schrijf_csv(dir.path(), "export.csv", &rows)?;
 
     browser
         .wait_for(fixtures::IMPORT_BESTAND)
         .await?
-        .send_keys(&pad.display().to_string())
+        .send_keys(&pad)
         .await?;
     browser
         .wait_for(fixtures::IMPORT_CONTROLEREN)
