@@ -1,0 +1,122 @@
+//! Browser test of the plan import from a file in the export's layout: a plan exported as CSV (through the
+//! API, with the session cookie), renamed and without its ids, chosen in `/beheer`'s file input, checked (a
+//! dry run listing every record by line) and imported; the new plan appears in the plans list and in the
+//! successor choice of an open plan without a reload. The same file again is refused by line. axe clean, in
+//! Dutch and English.
+//!
+//! Ignored by default (it needs Chromium and a built `frontend/dist`); run it with
+//! `cargo test --workspace --test beheer_import_bestand -- --ignored --test-threads=1`.
+
+use anyhow::Context;
+use koers_e2e::beheer::{beheer_aangemeld, beheer_engels, csv_regels, download_met_sessie, schrijf_csv};
+use koers_e2e::{array, fixtures, id_of};
+use serde_json::json;
+use std::collections::BTreeSet;
+
+const TITEL: &str = "Actieplan Mensenhandel 2027-2030 (CSV-import e2e)";
+
+#[tokio::test]
+#[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
+async fn een_plan_uit_een_csv_export_verschijnt_zonder_herladen() -> anyhow::Result<()> {
+    let (koers, browser) = beheer_aangemeld().await?;
+    let plan = koers.plan(fixtures::RAP_MENSENHANDEL).await?;
+    let plan_id = id_of(&plan)?;
+    let tekst = download_met_sessie(&browser, &koers, &format!("/export/actieplan/{plan_id}.csv")).await?;
+    let mut rows = csv_regels(&tekst)?;
+    let kol = |naam: &str| rows[0].iter().position(|k| k == naam).context("column");
+    let (id_k, plan_k, opgave_k, actie_k) = (kol("id")?, kol("actieplan")?, kol("opgave")?, kol("actie")?);
+    let oud = rows.get(1).context("a row")?[plan_k].clone();
+    for r in &mut rows[1..] {
+        r[id_k].clear();
+        r[plan_k] = TITEL.to_string();
+    }
+    let opgaven: BTreeSet<&str> = rows[1..].iter().map(|r| r[opgave_k].as_str()).collect();
+    let acties = rows[1..].iter().filter(|r| !r[actie_k].is_empty()).count();
+    let dir = tempfile::tempdir()?;
+    let pad = schrijf_csv(dir.path(), "plan.csv", &rows)?;
+
+    // The seeded plan open, so that its successor choice is on screen while the import runs.
+    browser
+        .wait_for(&fixtures::plan_beheren(&oud))
+        .await?
+        .click()
+        .await?;
+    browser.wait_for(fixtures::PLAN_OPVOLGER).await?;
+    assert!(browser.find_now(&fixtures::plan_rij(TITEL)).await?.is_none());
+
+    browser
+        .wait_for(fixtures::IMPORT_BESTAND)
+        .await?
+        .send_keys(&pad)
+        .await?;
+    // The format follows the extension.
+    browser
+        .wait_for(&format!(
+            r#"{} option[value="CSV"]:checked"#,
+            fixtures::IMPORT_FORMAAT
+        ))
+        .await?;
+    browser
+        .wait_for(fixtures::IMPORT_CONTROLEREN)
+        .await?
+        .click()
+        .await?;
+    browser.wait_for(fixtures::IMPORT_IN_ORDE).await?;
+    let n = 1 + opgaven.len() + acties;
+    let records = browser.wait_for_at_least(fixtures::IMPORT_RECORD, n).await?;
+    assert_eq!(records.len(), n, "a plan, its opgaven and its acties");
+    let eerste = records[0].text().await?;
+    assert!(eerste.contains(TITEL), "the plan first: {eerste}");
+    browser.screenshot("beheer-import-csv").await?;
+    let fouten = browser.axe_violations().await?;
+    assert!(fouten.is_empty(), "axe on the CSV import (nl): {fouten:?}");
+
+    browser
+        .wait_for(fixtures::IMPORT_TOEPASSEN)
+        .await?
+        .click()
+        .await?;
+    browser.wait_for(fixtures::IMPORT_GEDAAN).await?;
+    // Without a reload: the plans list and the open plan's successor choice have the new plan.
+    browser.wait_for(&fixtures::plan_rij(TITEL)).await?;
+    let plannen = koers
+        .graphql("{ actieplannen { id titel opgaven { id } } }", json!({}))
+        .await?;
+    let nieuw = array(&plannen["actieplannen"], "actieplannen")?
+        .iter()
+        .find(|p| p["titel"] == TITEL)
+        .context("the imported plan is in the API")?;
+    assert_eq!(array(&nieuw["opgaven"], "opgaven")?.len(), opgaven.len());
+    let nieuw_id = id_of(nieuw)?;
+    browser
+        .wait_for(&format!(
+            r#"{} option[value="{nieuw_id}"]"#,
+            fixtures::PLAN_OPVOLGER
+        ))
+        .await?;
+
+    // English: the same file again is refused (the plan exists), by line; nothing is made.
+    beheer_engels(&browser).await?;
+    browser
+        .wait_for(fixtures::IMPORT_BESTAND)
+        .await?
+        .send_keys(&pad)
+        .await?;
+    browser
+        .wait_for(&format!(
+            r#"{} option[value="CSV"]:checked"#,
+            fixtures::IMPORT_FORMAAT
+        ))
+        .await?;
+    browser
+        .wait_for(fixtures::IMPORT_CONTROLEREN)
+        .await?
+        .click()
+        .await?;
+    browser.wait_for(fixtures::IMPORT_PROBLEEM).await?;
+    assert!(browser.find_now(fixtures::IMPORT_TOEPASSEN).await?.is_none());
+    browser.screenshot("beheer-import-csv-en").await?;
+    let fouten = browser.axe_violations().await?;
+    assert!(fouten.is_empty(), "axe on the CSV import (en): {fouten:?}");
+    browser.close().await
+}
