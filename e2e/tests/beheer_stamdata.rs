@@ -56,7 +56,9 @@ async fn organisatie(koers: &Koers, naam: &str) -> anyhow::Result<String> {
 #[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
 async fn een_beheerder_beheert_themas_en_voegt_organisaties_samen() -> anyhow::Result<()> {
     let (koers, browser) = beheer_aangemeld().await?;
+    // A redacteur made after the page loaded: the page anew, so that its users list has her.
     koers.gebruiker("reda", "redacteur", &[]).await?;
+    browser.goto(&koers.url("/beheer")).await?;
     browser.wait_for(fixtures::THEMAS_BEHEER).await?;
 
     // A new thema, then a new portefeuillehouder for it.
