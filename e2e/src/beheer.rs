@@ -87,3 +87,59 @@ pub fn schrijf_csv(dir: &std::path::Path, naam: &str, rows: &[Vec<String>]) -> a
     w.flush()?;
     Ok(pad.display().to_string())
 }
+
+/// Runs the plan import's dry run of what is in the form and waits for its report without problems: its
+/// `n` records (fails on another number).
+pub async fn import_gecontroleerd(
+    browser: &Browser,
+    n: usize,
+) -> anyhow::Result<Vec<fantoccini::elements::Element>> {
+    browser
+        .wait_for(fixtures::IMPORT_CONTROLEREN)
+        .await?
+        .click()
+        .await?;
+    browser.wait_for(fixtures::IMPORT_IN_ORDE).await?;
+    let records = browser.wait_for_at_least(fixtures::IMPORT_RECORD, n).await?;
+    anyhow::ensure!(records.len() == n, "{n} records, not {}", records.len());
+    Ok(records)
+}
+
+/// Applies the checked plan import and waits for its notice; the plan made, from the API (`id`, `titel`,
+/// `opgaven { id }`).
+pub async fn import_toegepast(
+    browser: &Browser,
+    koers: &Koers,
+    titel: &str,
+) -> anyhow::Result<serde_json::Value> {
+    browser
+        .wait_for(fixtures::IMPORT_TOEPASSEN)
+        .await?
+        .click()
+        .await?;
+    browser.wait_for(fixtures::IMPORT_GEDAAN).await?;
+    let plannen = koers
+        .graphql("{ actieplannen { id titel opgaven { id } } }", json!({}))
+        .await?;
+    crate::array(&plannen["actieplannen"], "actieplannen")?
+        .iter()
+        .find(|p| p["titel"] == titel)
+        .cloned()
+        .context("the imported plan is in the API")
+}
+
+/// Runs the plan import's dry run of what is in the form and waits for its first problem (then nothing can
+/// be applied); that problem.
+pub async fn import_afgewezen(browser: &Browser) -> anyhow::Result<fantoccini::elements::Element> {
+    browser
+        .wait_for(fixtures::IMPORT_CONTROLEREN)
+        .await?
+        .click()
+        .await?;
+    let probleem = browser.wait_for(fixtures::IMPORT_PROBLEEM).await?;
+    anyhow::ensure!(
+        browser.find_now(fixtures::IMPORT_TOEPASSEN).await?.is_none(),
+        "a file with a problem cannot be applied"
+    );
+    Ok(probleem)
+}

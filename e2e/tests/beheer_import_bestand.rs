@@ -8,12 +8,30 @@
 //! `cargo test --workspace --test beheer_import_bestand -- --ignored --test-threads=1`.
 
 use anyhow::Context;
-use koers_e2e::beheer::{beheer_aangemeld, beheer_engels, csv_regels, download_met_sessie, schrijf_csv};
-use koers_e2e::{array, fixtures, id_of};
-use serde_json::json;
+use koers_e2e::beheer::{
+    beheer_aangemeld, beheer_engels, csv_regels, download_met_sessie, import_afgewezen, import_gecontroleerd,
+    import_toegepast, schrijf_csv,
+};
+use koers_e2e::{Browser, array, fixtures, id_of};
 use std::collections::BTreeSet;
 
 const TITEL: &str = "Actieplan Mensenhandel 2027-2030 (CSV-import e2e)";
+
+/// Chooses the file at `pad` in the plan import's file input; the format follows its extension (CSV).
+async fn kies_csv(browser: &Browser, pad: &str) -> anyhow::Result<()> {
+    browser
+        .wait_for(fixtures::IMPORT_BESTAND)
+        .await?
+        .send_keys(pad)
+        .await?;
+    browser
+        .wait_for(&format!(
+            r#"{} option[value="CSV"]:checked"#,
+            fixtures::IMPORT_FORMAAT
+        ))
+        .await?;
+    Ok(())
+}
 
 #[tokio::test]
 #[ignore = "browser test: needs chromium and frontend/dist; run .ci/test or cargo test -p koers-e2e -- --ignored"]
@@ -44,50 +62,20 @@ async fn een_plan_uit_een_csv_export_verschijnt_zonder_herladen() -> anyhow::Res
     browser.wait_for(fixtures::PLAN_OPVOLGER).await?;
     assert!(browser.find_now(&fixtures::plan_rij(TITEL)).await?.is_none());
 
-    browser
-        .wait_for(fixtures::IMPORT_BESTAND)
-        .await?
-        .send_keys(&pad)
-        .await?;
-    // The format follows the extension.
-    browser
-        .wait_for(&format!(
-            r#"{} option[value="CSV"]:checked"#,
-            fixtures::IMPORT_FORMAAT
-        ))
-        .await?;
-    browser
-        .wait_for(fixtures::IMPORT_CONTROLEREN)
-        .await?
-        .click()
-        .await?;
-    browser.wait_for(fixtures::IMPORT_IN_ORDE).await?;
-    let n = 1 + opgaven.len() + acties;
-    let records = browser.wait_for_at_least(fixtures::IMPORT_RECORD, n).await?;
-    assert_eq!(records.len(), n, "a plan, its opgaven and its acties");
+    kies_csv(&browser, &pad).await?;
+    // A plan, its opgaven and its acties.
+    let records = import_gecontroleerd(&browser, 1 + opgaven.len() + acties).await?;
     let eerste = records[0].text().await?;
     assert!(eerste.contains(TITEL), "the plan first: {eerste}");
     browser.screenshot("beheer-import-csv").await?;
     let fouten = browser.axe_violations().await?;
     assert!(fouten.is_empty(), "axe on the CSV import (nl): {fouten:?}");
 
-    browser
-        .wait_for(fixtures::IMPORT_TOEPASSEN)
-        .await?
-        .click()
-        .await?;
-    browser.wait_for(fixtures::IMPORT_GEDAAN).await?;
+    let nieuw = import_toegepast(&browser, &koers, TITEL).await?;
     // Without a reload: the plans list and the open plan's successor choice have the new plan.
     browser.wait_for(&fixtures::plan_rij(TITEL)).await?;
-    let plannen = koers
-        .graphql("{ actieplannen { id titel opgaven { id } } }", json!({}))
-        .await?;
-    let nieuw = array(&plannen["actieplannen"], "actieplannen")?
-        .iter()
-        .find(|p| p["titel"] == TITEL)
-        .context("the imported plan is in the API")?;
     assert_eq!(array(&nieuw["opgaven"], "opgaven")?.len(), opgaven.len());
-    let nieuw_id = id_of(nieuw)?;
+    let nieuw_id = id_of(&nieuw)?;
     browser
         .wait_for(&format!(
             r#"{} option[value="{nieuw_id}"]"#,
@@ -97,24 +85,8 @@ async fn een_plan_uit_een_csv_export_verschijnt_zonder_herladen() -> anyhow::Res
 
     // English: the same file again is refused (the plan exists), by line; nothing is made.
     beheer_engels(&browser).await?;
-    browser
-        .wait_for(fixtures::IMPORT_BESTAND)
-        .await?
-        .send_keys(&pad)
-        .await?;
-    browser
-        .wait_for(&format!(
-            r#"{} option[value="CSV"]:checked"#,
-            fixtures::IMPORT_FORMAAT
-        ))
-        .await?;
-    browser
-        .wait_for(fixtures::IMPORT_CONTROLEREN)
-        .await?
-        .click()
-        .await?;
-    browser.wait_for(fixtures::IMPORT_PROBLEEM).await?;
-    assert!(browser.find_now(fixtures::IMPORT_TOEPASSEN).await?.is_none());
+    kies_csv(&browser, &pad).await?;
+    import_afgewezen(&browser).await?;
     browser.screenshot("beheer-import-csv-en").await?;
     let fouten = browser.axe_violations().await?;
     assert!(fouten.is_empty(), "axe on the CSV import (en): {fouten:?}");

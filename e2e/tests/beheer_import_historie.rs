@@ -8,7 +8,9 @@
 //! `cargo test --workspace --test beheer_import_historie -- --ignored --test-threads=1`.
 
 use anyhow::Context;
-use koers_e2e::beheer::{beheer_aangemeld, beheer_engels};
+use koers_e2e::beheer::{
+    beheer_aangemeld, beheer_engels, import_afgewezen, import_gecontroleerd, import_toegepast,
+};
 use koers_e2e::{Browser, array, fixtures, id_of};
 use serde_json::json;
 
@@ -103,44 +105,20 @@ async fn een_plan_geimporteerd_met_historie_en_conflict() -> anyhow::Result<()> 
 
     // A dry run of a file with a wrong opgave: the problem with its line, nothing to apply.
     plak(&browser, fixtures::IMPORT_TOML, &toml("bestaat-niet")).await?;
-    browser
-        .wait_for(fixtures::IMPORT_CONTROLEREN)
-        .await?
-        .click()
-        .await?;
-    let probleem = browser.wait_for(fixtures::IMPORT_PROBLEEM).await?;
+    let probleem = import_afgewezen(&browser).await?;
     let regel = probleem.attr("data-regel").await?;
     assert!(regel.is_some(), "the problem names its line");
-    assert!(browser.find_now(fixtures::IMPORT_TOEPASSEN).await?.is_none());
 
     // Fixed: what it makes, then the import.
     plak(&browser, fixtures::IMPORT_TOML, &toml("mh27e-preventie")).await?;
-    browser
-        .wait_for(fixtures::IMPORT_CONTROLEREN)
-        .await?
-        .click()
-        .await?;
-    browser.wait_for(fixtures::IMPORT_IN_ORDE).await?;
-    let records = browser.wait_for_at_least(fixtures::IMPORT_RECORD, 4).await?;
-    assert_eq!(records.len(), 4, "a plan, two opgaven and an actie");
+    // A plan, two opgaven and an actie.
+    import_gecontroleerd(&browser, 4).await?;
     browser.screenshot("beheer-import").await?;
     let fouten = browser.axe_violations().await?;
     assert!(fouten.is_empty(), "axe on the import (nl): {fouten:?}");
-    browser
-        .wait_for(fixtures::IMPORT_TOEPASSEN)
-        .await?
-        .click()
-        .await?;
-    browser.wait_for(fixtures::IMPORT_GEDAAN).await?;
-    let plannen = koers
-        .graphql("{ actieplannen { id titel opgaven { id } } }", json!({}))
-        .await?;
-    let plan = array(&plannen["actieplannen"], "actieplannen")?
-        .iter()
-        .find(|p| p["titel"] == TITEL)
-        .context("the imported plan is in the API")?;
+    let plan = import_toegepast(&browser, &koers, TITEL).await?;
     assert_eq!(array(&plan["opgaven"], "opgaven")?.len(), 2);
-    let plan_id = id_of(plan)?;
+    let plan_id = id_of(&plan)?;
 
     // The plan's title changed in the form (the plans section lists it once the page loads again); its
     // history shows before → after.
@@ -198,12 +176,7 @@ async fn een_plan_geimporteerd_met_historie_en_conflict() -> anyhow::Result<()> 
     // English: the import and the history.
     beheer_engels(&browser).await?;
     plak(&browser, fixtures::IMPORT_TOML, &toml("bestaat-niet")).await?;
-    browser
-        .wait_for(fixtures::IMPORT_CONTROLEREN)
-        .await?
-        .click()
-        .await?;
-    browser.wait_for(fixtures::IMPORT_PROBLEEM).await?;
+    import_afgewezen(&browser).await?;
     let fouten = browser.axe_violations().await?;
     assert!(fouten.is_empty(), "axe on the import (en): {fouten:?}");
 
