@@ -57,6 +57,10 @@ pub fn PlanImport(geimporteerd: Trigger) -> impl IntoView {
                         verslag.set(None);
                         tekst.set(String::new());
                         binair.set(None);
+                        // The file is done with: choosing it again is a change.
+                        if let Some(el) = input.get_untracked() {
+                            el.set_value("");
+                        }
                         geimporteerd.notify();
                     } else {
                         gedaan.set(None);
