@@ -46,8 +46,12 @@ pub async fn datum_over(browser: &Browser, dagen: i64) -> anyhow::Result<String>
     v.as_str().map(str::to_string).context("a date")
 }
 
-/// GETs `pad` (e.g. an export's link) with the browser's session cookie; its body as text (without a BOM).
-pub async fn download_met_sessie(browser: &Browser, koers: &Koers, pad: &str) -> anyhow::Result<String> {
+/// GETs `pad` (e.g. an export's link) with the browser's session cookie; its body.
+pub async fn download_bytes_met_sessie(
+    browser: &Browser,
+    koers: &Koers,
+    pad: &str,
+) -> anyhow::Result<Vec<u8>> {
     let cookie = browser
         .client()
         .get_all_cookies()
@@ -63,7 +67,15 @@ pub async fn download_met_sessie(browser: &Browser, koers: &Koers, pad: &str) ->
         .send()
         .await?;
     anyhow::ensure!(r.status() == 200, "GET {pad}: {}", r.status());
-    Ok(r.text().await?.trim_start_matches('\u{feff}').to_string())
+    Ok(r.bytes().await?.to_vec())
+}
+
+/// [`download_bytes_met_sessie`] as text (UTF-8, without a BOM).
+pub async fn download_met_sessie(browser: &Browser, koers: &Koers, pad: &str) -> anyhow::Result<String> {
+    let bytes = download_bytes_met_sessie(browser, koers, pad).await?;
+    Ok(String::from_utf8(bytes)?
+        .trim_start_matches('\u{feff}')
+        .to_string())
 }
 
 /// The rows of a `;`-separated CSV text (the header first).

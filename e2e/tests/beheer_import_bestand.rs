@@ -9,8 +9,8 @@
 
 use anyhow::Context;
 use koers_e2e::beheer::{
-    beheer_aangemeld, beheer_engels, csv_regels, download_met_sessie, import_afgewezen, import_gecontroleerd,
-    import_toegepast, schrijf_csv,
+    beheer_aangemeld, beheer_engels, csv_regels, download_bytes_met_sessie, download_met_sessie,
+    import_afgewezen, import_gecontroleerd, import_toegepast, schrijf_csv,
 };
 use koers_e2e::{Browser, array, fixtures, id_of};
 use std::collections::BTreeSet;
@@ -44,6 +44,8 @@ async fn een_plan_uit_een_csv_export_verschijnt_zonder_herladen() -> anyhow::Res
     let kol = |naam: &str| rows[0].iter().position(|k| k == naam).context("column");
     let (id_k, plan_k, opgave_k, actie_k) = (kol("id")?, kol("actieplan")?, kol("opgave")?, kol("actie")?);
     let oud = rows.get(1).context("a row")?[plan_k].clone();
+    let met_id = rows[1..].iter().filter(|r| !r[id_k].is_empty()).count();
+    assert!(met_id > 1, "the export has acties with their ids");
     for r in &mut rows[1..] {
         r[id_k].clear();
         r[plan_k] = TITEL.to_string();
@@ -90,5 +92,40 @@ async fn een_plan_uit_een_csv_export_verschijnt_zonder_herladen() -> anyhow::Res
     browser.screenshot("beheer-import-csv-en").await?;
     let fouten = browser.axe_violations().await?;
     assert!(fouten.is_empty(), "axe on the CSV import (en): {fouten:?}");
+
+    // The plan's XLSX export as it is, read as bytes: the format follows, and every row with an id is a
+    // problem of its line (an existing actie, not a new plan).
+    let xlsx =
+        download_bytes_met_sessie(&browser, &koers, &format!("/export/actieplan/{plan_id}.xlsx")).await?;
+    let xlsx_pad = dir.path().join("plan.xlsx");
+    std::fs::write(&xlsx_pad, xlsx)?;
+    browser
+        .wait_for(fixtures::IMPORT_BESTAND)
+        .await?
+        .send_keys(&xlsx_pad.display().to_string())
+        .await?;
+    browser
+        .wait_for(&format!(
+            r#"{} option[value="XLSX"]:checked"#,
+            fixtures::IMPORT_FORMAAT
+        ))
+        .await?;
+    browser
+        .wait_for_text(fixtures::IMPORT_XLSX, "The XLSX file plan.xlsx has been read.")
+        .await?;
+    import_afgewezen(&browser).await?;
+    let problemen = browser
+        .wait_for_at_least(fixtures::IMPORT_PROBLEEM, met_id)
+        .await?;
+    let mut regels = BTreeSet::new();
+    for p in &problemen {
+        regels.extend(p.attr("data-regel").await?);
+    }
+    assert!(
+        regels.len() >= met_id,
+        "{met_id} rows with an id, problems on lines {regels:?}"
+    );
+    let fouten = browser.axe_violations().await?;
+    assert!(fouten.is_empty(), "axe on the XLSX import (en): {fouten:?}");
     browser.close().await
 }
