@@ -113,6 +113,10 @@ async fn een_plan_uit_een_csv_export_verschijnt_zonder_herladen() -> anyhow::Res
     browser
         .wait_for_text(fixtures::IMPORT_XLSX, "The XLSX file plan.xlsx has been read.")
         .await?;
+    assert!(
+        browser.find_now(fixtures::IMPORT_PROBLEEM).await?.is_none(),
+        "the CSV's report is gone with another file"
+    );
     import_afgewezen(&browser).await?;
     let problemen = browser
         .wait_for_at_least(fixtures::IMPORT_PROBLEEM, met_id)

@@ -36,6 +36,9 @@ pub fn PlanImport(geimporteerd: Trigger) -> impl IntoView {
                 return;
             };
             fout.set(None);
+            // The report was of what was there before.
+            verslag.set(None);
+            gedaan.set(None);
             if let Some(f) = Formaat::van_bestand(&b.naam) {
                 formaat.set(f);
             }
