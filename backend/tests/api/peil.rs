@@ -26,7 +26,13 @@ fn stand_query(peil: bool) -> String {
     STAND.replace("{PA}", pa).replace("{P}", p).replace("{T}", t)
 }
 
-async fn rapporteer(app: &TestApp, id: &str, versie: i64, status: &str, voortgang: Option<i64>) -> i64 {
+pub(crate) async fn rapporteer(
+    app: &TestApp,
+    id: &str,
+    versie: i64,
+    status: &str,
+    voortgang: Option<i64>,
+) -> i64 {
     let d = app
         .data(
             REPORT,
@@ -37,7 +43,7 @@ async fn rapporteer(app: &TestApp, id: &str, versie: i64, status: &str, voortgan
 }
 
 /// A moment after everything written so far, with later writes strictly after it.
-fn nu_na() -> DateTime<Utc> {
+pub(crate) fn nu_na() -> DateTime<Utc> {
     let t = Utc::now();
     while Utc::now() <= t + TimeDelta::milliseconds(2) {
         std::hint::spin_loop();
