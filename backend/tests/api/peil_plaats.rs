@@ -1,10 +1,10 @@
 //! `peilmoment` and the opgave: an actie as of a moment is in the opgave it was in then — moved by an edit or by
-//! the beheer move to a successor plan — in `Opgave.acties`, the roll-ups and `actie(id)`.
+//! the beheer move to a successor plan — in `Opgave.acties`, the roll-ups, `actie(id)` and the root `acties`.
 
 use crate::beheer_hulp::{PLAN_WIJZIGEN, VERPLAATSEN, ok, opgave, plan, thema_id};
-use crate::helpers::{TestApp, new_actie};
+use crate::helpers::{Als, TestApp, code, field, new_actie};
 use crate::peil::{nu_na, rapporteer};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::{Value, json};
 
 /// Where everything stands; `{P}` becomes `(peilmoment: $t)` or nothing, `{PA}` `, peilmoment: $t`, `{T}` the
@@ -16,6 +16,7 @@ const PLAATS: &str = "query($oa: ID!, $ob: ID!, $na: ID!, $oud: ID!, $nieuw: ID!
     oud: actieplan(id: $oud) { rollup{P} { totaal } }
     nieuw: actieplan(id: $nieuw) { rollup{P} { totaal } thema { rollup{P} { totaal } } }
     actie(id: $a{PA}) { id opgave { id } versie }
+    inOb: acties(filter: { opgave: $ob }{PA}) { totalCount edges { node { id opgave { id } } } }
 }";
 
 fn plaats_query(peil: bool) -> String {
@@ -95,7 +96,7 @@ async fn an_actie_as_of_a_moment_is_in_the_opgave_it_was_in_then() {
         let then = app.data(&plaats_query(true), vars(Some(t))).await;
         assert_eq!(
             &then, recorded,
-            "as of {t} every opgave and roll-up has the acties it had then"
+            "as of {t} every opgave, roll-up and search has the acties it had then"
         );
     }
     let now_explicit = app.data(&plaats_query(true), vars(Some(Utc::now()))).await;
@@ -109,4 +110,119 @@ async fn an_actie_as_of_a_moment_is_in_the_opgave_it_was_in_then() {
         )
         .await;
     assert_eq!(h["actie"]["historie"].as_array().unwrap().len(), 4, "{h:#}");
+}
+
+const ZOEK: &str = "query($f: ActieFilter, $t: DateTime, $first: Int, $after: String) {
+    acties(filter: $f, peilmoment: $t, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id titel status voortgang versie } } } }";
+
+fn nodes(d: &Value) -> Vec<(String, String)> {
+    d["acties"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["node"]["titel"].as_str().unwrap().to_string(),
+                e["node"]["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn root_acties_as_of_a_moment_filter_and_page_on_the_state_then() {
+    let app = TestApp::spawn().await;
+    let b = app
+        .sign_in_new("beheer", koers_backend::toegang::Rol::Beheerder, &[])
+        .await;
+    let mh = thema_id(&app, "mensenhandel").await;
+    let p = plan(&app, &b, &mh, "Zoekplan").await;
+    let o = opgave(&app, &b, &p, "Zoeken").await;
+    let x = new_actie(&app, &o, "x").await;
+    let y = new_actie(&app, &o, "y").await;
+    new_actie(&app, &o, "z").await;
+    let t1 = nu_na();
+    rapporteer(&app, &x, 1, "AFGEROND", None).await;
+    new_actie(&app, &o, "w").await;
+    let d = app
+        .data(
+            WIJZIGEN,
+            json!({ "i": { "id": y, "versie": 1, "vertrouwelijk": true } }),
+        )
+        .await;
+    assert_eq!(d["actieWijzigen"]["versie"], 2);
+
+    let f = |extra: Value| {
+        let mut f = json!({ "opgave": o });
+        f.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        f
+    };
+    let q = |f: Value, t: Option<DateTime<Utc>>, first: i64, after: Value| json!({ "f": f, "t": t, "first": first, "after": after });
+    let s = |a: &str, b: &str| (a.to_string(), b.to_string());
+
+    // Status as it was: x was in uitvoering then, afgerond now.
+    let then = app
+        .data(
+            ZOEK,
+            q(f(json!({ "status": ["AFGEROND"] })), Some(t1), 10, Value::Null),
+        )
+        .await;
+    assert_eq!(nodes(&then), vec![], "{then:#}");
+    let now = app
+        .data(
+            ZOEK,
+            q(f(json!({ "status": ["AFGEROND"] })), None, 10, Value::Null),
+        )
+        .await;
+    assert_eq!(nodes(&now), vec![s("x", "AFGEROND")], "{now:#}");
+
+    // Pages of the moment: w did not exist yet; the cursor of page one leads to page two.
+    let p1 = app.data(ZOEK, q(f(json!({})), Some(t1), 2, Value::Null)).await;
+    assert_eq!(
+        nodes(&p1),
+        vec![s("x", "IN_UITVOERING"), s("y", "IN_UITVOERING")],
+        "{p1:#}"
+    );
+    assert_eq!(p1["acties"]["totalCount"], 3);
+    assert_eq!(p1["acties"]["pageInfo"]["hasNextPage"], true);
+    let after = p1["acties"]["pageInfo"]["endCursor"].clone();
+    let p2 = app.data(ZOEK, q(f(json!({})), Some(t1), 2, after)).await;
+    assert_eq!(nodes(&p2), vec![s("z", "IN_UITVOERING")], "{p2:#}");
+    assert_eq!(p2["acties"]["pageInfo"]["hasNextPage"], false);
+    let x_then = &p1["acties"]["edges"][0]["node"];
+    assert_eq!(
+        (x_then["versie"].clone(), x_then["voortgang"].clone()),
+        (json!(1), json!(10))
+    );
+
+    // What the viewer may not see now it does not see as it was either: y is confidential now.
+    let open = app.new_token("open", false, false, None).await;
+    let r = app
+        .gql_as(
+            &Als::Token(&open),
+            ZOEK,
+            q(f(json!({})), Some(t1), 10, Value::Null),
+        )
+        .await;
+    assert!(r["errors"].is_null(), "{r:#}");
+    let zien: Vec<String> = nodes(&r["data"]).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(zien, ["x", "z"], "{r:#}");
+
+    // The future cannot be reconstructed.
+    let r = app
+        .gql(
+            ZOEK,
+            q(
+                f(json!({})),
+                Some(Utc::now() + TimeDelta::days(1)),
+                10,
+                Value::Null,
+            ),
+        )
+        .await;
+    assert_eq!(code(&r), "BAD_USER_INPUT", "{r:#}");
+    assert_eq!(field(&r), "peilmoment", "{r:#}");
 }
