@@ -120,14 +120,20 @@ pub async fn per_opgave(
 
 /// `q` joined to the opgave its `opgave` column names and that opgave's plan (to select `actieplan.thema_id`).
 pub(crate) fn met_plan<E: EntityTrait>(q: Select<E>, opgave_kolom: E::Column) -> Select<E> {
-    q.join(
-        JoinType::InnerJoin,
-        E::belongs_to(opgave::Entity)
-            .from(opgave_kolom)
-            .to(opgave::Column::Id)
-            .into(),
+    met_plan_van_opgave(
+        q.join(
+            JoinType::InnerJoin,
+            E::belongs_to(opgave::Entity)
+                .from(opgave_kolom)
+                .to(opgave::Column::Id)
+                .into(),
+        ),
     )
-    .join(
+}
+
+/// `q`, which has `opgave` (itself or joined), joined to the opgave's plan.
+pub(crate) fn met_plan_van_opgave<E: EntityTrait>(q: Select<E>) -> Select<E> {
+    q.join(
         JoinType::InnerJoin,
         opgave::Entity::belongs_to(actieplan::Entity)
             .from(opgave::Column::ActieplanId)

@@ -21,7 +21,7 @@ use chrono::{DateTime, Utc};
 use koers_shared::peil::PEIL_MARGE_SECONDEN;
 use sea_orm::sea_query::Query;
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -158,17 +158,11 @@ pub(crate) async fn themas_van(db: &DatabaseConnection, ids: &[i32]) -> ServiceR
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows: Vec<(i32, i32)> = opgave::Entity::find()
+    let q = opgave::Entity::find()
         .select_only()
         .column(opgave::Column::Id)
-        .column(actieplan::Column::ThemaId)
-        .join(
-            JoinType::InnerJoin,
-            opgave::Entity::belongs_to(actieplan::Entity)
-                .from(opgave::Column::ActieplanId)
-                .to(actieplan::Column::Id)
-                .into(),
-        )
+        .column(actieplan::Column::ThemaId);
+    let rows: Vec<(i32, i32)> = super::rollups::met_plan_van_opgave(q)
         .filter(opgave::Column::Id.is_in(ids.iter().copied()))
         .into_tuple()
         .all(db)
