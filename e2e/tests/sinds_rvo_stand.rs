@@ -2,7 +2,7 @@
 //! unchanged by later edits, and the page lists exactly the acties changed since it — against now or against a
 //! later meeting's snapshot chosen in the page (and kept in the URL); the state "in the snapshot" the page shows
 //! is the state recorded at its moment, which `actie(peilmoment)` reconstructs alike. axe finds nothing, in
-//! Dutch and in English.
+//! Dutch and in English, and on a phone nothing scrolls sideways.
 //!
 //! Ignored by default (they need Chromium, a built `frontend/dist` and `e2e/axe`); run them with
 //! `cargo test --workspace --test sinds_rvo_stand -- --ignored --test-threads=1`.
@@ -245,5 +245,17 @@ async fn de_stand_op_de_pagina_is_die_van_het_peilmoment() -> anyhow::Result<()>
     let violations: Vec<Violation> = browser.axe_violations().await?;
     assert!(violations.is_empty(), "en: {violations:?}");
     browser.screenshot("sinds-rvo-stand-en").await?;
+
+    // On a phone: the same, without scrolling sideways.
+    browser.set_viewport((390, 844)).await?;
+    browser.scroll_to(&rij).await?;
+    assert_eq!(
+        browser.horizontal_overflow().await?,
+        0,
+        "nothing scrolls sideways at 390 px"
+    );
+    browser.screenshot("sinds-rvo-stand-telefoon").await?;
+    let violations: Vec<Violation> = browser.axe_violations().await?;
+    assert!(violations.is_empty(), "en, phone: {violations:?}");
     browser.close().await
 }

@@ -189,7 +189,7 @@ async fn dateer(app: &TestApp, id: &str, versie: i32, t: DateTime<Utc>) {
 }
 
 /// The number in a global id.
-fn raw_id(id: &str) -> i32 {
+pub(crate) fn raw_id(id: &str) -> i32 {
     use base64::Engine;
     let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(id)

@@ -3,7 +3,7 @@
 
 use crate::beheer_hulp::{PLAN_WIJZIGEN, VERPLAATSEN, ok, opgave, plan, thema_id};
 use crate::helpers::{Als, TestApp, code, field, new_actie};
-use crate::peil::{nu_na, rapporteer};
+use crate::peil::{nu_na, rapporteer, raw_id};
 use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::{Value, json};
 
@@ -101,6 +101,22 @@ async fn an_actie_as_of_a_moment_is_in_the_opgave_it_was_in_then() {
     }
     let now_explicit = app.data(&plaats_query(true), vars(Some(Utc::now()))).await;
     assert_eq!(now_explicit, now, "peilmoment now is the current state");
+
+    // The snapshot's reconstruction (what the job freezes at a meeting's start) puts it where it was too.
+    let db = app.db().await;
+    let plek = |s: &koers_backend::service::peil::stand::Stand| {
+        s.plannen
+            .iter()
+            .flat_map(|p| p.opgaven.iter())
+            .find(|o| o.acties.iter().any(|a| a.id == raw_id(&a2)))
+            .map(|o| o.id)
+    };
+    for (t, opgave) in [(t1, &ob), (t2, &oa), (Utc::now(), &na)] {
+        let s = koers_backend::service::peil::stand::stand_op(&db.reader, t)
+            .await
+            .unwrap();
+        assert_eq!(plek(&s), Some(raw_id(opgave)), "in the snapshot as of {t}");
+    }
 
     // The history says where each version was.
     let h = app

@@ -123,7 +123,7 @@ fn PlanVerschillen(id: String, titel: String, verschillen: Vec<StandVerschil>, l
                     <caption class="visueel-verborgen">{bijschrift}</caption>
                     <Kolomkoppen koppen=vec![td.kolom_actie, ts.kolom_wat, ts.kolom_toen, kolom_na] />
                     <tbody class="utrecht-table__body">
-                        {verschillen.into_iter().map(|d| view! { <VerschilRij d /> }).collect_view()}
+                        {verschillen.into_iter().map(|d| view! { <VerschilRij d kolom_na /> }).collect_view()}
                     </tbody>
                 </table>
             </div>
@@ -131,9 +131,10 @@ fn PlanVerschillen(id: String, titel: String, verschillen: Vec<StandVerschil>, l
     }
 }
 
-/// One actie that differs (`data-testid="stand-verschil"`, its id in `data-id`, the kinds in `data-soort`).
+/// One actie that differs (`data-testid="stand-verschil"`, its id in `data-id`, the kinds in `data-soort`);
+/// `kolom_na` names its last cell on a phone.
 #[component]
-fn VerschilRij(d: StandVerschil) -> impl IntoView {
+fn VerschilRij(d: StandVerschil, kolom_na: &'static str) -> impl IntoView {
     let ts = tsr();
     let soorten = d.soorten();
     let data_soort = soorten.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ");
@@ -150,11 +151,11 @@ fn VerschilRij(d: StandVerschil) -> impl IntoView {
     view! {
         <tr class="utrecht-table__row" data-testid="stand-verschil" data-id=d.actie.clone() data-soort=data_soort>
             <TitelCel id=d.actie.clone() titel=d.titel.clone() vertrouwelijk=false />
-            <td class="utrecht-table__cell"><strong>{wat}</strong></td>
-            <td class="utrecht-table__cell" data-testid="stand-toen">
+            <td class="utrecht-table__cell" data-label=ts.kolom_wat><strong>{wat}</strong></td>
+            <td class="utrecht-table__cell" data-testid="stand-toen" data-label=ts.kolom_toen>
                 <Toestand t=d.voor.clone() leeg />
             </td>
-            <td class="utrecht-table__cell" data-testid="stand-na">
+            <td class="utrecht-table__cell" data-testid="stand-na" data-label=kolom_na>
                 <Toestand t=d.na.clone() leeg />
             </td>
         </tr>
