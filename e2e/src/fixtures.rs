@@ -4,12 +4,14 @@
 mod beheer;
 mod bord;
 mod presentatie;
+mod sinds_rvo;
 mod toegang;
 mod toegankelijkheid;
 mod webhooks;
 pub use beheer::*;
 pub use bord::*;
 pub use presentatie::*;
+pub use sinds_rvo::*;
 pub use toegang::*;
 pub use toegankelijkheid::*;
 pub use webhooks::*;

@@ -125,10 +125,54 @@ impl Koers {
     /// unless a test signs in) and returns its `data`. GraphQL errors are an `Err`.
     pub async fn graphql(&self, query: &str, variables: Value) -> anyhow::Result<Value> {
         self.ensure_running()?;
+        let request = self.http.post(self.url("/graphql")).bearer_auth(&self.token);
+        self.antwoord(request, query, variables).await
+    }
+
+    /// [`Koers::graphql`] in a session of the person `gebruikersnaam` (signed in through `/auth/aanmelden`,
+    /// with the session cookie and its CSRF token), for what only people may do, e.g. freezing an RVO snapshot.
+    pub async fn graphql_als(
+        &self,
+        gebruikersnaam: &str,
+        wachtwoord: &str,
+        query: &str,
+        variables: Value,
+    ) -> anyhow::Result<Value> {
+        self.ensure_running()?;
         let response = self
             .http
+            .post(self.url("/auth/aanmelden"))
+            .json(&json!({ "gebruikersnaam": gebruikersnaam, "wachtwoord": wachtwoord }))
+            .send()
+            .await
+            .context("POST /auth/aanmelden")?;
+        let cookie = response
+            .headers()
+            .get(reqwest::header::SET_COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .map(str::to_string)
+            .with_context(|| format!("signing in as {gebruikersnaam} set no cookie"))?;
+        let body: Value = response.json().await.context("the sign-in answer")?;
+        let csrf = body["csrfToken"]
+            .as_str()
+            .context("the sign-in answer has no csrfToken")?;
+        let request = self
+            .http
             .post(self.url("/graphql"))
-            .bearer_auth(&self.token)
+            .header(reqwest::header::COOKIE, cookie)
+            .header("X-CSRF-Token", csrf);
+        self.antwoord(request, query, variables).await
+    }
+
+    /// Sends `query` with `variables` by `request` and returns its `data`; GraphQL errors are an `Err`.
+    async fn antwoord(
+        &self,
+        request: reqwest::RequestBuilder,
+        query: &str,
+        variables: Value,
+    ) -> anyhow::Result<Value> {
+        let response = request
             .json(&json!({ "query": query, "variables": variables }))
             .send()
             .await

@@ -18,6 +18,7 @@ pub mod export;
 pub mod melden;
 pub mod organisatie;
 pub mod plan;
+pub mod rvo_stand;
 pub mod trend;
 pub mod webhooks;
 

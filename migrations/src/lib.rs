@@ -11,6 +11,7 @@ mod m20261202_000030_beheer;
 mod m20261202_000040_zoeken;
 mod m20261202_000050_peil;
 mod m20261202_000070_fts;
+mod m20261202_000083_historie_opgave;
 mod util;
 
 /// Runs Koers' migrations in order.
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000040_zoeken::Migration),
             Box::new(m20261202_000050_peil::Migration),
             Box::new(m20261202_000070_fts::Migration),
+            Box::new(m20261202_000083_historie_opgave::Migration),
         ]
     }
 }

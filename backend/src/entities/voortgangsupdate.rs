@@ -25,6 +25,9 @@ pub struct Model {
     pub velden: String,
     /// Made by seeding: the state the source document gives, not a change in Koers.
     pub uit_bron: bool,
+    /// The opgave the actie was in after this change; set on every row (rows older than the column got the
+    /// actie's opgave when it was added).
+    pub opgave_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -9,7 +9,7 @@ use crate::entities::{actie, actieplan, opgave, organisatie, rvo_vergadering, th
 use crate::error::ServiceError;
 use crate::service::Services;
 use crate::service::acties::{self, MAX_PAGE, Pagina, Vragen};
-use crate::service::lezen;
+use crate::service::{lezen, peil};
 use async_graphql::connection::{Connection, Edge};
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result, ResultExt, SimpleObject};
 
@@ -213,6 +213,8 @@ impl Query {
 
     /// Acties die aan het filter voldoen, als Relay-verbinding op id (`first` ≤ 100, standaard 20).
     #[graphql(complexity = "first.or(last).unwrap_or(20).clamp(0, 100) as usize * child_complexity + 2")]
+    // Each argument is one of the schema's: the Relay connection's four, the filter and the peilmoment.
+    #[allow(clippy::too_many_arguments)]
     async fn acties(
         &self,
         ctx: &Context<'_>,
@@ -222,6 +224,10 @@ impl Query {
         #[graphql(desc = "De cursor (`endCursor`) waarna de pagina begint.")] after: Option<String>,
         #[graphql(desc = "De laatste zoveel acties (0–100); niet samen met `first`.")] last: Option<i32>,
         #[graphql(desc = "De cursor (`startCursor`) waarvoor de pagina eindigt.")] before: Option<String>,
+        #[graphql(
+            desc = "De acties zoals ze op dit moment waren (alleen die toen bestonden; het filter op opgave, plan, thema, status, gezondheid en `gewijzigdSinds` geldt de toestand van toen); niet in de toekomst. Een cursor blijft geldig bij hetzelfde peilmoment."
+        )]
+        peilmoment: Option<chrono::DateTime<chrono::Utc>>,
     ) -> Result<Connection<String, Actie, ActieTotaal>> {
         let z = zicht(ctx)?;
         let filter = filter
@@ -240,9 +246,15 @@ impl Query {
                 Pagina::Achteruit { .. } => info.field("hasNextPage").exists(),
             },
         };
-        let p = acties::zoek(&services(ctx)?.db.reader, &z, &filter, pagina, vragen)
-            .await
-            .map_err(|e| e.extend())?;
+        let db = &services(ctx)?.db.reader;
+        let p = match peilmoment {
+            Some(t) => {
+                let t = peil::controleer(t, "peilmoment").map_err(|e| e.extend())?;
+                peil::acties::zoek(db, &z, &filter, pagina, vragen, t).await
+            }
+            None => acties::zoek(db, &z, &filter, pagina, vragen).await,
+        }
+        .map_err(|e| e.extend())?;
         let mut conn = Connection::with_additional_fields(
             p.has_previous,
             p.has_next,

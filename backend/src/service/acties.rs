@@ -89,15 +89,42 @@ fn tekst_bevat(t: &str, backend: DbBackend) -> Condition {
     )
 }
 
+/// The columns the state filters read: of `actie` for now, of a history row for a moment in the past.
+#[derive(Debug, Clone)]
+pub(crate) struct Toestandkolommen {
+    pub opgave: Expr,
+    pub status: Expr,
+    pub gezondheid: Expr,
+    pub gewijzigd: Expr,
+}
+
+impl Toestandkolommen {
+    /// Those of `actie` itself.
+    fn nu() -> Self {
+        let c = |c: actie::Column| Expr::col((actie::Entity, c));
+        Toestandkolommen {
+            opgave: c(actie::Column::OpgaveId),
+            status: c(actie::Column::Status),
+            gezondheid: c(actie::Column::Gezondheid),
+            gewijzigd: c(actie::Column::GewijzigdOp),
+        }
+    }
+}
+
 impl ActieFilter {
     fn condition(&self, backend: DbBackend) -> Condition {
+        self.vast(backend).add(self.toestand(&Toestandkolommen::nu()))
+    }
+
+    /// What the filter asks of an actie's state (opgave, plan, thema, status, health, when changed), on `k`.
+    pub(crate) fn toestand(&self, k: &Toestandkolommen) -> Condition {
         let mut c = Condition::all();
         if let Some(id) = self.opgave_id {
-            c = c.add(actie::Column::OpgaveId.eq(id));
+            c = c.add(k.opgave.clone().eq(id));
         }
         if let Some(id) = self.actieplan_id {
             c = c.add(
-                actie::Column::OpgaveId.in_subquery(
+                k.opgave.clone().in_subquery(
                     Query::select()
                         .column(opgave::Column::Id)
                         .from(opgave::Entity)
@@ -107,16 +134,30 @@ impl ActieFilter {
             );
         }
         if let Some(id) = self.thema_id {
-            c = c.add(actie::Column::OpgaveId.in_subquery(opgaven_in_themas([id])));
-        }
-        if let Some(v) = self.vertrouwelijk {
-            c = c.add(actie::Column::Vertrouwelijk.eq(v));
+            c = c.add(k.opgave.clone().in_subquery(opgaven_in_themas([id])));
         }
         if !self.status.is_empty() {
-            c = c.add(actie::Column::Status.is_in(self.status.iter().map(|s| s.as_str())));
+            c = c.add(k.status.clone().is_in(self.status.iter().map(|s| s.as_str())));
         }
         if !self.gezondheid.is_empty() {
-            c = c.add(actie::Column::Gezondheid.is_in(self.gezondheid.iter().map(|g| g.as_str())));
+            c = c.add(
+                k.gezondheid
+                    .clone()
+                    .is_in(self.gezondheid.iter().map(|g| g.as_str())),
+            );
+        }
+        if let Some(t) = self.gewijzigd_sinds {
+            c = c.add(k.gewijzigd.clone().gte(t));
+        }
+        c
+    }
+
+    /// What the filter asks of what the history does not record (as now): confidentiality, organisation,
+    /// year, text.
+    pub(crate) fn vast(&self, backend: DbBackend) -> Condition {
+        let mut c = Condition::all();
+        if let Some(v) = self.vertrouwelijk {
+            c = c.add(actie::Column::Vertrouwelijk.eq(v));
         }
         if let Some(id) = self.organisatie_id {
             c = c.add(
@@ -134,9 +175,6 @@ impl ActieFilter {
         }
         if let Some(t) = self.tekst.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             c = c.add(tekst_bevat(t, backend));
-        }
-        if let Some(t) = self.gewijzigd_sinds {
-            c = c.add(actie::Column::GewijzigdOp.gte(t));
         }
         c
     }
@@ -164,6 +202,16 @@ pub async fn zoek(
     vragen: Vragen,
 ) -> ServiceResult<ActiePagina> {
     let cond = filter.condition(db.get_database_backend()).add(zicht.acties());
+    pagina_van(db, cond, pagina, vragen).await
+}
+
+/// A page of the acties matching `cond`, ordered by id, with what `vragen` asks.
+pub(crate) async fn pagina_van(
+    db: &DatabaseConnection,
+    cond: Condition,
+    pagina: Pagina,
+    vragen: Vragen,
+) -> ServiceResult<ActiePagina> {
     let totaal = match vragen.totaal {
         true => Some(actie::Entity::find().filter(cond.clone()).count(db).await?),
         false => None,

@@ -7,7 +7,7 @@ use super::zicht::Zicht;
 use crate::entities::{actie, actie_stand, actieplan, opgave};
 use crate::error::{ServiceError, ServiceResult};
 use koers_shared::{ActieStand, Gezondheid, Rollup, Status, Voortgang};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, JoinType, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, JoinType, QueryFilter, QuerySelect, Select};
 use std::collections::HashMap;
 
 /// One group of acties with the same opgave, thema, confidentiality, status and health ('' for none): how
@@ -85,7 +85,7 @@ pub async fn per_opgave(
     zicht: &Zicht,
     ids: &[i32],
 ) -> ServiceResult<HashMap<i32, Samenvatting>> {
-    let rows: Vec<GroepRow> = actie_stand::Entity::find()
+    let q = actie_stand::Entity::find()
         .select_only()
         .column(actie_stand::Column::OpgaveId)
         .column(actieplan::Column::ThemaId)
@@ -94,21 +94,8 @@ pub async fn per_opgave(
         .column(actie_stand::Column::Gezondheid)
         .column(actie_stand::Column::Aantal)
         .column(actie_stand::Column::MetVoortgang)
-        .column(actie_stand::Column::VoortgangSom)
-        .join(
-            JoinType::InnerJoin,
-            actie_stand::Entity::belongs_to(opgave::Entity)
-                .from(actie_stand::Column::OpgaveId)
-                .to(opgave::Column::Id)
-                .into(),
-        )
-        .join(
-            JoinType::InnerJoin,
-            opgave::Entity::belongs_to(actieplan::Entity)
-                .from(opgave::Column::ActieplanId)
-                .to(actieplan::Column::Id)
-                .into(),
-        )
+        .column(actie_stand::Column::VoortgangSom);
+    let rows: Vec<GroepRow> = met_plan(q, actie_stand::Column::OpgaveId)
         .filter(actie_stand::Column::OpgaveId.is_in(ids.iter().copied()))
         .filter(actie_stand::Column::Aantal.gt(0))
         .into_tuple()
@@ -131,8 +118,32 @@ pub async fn per_opgave(
     Ok(map)
 }
 
+/// `q` joined to the opgave its `opgave` column names and that opgave's plan (to select `actieplan.thema_id`).
+pub(crate) fn met_plan<E: EntityTrait>(q: Select<E>, opgave_kolom: E::Column) -> Select<E> {
+    met_plan_van_opgave(
+        q.join(
+            JoinType::InnerJoin,
+            E::belongs_to(opgave::Entity)
+                .from(opgave_kolom)
+                .to(opgave::Column::Id)
+                .into(),
+        ),
+    )
+}
+
+/// `q`, which has `opgave` (itself or joined), joined to the opgave's plan.
+pub(crate) fn met_plan_van_opgave<E: EntityTrait>(q: Select<E>) -> Select<E> {
+    q.join(
+        JoinType::InnerJoin,
+        opgave::Entity::belongs_to(actieplan::Entity)
+            .from(opgave::Column::ActieplanId)
+            .to(actieplan::Column::Id)
+            .into(),
+    )
+}
+
 /// Merges child roll-ups into their parents given `(child, parent)` pairs.
-fn merge_up(
+pub(crate) fn merge_up(
     parents: &[i32],
     links: &[(i32, i32)],
     child: &HashMap<i32, Samenvatting>,
@@ -148,40 +159,65 @@ fn merge_up(
     map
 }
 
-/// Roll-up per actieplan id as `zicht` sees it.
-pub async fn per_actieplan(
-    db: &DatabaseConnection,
-    zicht: &Zicht,
-    ids: &[i32],
-) -> ServiceResult<HashMap<i32, Samenvatting>> {
-    let links: Vec<(i32, i32)> = opgave::Entity::find()
+/// `(opgave, plan)` of the plans `ids`.
+pub(crate) async fn opgaven_van(db: &DatabaseConnection, ids: &[i32]) -> ServiceResult<Vec<(i32, i32)>> {
+    Ok(opgave::Entity::find()
         .select_only()
         .column(opgave::Column::Id)
         .column(opgave::Column::ActieplanId)
         .filter(opgave::Column::ActieplanId.is_in(ids.iter().copied()))
         .into_tuple()
         .all(db)
-        .await?;
-    let opgaven: Vec<i32> = links.iter().map(|(o, _)| *o).collect();
-    let per_opgave = per_opgave(db, zicht, &opgaven).await?;
-    Ok(merge_up(ids, &links, &per_opgave))
+        .await?)
 }
 
-/// Roll-up per thema id as `zicht` sees it.
-pub async fn per_thema(
-    db: &DatabaseConnection,
-    zicht: &Zicht,
-    ids: &[i32],
-) -> ServiceResult<HashMap<i32, Samenvatting>> {
-    let links: Vec<(i32, i32)> = actieplan::Entity::find()
+/// `(plan, thema)` of the thema's `ids`.
+async fn plannen_van(db: &DatabaseConnection, ids: &[i32]) -> ServiceResult<Vec<(i32, i32)>> {
+    Ok(actieplan::Entity::find()
         .select_only()
         .column(actieplan::Column::Id)
         .column(actieplan::Column::ThemaId)
         .filter(actieplan::Column::ThemaId.is_in(ids.iter().copied()))
         .into_tuple()
         .all(db)
-        .await?;
-    let plannen: Vec<i32> = links.iter().map(|(p, _)| *p).collect();
-    let per_plan = per_actieplan(db, zicht, &plannen).await?;
-    Ok(merge_up(ids, &links, &per_plan))
+        .await?)
+}
+
+/// A roll-up per id of some level, from the ids of the level below.
+type Samenvattingen = ServiceResult<HashMap<i32, Samenvatting>>;
+
+/// Roll-up per plan id: `per_opgave` of all their opgaven, merged per plan.
+pub(crate) async fn per_actieplan_uit<F, Fut>(
+    db: &DatabaseConnection,
+    ids: &[i32],
+    per_opgave: F,
+) -> Samenvattingen
+where
+    F: FnOnce(Vec<i32>) -> Fut,
+    Fut: Future<Output = Samenvattingen>,
+{
+    let links = opgaven_van(db, ids).await?;
+    let per = per_opgave(links.iter().map(|(o, _)| *o).collect()).await?;
+    Ok(merge_up(ids, &links, &per))
+}
+
+/// Roll-up per thema id: `per_plan` of all their plans, merged per thema.
+pub(crate) async fn per_thema_uit<F, Fut>(db: &DatabaseConnection, ids: &[i32], per_plan: F) -> Samenvattingen
+where
+    F: FnOnce(Vec<i32>) -> Fut,
+    Fut: Future<Output = Samenvattingen>,
+{
+    let links = plannen_van(db, ids).await?;
+    let per = per_plan(links.iter().map(|(p, _)| *p).collect()).await?;
+    Ok(merge_up(ids, &links, &per))
+}
+
+/// Roll-up per actieplan id as `zicht` sees it.
+pub async fn per_actieplan(db: &DatabaseConnection, zicht: &Zicht, ids: &[i32]) -> Samenvattingen {
+    per_actieplan_uit(db, ids, |o| async move { per_opgave(db, zicht, &o).await }).await
+}
+
+/// Roll-up per thema id as `zicht` sees it.
+pub async fn per_thema(db: &DatabaseConnection, zicht: &Zicht, ids: &[i32]) -> Samenvattingen {
+    per_thema_uit(db, ids, |p| async move { per_actieplan(db, zicht, &p).await }).await
 }

@@ -118,6 +118,7 @@ async fn history<C: ConnectionTrait>(
         voortgang_naar: Set(na.voortgang),
         toelichting: Set(toelichting),
         velden: Set(velden.to_string()),
+        opgave_id: Set(Some(na.opgave_id)),
         ..Default::default()
     }
     .insert(c)

@@ -48,15 +48,21 @@ impl Zicht {
 
     /// The acties it may see, as a condition on `actie`.
     pub fn acties(&self) -> Condition {
+        self.acties_in(|opgaven| Condition::all().add(actie::Column::OpgaveId.in_subquery(opgaven)))
+    }
+
+    /// The acties it may see when each is placed where `in_opgaven` says (a condition on `actie` that its
+    /// opgave is one of those selected), as a condition on `actie`.
+    pub(crate) fn acties_in(&self, in_opgaven: impl Fn(SelectStatement) -> Condition) -> Condition {
         let mut c = Condition::all();
         if let Themas::Enkel(set) = &self.lezen {
-            c = c.add(actie::Column::OpgaveId.in_subquery(opgaven_in_themas(set.iter().copied())));
+            c = c.add(in_opgaven(opgaven_in_themas(set.iter().copied())));
         }
         if let Themas::Enkel(set) = &self.vertrouwelijk {
             c = c.add(
                 Condition::any()
                     .add(actie::Column::Vertrouwelijk.eq(false))
-                    .add(actie::Column::OpgaveId.in_subquery(opgaven_in_themas(set.iter().copied()))),
+                    .add(in_opgaven(opgaven_in_themas(set.iter().copied()))),
             );
         }
         c

@@ -36,6 +36,7 @@ mod n_plus_one;
 mod node;
 mod ontvanger;
 mod peil;
+mod peil_plaats;
 mod queries;
 mod rollen;
 mod rvo_stand;

@@ -26,7 +26,13 @@ fn stand_query(peil: bool) -> String {
     STAND.replace("{PA}", pa).replace("{P}", p).replace("{T}", t)
 }
 
-async fn rapporteer(app: &TestApp, id: &str, versie: i64, status: &str, voortgang: Option<i64>) -> i64 {
+pub(crate) async fn rapporteer(
+    app: &TestApp,
+    id: &str,
+    versie: i64,
+    status: &str,
+    voortgang: Option<i64>,
+) -> i64 {
     let d = app
         .data(
             REPORT,
@@ -37,7 +43,7 @@ async fn rapporteer(app: &TestApp, id: &str, versie: i64, status: &str, voortgan
 }
 
 /// A moment after everything written so far, with later writes strictly after it.
-fn nu_na() -> DateTime<Utc> {
+pub(crate) fn nu_na() -> DateTime<Utc> {
     let t = Utc::now();
     while Utc::now() <= t + TimeDelta::milliseconds(2) {
         std::hint::spin_loop();
@@ -183,7 +189,7 @@ async fn dateer(app: &TestApp, id: &str, versie: i32, t: DateTime<Utc>) {
 }
 
 /// The number in a global id.
-fn raw_id(id: &str) -> i32 {
+pub(crate) fn raw_id(id: &str) -> i32 {
     use base64::Engine;
     let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(id)

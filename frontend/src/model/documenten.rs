@@ -265,6 +265,16 @@ pub const VOORTGANG_IMPORTEREN: &str = "mutation VoortgangImporteren($bestand: B
 voortgangImporteren(bestand: $bestand, droogoefenen: $droogoefenen) { toegepast regels { regel actie titel uitkomst \
 velden versie genegeerd } problemen { regel veld code melding huidigeVersie } } }";
 
+/// The `RvoStanden` query: which meetings have a frozen snapshot, and of when.
+pub const RVO_STANDEN_QUERY: &str = "query RvoStanden { rvoStanden { vergadering { id } datum peilmoment } }";
+
+/// The `RvoVergelijking` query: what changed since a meeting's snapshot, until now or a later one's; with the
+/// plans of now for their titles.
+pub const RVO_VERGELIJKING_QUERY: &str = "query RvoVergelijking($van: ID!, $met: ID) { \
+rvoVergelijking(van: $van, met: $met) { van { datum peilmoment plannen { id titel } } met { vergadering { id } \
+datum peilmoment } verschillen { plan actie titel voor { ...Toestand } na { ...Toestand } } } \
+actieplannen { id titel } } fragment Toestand on StandActie { status gezondheid gezondheidReden voortgang }";
+
 /// Every document above, by name: what the host test validates.
 pub const ALLE: &[(&str, &str)] = &[
     ("OVERZICHT_QUERY", OVERZICHT_QUERY),
@@ -320,4 +330,6 @@ pub const ALLE: &[(&str, &str)] = &[
     ("WACHTWOORD_HERSTELLEN", WACHTWOORD_HERSTELLEN),
     ("WACHTWOORD_WIJZIGEN", WACHTWOORD_WIJZIGEN),
     ("VOORTGANG_IMPORTEREN", VOORTGANG_IMPORTEREN),
+    ("RVO_STANDEN_QUERY", RVO_STANDEN_QUERY),
+    ("RVO_VERGELIJKING_QUERY", RVO_VERGELIJKING_QUERY),
 ];

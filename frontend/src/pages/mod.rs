@@ -31,6 +31,7 @@ pub mod overzicht;
 pub mod overzicht_kaarten;
 pub mod presentatie;
 pub mod sinds_rvo;
+pub mod sinds_rvo_stand;
 pub mod wachtwoord;
 
 pub use aanmelden::AanmeldenPagina;

@@ -1,6 +1,8 @@
 //! The Sinds-vorige-RVO view (`/sinds-rvo?datum=JJJJ-MM-DD&weken=4`): per plan what changed since an RVO
 //! meeting (status changes, new aandacht or risico, completed acties), and the acties in progress that went
-//! too long without an update before the next meeting. The logic lives in [`crate::wijzigingen`].
+//! too long without an update before the next meeting. When the meeting has a frozen snapshot the changes are
+//! those against it (see [`super::sinds_rvo_stand`], `&met=ID` for a later snapshot instead of now); without
+//! one they come from the history, and the page says which. The logic lives in [`crate::wijzigingen`].
 
 use crate::api::ApiError;
 use crate::components::{FoutMelding, GezondheidLabel, Laden, StatusLabel};
@@ -10,7 +12,9 @@ use crate::model::actie_regel::ActieRegel;
 use crate::model::organisatie::{
     ActieFilterInvoer, RvoVergadering, haal_alle_acties, haal_rvo_vergaderingen,
 };
+use crate::model::rvo_stand::{MET, StandKop, haal_standen, latere, stand_van};
 use crate::pages::acties_tabel::{GezondheidMetReden, Kolomkoppen, TitelCel, namen, notitie};
+use crate::pages::sinds_rvo_stand::{HistorieBasis, MetKeuze, StandVergelijking};
 use crate::tijd::{datum_tekst, moment};
 use crate::wijzigingen::{
     DATUM, SoortWijziging, WEKEN, Wijziging, is_datum, laatste_update, per_plan, volgende_vergadering,
@@ -41,7 +45,11 @@ struct Gegevens {
     datum: Option<String>,
     /// The next meeting on or after today.
     volgende: Option<String>,
-    /// Acties changed since the date.
+    /// Every frozen snapshot.
+    standen: Vec<StandKop>,
+    /// The meeting of the chosen date whose snapshot the changes are against, if it has one.
+    stand: Option<String>,
+    /// Acties changed since the date (from the history; empty when there is a snapshot).
     gewijzigd: Vec<ActieRegel>,
     /// Acties in uitvoering or doorlopend.
     actief: Vec<ActieRegel>,
@@ -49,21 +57,28 @@ struct Gegevens {
 
 async fn haal(datum: Option<String>) -> Result<Gegevens, ApiError> {
     let vergaderingen = haal_rvo_vergaderingen().await?;
+    let standen = haal_standen().await?;
     let datums: Vec<String> = vergaderingen.iter().map(|v| v.datum.clone()).collect();
     let vandaag = vandaag();
     let datum = datum
         .filter(|d| is_datum(d))
         .or_else(|| vorige_vergadering(&datums, &vandaag).map(str::to_string));
     let volgende = volgende_vergadering(&datums, &vandaag).map(str::to_string);
+    let stand = datum.as_ref().and_then(|d| {
+        vergaderingen
+            .iter()
+            .filter(|v| v.datum == *d)
+            .find_map(|v| stand_van(&standen, &v.id).map(|_| v.id.clone()))
+    });
     let gewijzigd = match &datum {
-        Some(d) => {
+        Some(d) if stand.is_none() => {
             let filter = ActieFilterInvoer {
                 gewijzigd_sinds: Some(format!("{d}T00:00:00Z")),
                 ..ActieFilterInvoer::default()
             };
             haal_alle_acties(&filter).await?
         }
-        None => Vec::new(),
+        _ => Vec::new(),
     };
     let filter = ActieFilterInvoer {
         status: Some(vec!["IN_UITVOERING".to_string(), "DOORLOPEND".to_string()]),
@@ -74,6 +89,8 @@ async fn haal(datum: Option<String>) -> Result<Gegevens, ApiError> {
         vergaderingen,
         datum,
         volgende,
+        standen,
+        stand,
         gewijzigd,
         actief,
     })
@@ -113,11 +130,16 @@ pub fn SindsRvoPagina() -> impl IntoView {
 fn Geladen(gegevens: Gegevens, weken: Memo<u32>) -> impl IntoView {
     let to = to();
     let navigate = use_navigate();
+    let query = use_query_map();
+    let met = move || query.read_untracked().get(MET).unwrap_or_default();
     let gekozen = gegevens.datum.clone().unwrap_or_default();
-    let ga = move |datum: &str, weken: u32| {
+    let ga = move |datum: &str, weken: u32, met: &str| {
         let mut q = format!("{SINDS_RVO_PAD}?{WEKEN}={weken}");
         if !datum.is_empty() {
             q = format!("{SINDS_RVO_PAD}?{DATUM}={datum}&{WEKEN}={weken}");
+        }
+        if !met.is_empty() {
+            q = format!("{q}&{MET}={met}");
         }
         navigate(
             &q,
@@ -129,6 +151,12 @@ fn Geladen(gegevens: Gegevens, weken: Memo<u32>) -> impl IntoView {
     };
     let ga_weken = ga.clone();
     let gekozen_weken = gekozen.clone();
+    let met_keuze = gegevens.stand.as_ref().map(|_| {
+        let ga_met = ga.clone();
+        let gekozen_met = gekozen.clone();
+        let kies = move |m: String| ga_met(&gekozen_met, weken.get_untracked(), &m);
+        view! { <MetKeuze latere=latere(&gegevens.standen, &gekozen) gekozen=met() kies /> }
+    });
     let mut datums: Vec<(String, String)> = gegevens
         .vergaderingen
         .iter()
@@ -173,7 +201,7 @@ fn Geladen(gegevens: Gegevens, weken: Memo<u32>) -> impl IntoView {
                         <select class="utrecht-select utrecht-select--html-select"
                             id="rvo-datum"
                             data-testid="rvo-datum"
-                            on:change=move |ev| ga(&event_target_value(&ev), weken.get_untracked())
+                            on:change=move |ev| ga(&event_target_value(&ev), weken.get_untracked(), "")
                         >
                             {opties}
                         </select>
@@ -185,18 +213,23 @@ fn Geladen(gegevens: Gegevens, weken: Memo<u32>) -> impl IntoView {
                             data-testid="rvo-weken"
                             on:change=move |ev| {
                                 let w = weken_uit_query(Some(&event_target_value(&ev)));
-                                ga_weken(&gekozen_weken, w)
+                                ga_weken(&gekozen_weken, w, &met())
                             }
                         >
                             {weken_opties}
                         </select>
                     </div>
+                    {met_keuze}
                 </div>
             </form>
         }
         .into_any()
     };
+    let stand = gegevens.stand.clone();
     let wijzigingen_sectie = gegevens.datum.clone().map(|d| {
+        if let Some(van) = stand {
+            return view! { <StandVergelijking van /> }.into_any();
+        }
         let plannen = per_plan(wijzigingen(&gegevens.gewijzigd, &d));
         let inhoud = if plannen.is_empty() {
             view! { <p class="leeg" data-testid="geen-wijzigingen">{to.geen_wijzigingen}</p> }.into_any()
@@ -208,11 +241,13 @@ fn Geladen(gegevens: Gegevens, weken: Memo<u32>) -> impl IntoView {
                 .into_any()
         };
         view! {
-            <section class="opgave-sectie" data-testid="wijzigingen-sectie" aria-labelledby="wijzigingen-kop">
+            <section class="opgave-sectie" data-testid="wijzigingen-sectie" data-basis="historie" aria-labelledby="wijzigingen-kop">
                 <h2 class="utrecht-heading-2" id="wijzigingen-kop">{(to.wijzigingen_kop)(&datum_tekst(&d))}</h2>
+                <HistorieBasis />
                 {inhoud}
             </section>
         }
+        .into_any()
     });
     let peildatum = gegevens.volgende.clone().unwrap_or_else(vandaag);
     let peildatum_tekst = (to.peildatum)(gegevens.volgende.as_deref().map(datum_tekst).as_deref());

@@ -294,6 +294,14 @@ impl Voortgangsupdate {
         self.0.toelichting.as_deref()
     }
 
+    /// De opgave waarin de actie na deze wijziging stond; leeg als u die opgave niet mag zien.
+    async fn opgave(&self, ctx: &Context<'_>) -> Result<Option<Opgave>> {
+        let Some(id) = self.0.opgave_id else {
+            return Ok(None);
+        };
+        Ok(Box::pin(one::<ById<opgave::Entity>>(ctx, id)).await?.map(Opgave))
+    }
+
     /// Waar: deze stand komt uit het brondocument (het laden van de bronnen) en is gedateerd op dat document,
     /// niet op het moment van laden.
     async fn uit_bron(&self) -> bool {

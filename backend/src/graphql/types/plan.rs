@@ -338,7 +338,10 @@ impl Opgave {
         .filter(|a| vertrouwelijk.is_none_or(|v| a.vertrouwelijk == v))
         .map(Actie)
         .collect();
-        voorraad_organisaties(ctx, self.0.id, &acties).await?;
+        // The organisations are fetched per opgave as it is now; an actie of then may be elsewhere now.
+        if peilmoment.is_none() {
+            voorraad_organisaties(ctx, self.0.id, &acties).await?;
+        }
         Ok(acties)
     }
 

@@ -1,21 +1,28 @@
 //! The state as of a moment (a "peilmoment"), reconstructed from the actie history: an actie existed then when
-//! it has a history row at or before it, and its status, health (with reason) and progress are those of its
-//! latest such row. What the history does not record — titles, the opgave, confidentiality — is as now, and
-//! so is visibility: a viewer sees of the past only what it may see today.
+//! it has a history row at or before it, and its status, health (with reason), progress and opgave are those
+//! of its latest such row. What the history does not record — titles, confidentiality — is as now. A viewer
+//! sees of the past only what it may see today and could see then: an actie moved between thema's shows only
+//! to who may see both.
 //!
 //! A peilmoment before any history gives the defined answer "nothing existed yet" (empty roll-ups, no
 //! acties); one more than [`PEIL_MARGE_SECONDEN`] past the server's clock is BAD_USER_INPUT on `peilmoment`.
 
+pub mod acties;
 pub mod reeks;
+pub mod rollup;
 pub mod stand;
 
-use super::rollups::{Samenvatting, stand as actie_stand};
-use super::zicht::Zicht;
+pub use acties::{acties_by_id, acties_per_opgave};
+pub use rollup::{rollup_per_actieplan, rollup_per_opgave, rollup_per_thema};
+
 use crate::entities::{actie, actieplan, opgave, voortgangsupdate};
 use crate::error::{ServiceError, ServiceResult};
 use chrono::{DateTime, Utc};
 use koers_shared::peil::PEIL_MARGE_SECONDEN;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::Query;
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -34,6 +41,9 @@ pub struct ActieOp {
     pub gezondheid_reden: Option<String>,
     /// Progress, if any.
     pub voortgang: Option<i32>,
+    /// The opgave it was in (`None`: not recorded, as now). Not stored in a snapshot, whose opgave says it.
+    #[serde(skip)]
+    pub opgave_id: Option<i32>,
 }
 
 /// Refuses a peilmoment that lies in the future (beyond the clock-skew margin), naming `veld`.
@@ -54,6 +64,7 @@ type HistorieRij = (
     String,
     Option<String>,
     Option<String>,
+    Option<i32>,
     Option<i32>,
 );
 
@@ -76,6 +87,7 @@ pub(crate) async fn historie(
         .column(voortgangsupdate::Column::GezondheidNaar)
         .column(voortgangsupdate::Column::GezondheidRedenNaar)
         .column(voortgangsupdate::Column::VoortgangNaar)
+        .column(voortgangsupdate::Column::OpgaveId)
         .filter(voortgangsupdate::Column::ActieId.is_in(ids.iter().copied()))
         .filter(voortgangsupdate::Column::Tijdstip.lte(tot))
         .order_by_asc(voortgangsupdate::Column::ActieId)
@@ -83,7 +95,7 @@ pub(crate) async fn historie(
         .into_tuple()
         .all(db)
         .await?;
-    for (actie_id, versie, tijdstip, status, gezondheid, gezondheid_reden, voortgang) in rows {
+    for (actie_id, versie, tijdstip, status, gezondheid, gezondheid_reden, voortgang, opgave_id) in rows {
         map.entry(actie_id).or_default().push(ActieOp {
             versie,
             tijdstip,
@@ -91,6 +103,7 @@ pub(crate) async fn historie(
             gezondheid,
             gezondheid_reden,
             voortgang,
+            opgave_id,
         });
     }
     Ok(map)
@@ -113,8 +126,9 @@ pub async fn standen(
         .collect())
 }
 
-/// `a` with its state of then: status, health, reason, progress, version and time of that version.
+/// `a` with its state of then: opgave, status, health, reason, progress, version and time of that version.
 pub fn als_toen(mut a: actie::Model, s: &ActieOp) -> actie::Model {
+    a.opgave_id = s.opgave_id.unwrap_or(a.opgave_id);
     a.status = s.status.clone();
     a.gezondheid = s.gezondheid.clone();
     a.gezondheid_reden = s.gezondheid_reden.clone();
@@ -124,186 +138,34 @@ pub fn als_toen(mut a: actie::Model, s: &ActieOp) -> actie::Model {
     a
 }
 
-/// The acties `zicht` may see per opgave as they were at `moment` (those that existed then).
-pub async fn acties_per_opgave(
-    db: &DatabaseConnection,
-    zicht: &Zicht,
-    ids: &[i32],
-    moment: DateTime<Utc>,
-) -> ServiceResult<HashMap<i32, Vec<actie::Model>>> {
-    let nu = super::lezen::acties_per_opgave(db, zicht, ids).await?;
-    let alle: Vec<i32> = nu.values().flatten().map(|a| a.id).collect();
-    let toen = standen(db, &alle, moment).await?;
-    Ok(nu
-        .into_iter()
-        .map(|(o, acties)| {
-            let acties = acties
-                .into_iter()
-                .filter_map(|a| toen.get(&a.id).map(|s| als_toen(a, s)))
-                .collect();
-            (o, acties)
-        })
-        .collect())
+/// The acties that may have been in one of the opgaven `ids` at or before `tot`: those with a history row in
+/// them by then, and those in them now (for rows that do not record their opgave). Whether one was in them
+/// at a given moment its state then says.
+pub(crate) fn ooit_in(ids: &[i32], tot: DateTime<Utc>) -> Condition {
+    let rijen = Query::select()
+        .column(voortgangsupdate::Column::ActieId)
+        .from(voortgangsupdate::Entity)
+        .and_where(voortgangsupdate::Column::OpgaveId.is_in(ids.iter().copied()))
+        .and_where(voortgangsupdate::Column::Tijdstip.lte(tot))
+        .to_owned();
+    Condition::any()
+        .add(actie::Column::Id.in_subquery(rijen))
+        .add(actie::Column::OpgaveId.is_in(ids.iter().copied()))
 }
 
-/// The acties `zicht` may see by id as they were at `moment`.
-pub async fn acties_by_id(
-    db: &DatabaseConnection,
-    zicht: &Zicht,
-    ids: &[i32],
-    moment: DateTime<Utc>,
-) -> ServiceResult<HashMap<i32, actie::Model>> {
-    let nu = super::lezen::by_ids::<actie::Entity>(db, zicht, ids).await?;
-    let alle: Vec<i32> = nu.keys().copied().collect();
-    let toen = standen(db, &alle, moment).await?;
-    Ok(nu
-        .into_iter()
-        .filter_map(|(id, a)| toen.get(&id).map(|s| (id, als_toen(a, s))))
-        .collect())
-}
-
-/// What a roll-up needs of an actie: id, opgave, confidentiality and the thema of its plan.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct ActieMeta {
-    pub id: i32,
-    pub opgave_id: i32,
-    pub vertrouwelijk: bool,
-    pub thema_id: i32,
-}
-
-/// Every actie of the opgaven `ids` (visible or not).
-pub(crate) async fn acties_van(db: &DatabaseConnection, ids: &[i32]) -> ServiceResult<Vec<ActieMeta>> {
-    let rows: Vec<(i32, i32, bool, i32)> = actie::Entity::find()
-        .select_only()
-        .column(actie::Column::Id)
-        .column(actie::Column::OpgaveId)
-        .column(actie::Column::Vertrouwelijk)
-        .column(actieplan::Column::ThemaId)
-        .join(
-            JoinType::InnerJoin,
-            actie::Entity::belongs_to(opgave::Entity)
-                .from(actie::Column::OpgaveId)
-                .to(opgave::Column::Id)
-                .into(),
-        )
-        .join(
-            JoinType::InnerJoin,
-            opgave::Entity::belongs_to(actieplan::Entity)
-                .from(opgave::Column::ActieplanId)
-                .to(actieplan::Column::Id)
-                .into(),
-        )
-        .filter(actie::Column::OpgaveId.is_in(ids.iter().copied()))
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, opgave_id, vertrouwelijk, thema_id)| ActieMeta {
-            id,
-            opgave_id,
-            vertrouwelijk,
-            thema_id,
-        })
-        .collect())
-}
-
-/// The roll-up per opgave of `ids` as `zicht` sees it, the state of each actie given by `toen` (absent: it
-/// did not exist). As [`super::rollups::per_opgave`]: acties in a thema it may not see are not even counted.
-pub(crate) fn samenvatten<'a>(
-    zicht: &Zicht,
-    ids: &[i32],
-    acties: &[ActieMeta],
-    toen: impl Fn(i32) -> Option<&'a ActieOp>,
-) -> ServiceResult<HashMap<i32, Samenvatting>> {
-    let mut map: HashMap<i32, Samenvatting> = ids.iter().map(|id| (*id, Samenvatting::default())).collect();
-    for a in acties {
-        let Some(s) = toen(a.id) else { continue };
-        if !zicht.ziet_thema(a.thema_id) {
-            continue;
-        }
-        let e = map.entry(a.opgave_id).or_default();
-        if zicht.ziet_actie(a.thema_id, a.vertrouwelijk) {
-            e.rollup
-                .add(&actie_stand(&s.status, s.gezondheid.as_deref(), s.voortgang)?);
-        } else {
-            e.verborgen += 1;
-        }
+/// The thema of each of the opgaven `ids`.
+pub(crate) async fn themas_van(db: &DatabaseConnection, ids: &[i32]) -> ServiceResult<HashMap<i32, i32>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
     }
-    Ok(map)
-}
-
-/// Roll-up per opgave id at `moment`, as `zicht` sees it.
-pub async fn rollup_per_opgave(
-    db: &DatabaseConnection,
-    zicht: &Zicht,
-    ids: &[i32],
-    moment: DateTime<Utc>,
-) -> ServiceResult<HashMap<i32, Samenvatting>> {
-    let acties = acties_van(db, ids).await?;
-    let alle: Vec<i32> = acties.iter().map(|a| a.id).collect();
-    let toen = standen(db, &alle, moment).await?;
-    samenvatten(zicht, ids, &acties, |id| toen.get(&id))
-}
-
-/// Merges child roll-ups into their parents given `(child, parent)` pairs.
-fn optellen(
-    parents: &[i32],
-    links: &[(i32, i32)],
-    child: &HashMap<i32, Samenvatting>,
-) -> HashMap<i32, Samenvatting> {
-    let mut map: HashMap<i32, Samenvatting> =
-        parents.iter().map(|id| (*id, Samenvatting::default())).collect();
-    for (c, p) in links {
-        if let Some(r) = child.get(c) {
-            let e = map.entry(*p).or_default();
-            *e = e.merge(r);
-        }
-    }
-    map
-}
-
-/// `(opgave, plan)` of the plans `ids`.
-pub(crate) async fn opgaven_van(db: &DatabaseConnection, ids: &[i32]) -> ServiceResult<Vec<(i32, i32)>> {
-    Ok(opgave::Entity::find()
+    let q = opgave::Entity::find()
         .select_only()
         .column(opgave::Column::Id)
-        .column(opgave::Column::ActieplanId)
-        .filter(opgave::Column::ActieplanId.is_in(ids.iter().copied()))
-        .into_tuple()
-        .all(db)
-        .await?)
-}
-
-/// Roll-up per plan id at `moment`, as `zicht` sees it.
-pub async fn rollup_per_actieplan(
-    db: &DatabaseConnection,
-    zicht: &Zicht,
-    ids: &[i32],
-    moment: DateTime<Utc>,
-) -> ServiceResult<HashMap<i32, Samenvatting>> {
-    let links = opgaven_van(db, ids).await?;
-    let opgaven: Vec<i32> = links.iter().map(|(o, _)| *o).collect();
-    let per_opgave = rollup_per_opgave(db, zicht, &opgaven, moment).await?;
-    Ok(optellen(ids, &links, &per_opgave))
-}
-
-/// Roll-up per thema id at `moment`, as `zicht` sees it.
-pub async fn rollup_per_thema(
-    db: &DatabaseConnection,
-    zicht: &Zicht,
-    ids: &[i32],
-    moment: DateTime<Utc>,
-) -> ServiceResult<HashMap<i32, Samenvatting>> {
-    let links: Vec<(i32, i32)> = actieplan::Entity::find()
-        .select_only()
-        .column(actieplan::Column::Id)
-        .column(actieplan::Column::ThemaId)
-        .filter(actieplan::Column::ThemaId.is_in(ids.iter().copied()))
+        .column(actieplan::Column::ThemaId);
+    let rows: Vec<(i32, i32)> = super::rollups::met_plan_van_opgave(q)
+        .filter(opgave::Column::Id.is_in(ids.iter().copied()))
         .into_tuple()
         .all(db)
         .await?;
-    let plannen: Vec<i32> = links.iter().map(|(p, _)| *p).collect();
-    let per_plan = rollup_per_actieplan(db, zicht, &plannen, moment).await?;
-    Ok(optellen(ids, &links, &per_plan))
+    Ok(rows.into_iter().collect())
 }

@@ -1,9 +1,11 @@
 //! Trend series: the roll-up of a plan or opgave at evenly spaced moments, from the history, in a constant
 //! number of queries (the history up to the end is read once and replayed per moment).
 
-use super::{acties_van, controleer, historie, op, opgaven_van, samenvatten};
+use super::rollup::{kring, samenvatten};
+use super::{controleer, historie, op};
 use crate::error::{ServiceError, ServiceResult};
 use crate::service::rollups::Samenvatting;
+use crate::service::rollups::opgaven_van;
 use crate::service::zicht::Zicht;
 use chrono::{DateTime, Months, TimeDelta, Utc};
 use koers_shared::peil::MAX_REEKS_PUNTEN;
@@ -87,13 +89,12 @@ async fn reeks_van_opgaven(
     let Some(laatste) = momenten.last().copied() else {
         return Ok(Vec::new());
     };
-    let acties = acties_van(db, ids).await?;
-    let alle: Vec<i32> = acties.iter().map(|a| a.id).collect();
-    let h = historie(db, &alle, laatste).await?;
+    let kring = kring(db, ids, laatste).await?;
+    let h = historie(db, &kring.ids(), laatste).await?;
     momenten
         .iter()
         .map(|&moment| {
-            let per = samenvatten(zicht, ids, &acties, |id| h.get(&id).and_then(|r| op(r, moment)))?;
+            let per = samenvatten(zicht, &kring, |id| h.get(&id).and_then(|r| op(r, moment)))?;
             let samenvatting = per.values().fold(Samenvatting::default(), |acc, s| acc.merge(s));
             Ok(Punt { moment, samenvatting })
         })

@@ -2,7 +2,7 @@
 //! the job at the meeting's start (the start of its date, UTC, reconstructed from the history even when the job
 //! runs later) — never changed afterwards, and read through the viewer's [`Zicht`].
 
-use super::{ActieOp, standen};
+use super::{ActieOp, ooit_in, standen};
 use crate::entities::{actie, beheer_historie, rvo_stand, rvo_vergadering};
 use crate::error::{ServiceError, ServiceResult};
 use crate::service::rollups::{Samenvatting, stand as actie_stand};
@@ -17,7 +17,7 @@ use sea_orm::{
     QueryOrder, QuerySelect,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// How long after a meeting's start the job still freezes it (an instance that was down at the start).
 const VENSTER: TimeDelta = TimeDelta::days(7);
@@ -106,9 +106,29 @@ pub async fn stand_op(db: &DatabaseConnection, moment: DateTime<Utc>) -> Service
     let plan_ids: Vec<i32> = plannen.iter().map(|p| p.id).collect();
     let mut opgaven = lezen::opgaven_per_actieplan(db, &alles, &plan_ids).await?;
     let opgave_ids: Vec<i32> = opgaven.values().flatten().map(|o| o.id).collect();
-    let mut acties = lezen::acties_per_opgave(db, &alles, &opgave_ids).await?;
-    let actie_ids: Vec<i32> = acties.values().flatten().map(|a| a.id).collect();
+    let nu = actie::Entity::find()
+        .filter(ooit_in(&opgave_ids, moment))
+        .order_by_asc(actie::Column::Jaar)
+        .order_by_asc(actie::Column::Id)
+        .all(db)
+        .await?;
+    let actie_ids: Vec<i32> = nu.iter().map(|a| a.id).collect();
     let toen = standen(db, &actie_ids, moment).await?;
+    // Each in the opgave it was in then.
+    let mut acties: HashMap<i32, Vec<StandActie>> = HashMap::new();
+    for a in nu {
+        if let Some(s) = toen.get(&a.id) {
+            acties
+                .entry(s.opgave_id.unwrap_or(a.opgave_id))
+                .or_default()
+                .push(StandActie {
+                    id: a.id,
+                    titel: a.titel,
+                    vertrouwelijk: a.vertrouwelijk,
+                    op: s.clone(),
+                });
+        }
+    }
     Ok(Stand {
         plannen: plannen
             .into_iter()
@@ -118,19 +138,7 @@ pub async fn stand_op(db: &DatabaseConnection, moment: DateTime<Utc>) -> Service
                     .unwrap_or_default()
                     .into_iter()
                     .map(|o| StandOpgave {
-                        acties: acties
-                            .remove(&o.id)
-                            .unwrap_or_default()
-                            .into_iter()
-                            .filter_map(|a| {
-                                toen.get(&a.id).map(|s| StandActie {
-                                    id: a.id,
-                                    titel: a.titel,
-                                    vertrouwelijk: a.vertrouwelijk,
-                                    op: s.clone(),
-                                })
-                            })
-                            .collect(),
+                        acties: acties.remove(&o.id).unwrap_or_default(),
                         id: o.id,
                         titel: o.titel,
                         verborgen: 0,
