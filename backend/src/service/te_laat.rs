@@ -42,6 +42,9 @@ pub fn grens(peildatum: NaiveDate, weken: Option<i32>) -> ServiceResult<i64> {
     Ok(te_laat::grens(dagnummer(peildatum), weken))
 }
 
+/// An actie in progress: its opgave, status, last change and newest history row's moment.
+type ActieRij = (i32, String, DateTime<Utc>, Option<DateTime<Utc>>);
+
 /// The number of visible acties overdue against `grens` per opgave id (0 for an opgave without any).
 pub async fn per_opgave(
     db: &DatabaseConnection,
@@ -50,7 +53,7 @@ pub async fn per_opgave(
     grens: i64,
 ) -> ServiceResult<HashMap<i32, u32>> {
     let actief = [Status::InUitvoering, Status::Doorlopend].map(|s| s.as_str().to_string());
-    let rows: Vec<(i32, String, DateTime<Utc>, Option<DateTime<Utc>>)> = actie::Entity::find()
+    let rows: Vec<ActieRij> = actie::Entity::find()
         .select_only()
         .column(actie::Column::OpgaveId)
         .column(actie::Column::Status)

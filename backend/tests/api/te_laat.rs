@@ -43,7 +43,7 @@ async fn tellingen(
     uit
 }
 
-fn van<'a>(t: &'a [(String, i64)], id: &str) -> i64 {
+fn van(t: &[(String, i64)], id: &str) -> i64 {
     t.iter()
         .find(|(i, _)| i == id)
         .map(|(_, n)| *n)
