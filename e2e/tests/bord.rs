@@ -8,97 +8,13 @@
 //! run them with `cargo test --workspace --test bord -- --ignored --test-threads=1`.
 
 use anyhow::{Context, bail};
-use chrono::{Days, NaiveDate, Utc};
-use koers_e2e::bord::{GEZONDHEDEN, aantal, anoniem, formaat, plannen};
+use koers_e2e::bord::{GEZONDHEDEN, Verwacht, aantal, anoniem, formaat, plannen, punten};
 use koers_e2e::browser::axe::DESKTOP;
 use koers_e2e::{Browser, Koers, array, fixtures, id_of};
 use koers_shared::procent_tekst;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
-
-/// What the overdue check and the change since the RVO need to know, computed from the API's acties.
-struct Verwacht {
-    acties: Vec<Value>,
-    /// The last meeting before today.
-    vorige_rvo: String,
-    /// An update older than this day (`JJJJ-MM-DD`) is overdue.
-    grens: String,
-}
-
-impl Verwacht {
-    async fn laad(koers: &Koers, data: &Value) -> anyhow::Result<Self> {
-        let lijst = anoniem(koers, fixtures::BORD_ACTIES_QUERY).await?;
-        assert_eq!(
-            lijst["acties"]["pageInfo"]["hasNextPage"],
-            json!(false),
-            "more than 100 acties"
-        );
-        let acties = array(&lijst["acties"]["nodes"], "acties")?.clone();
-        let vandaag = Utc::now().date_naive();
-        let datums: Vec<NaiveDate> = array(&data["rvoVergaderingen"], "rvoVergaderingen")?
-            .iter()
-            .filter_map(|v| v["datum"].as_str()?.parse().ok())
-            .collect();
-        let vorige = datums
-            .iter()
-            .filter(|d| **d < vandaag)
-            .max()
-            .context("no RVO before today")?;
-        let peildatum = datums
-            .iter()
-            .filter(|d| **d >= vandaag)
-            .min()
-            .copied()
-            .unwrap_or(vandaag);
-        let grens = peildatum.checked_sub_days(Days::new(28)).context("date")?;
-        Ok(Verwacht {
-            acties,
-            vorige_rvo: vorige.to_string(),
-            grens: grens.to_string(),
-        })
-    }
-
-    /// The acties of an opgave (`Some`) or of a plan.
-    fn van(&self, plan: &str, opgave: Option<&str>) -> Vec<&Value> {
-        self.acties
-            .iter()
-            .filter(|a| match opgave {
-                Some(o) => a["opgave"]["id"] == json!(o),
-                None => a["opgave"]["actieplan"]["id"] == json!(plan),
-            })
-            .collect()
-    }
-
-    /// In progress and the latest update (or change) before the limit.
-    fn te_laat(&self, acties: &[&Value]) -> i64 {
-        acties
-            .iter()
-            .filter(|a| a["status"] == json!("IN_UITVOERING") || a["status"] == json!("DOORLOPEND"))
-            .filter(|a| {
-                let laatste = a["historie"]
-                    .as_array()
-                    .and_then(|h| h.iter().max_by_key(|r| r["versie"].as_i64()))
-                    .and_then(|r| r["tijdstip"].as_str())
-                    .or_else(|| a["gewijzigdOp"].as_str())
-                    .unwrap_or_default();
-                laatste.get(..10).is_some_and(|d| d < self.grens.as_str())
-            })
-            .count() as i64
-    }
-
-    /// Whether any of `acties` changed on or after the last RVO (then its change is not simply zero).
-    fn gewijzigd_sinds_rvo(&self, acties: &[&Value]) -> bool {
-        acties.iter().any(|a| {
-            a["historie"].as_array().into_iter().flatten().any(|r| {
-                r["tijdstip"]
-                    .as_str()
-                    .and_then(|t| t.get(..10))
-                    .is_some_and(|d| d >= self.vorige_rvo.as_str())
-            })
-        })
-    }
-}
 
 /// The attributes of the change since the RVO in a row: afgerond points and per health.
 async fn sinds_rvo(browser: &Browser, rij: &str) -> anyhow::Result<[i64; 4]> {
@@ -119,13 +35,12 @@ async fn sinds_rvo(browser: &Browser, rij: &str) -> anyhow::Result<[i64; 4]> {
     Ok(uit)
 }
 
-/// Checks one row (plan or opgave) against the API; `verschil` is the expected change since the RVO, if known.
+/// Checks one row (plan or opgave) against the API: its roll-up, overdue count and change since the RVO.
 async fn controleer_rij(
     browser: &Browser,
     rij: &str,
     rollup: &Value,
-    te_laat: i64,
-    verschil: Option<[i64; 4]>,
+    (te_laat, verschil): (i64, [i64; 4]),
 ) -> anyhow::Result<()> {
     let prefix = if rij.contains("opgave") {
         "opgave"
@@ -155,13 +70,15 @@ async fn controleer_rij(
         Some(te_laat.to_string().as_str()),
         "overdue updates of {rij}"
     );
-    if let Some(v) = verschil {
-        assert_eq!(sinds_rvo(browser, rij).await?, v, "change since the RVO of {rij}");
-    }
+    assert_eq!(
+        sinds_rvo(browser, rij).await?,
+        verschil,
+        "change since the RVO of {rij}"
+    );
     Ok(())
 }
 
-/// Every row against the API; rows that had no change since the RVO show none, except those in `gewijzigd`.
+/// Every row against the API; `gewijzigd` holds the change since the RVO the test itself made.
 async fn controleer_bord(
     koers: &Koers,
     browser: &Browser,
@@ -174,27 +91,14 @@ async fn controleer_bord(
         let plan_id = id_of(&plan)?;
         let plan_sel = fixtures::actieplan(&plan_id);
         let acties = verwacht.van(&plan_id, None);
-        let v = gewijzigd
-            .get(&plan_id)
-            .copied()
-            .or_else(|| (!verwacht.gewijzigd_sinds_rvo(&acties)).then_some([0; 4]));
-        controleer_rij(
-            browser,
-            &fixtures::bord_plan_rij(&plan_sel),
-            &plan["rollup"],
-            verwacht.te_laat(&acties),
-            v,
-        )
-        .await?;
+        let rij = verwacht.rij(&plan_id, &plan["rollup"], &acties, gewijzigd)?;
+        controleer_rij(browser, &fixtures::bord_plan_rij(&plan_sel), &plan["rollup"], rij).await?;
         for opgave in array(&plan["opgaven"], "opgaven")? {
             let opgave_id = id_of(opgave)?;
             let acties = verwacht.van(&plan_id, Some(&opgave_id));
-            let v = gewijzigd
-                .get(&opgave_id)
-                .copied()
-                .or_else(|| (!verwacht.gewijzigd_sinds_rvo(&acties)).then_some([0; 4]));
+            let cijfers = verwacht.rij(&opgave_id, &opgave["rollup"], &acties, gewijzigd)?;
             let rij = fixtures::opgave_in_plan(&plan_id, &opgave_id);
-            controleer_rij(browser, &rij, &opgave["rollup"], verwacht.te_laat(&acties), v).await?;
+            controleer_rij(browser, &rij, &opgave["rollup"], cijfers).await?;
             rijen += 1;
         }
     }
@@ -302,10 +206,6 @@ async fn bord_toont_elke_rij_zoals_de_api_en_past_op_een_scherm() -> anyhow::Res
             }
         }
         bail!("{id} not in the overview")
-    };
-    let punten = |voor: &Value, na: &Value| -> i64 {
-        let r = |v: &Value| v["aandeelAfgerond"].as_f64().unwrap_or_default().round() as i64;
-        r(na) - r(voor)
     };
     // Per health: both acties leave the health they had, the second one is at risico now.
     let mut per_gezondheid = [0, 0, 1];

@@ -1,149 +1,90 @@
 //! Unit tests of `bord`.
 
 use super::*;
-use crate::model::actie_regel::Voortgangsupdate;
-use crate::model::organisatie::tests::actie;
+use crate::model::{GezondheidAantal, StatusAantal};
 
-fn regel(
-    versie: i32,
-    tijdstip: &str,
-    status: (Option<Status>, Status),
-    gezondheid: (Option<Gezondheid>, Option<Gezondheid>),
-) -> Voortgangsupdate {
-    Voortgangsupdate {
-        id: None,
-        versie,
-        tijdstip: tijdstip.to_string(),
-        door: "test".to_string(),
-        status_van: status.0,
-        status_naar: status.1,
-        gezondheid_van: gezondheid.0,
-        gezondheid_naar: gezondheid.1,
-        gezondheid_reden_van: None,
-        gezondheid_reden_naar: None,
-        voortgang_van: None,
-        voortgang_naar: None,
-        toelichting: None,
-        velden: None,
-        uit_bron: None,
+/// A roll-up with these counts per status and per health (of the acties in progress), its share afgerond
+/// computed as the API does (gestopt not counted).
+fn rollup(per_status: &[(Status, u32)], per_gezondheid: &[(Gezondheid, u32)]) -> RollupCijfers {
+    let telt: u32 = per_status
+        .iter()
+        .filter(|(s, _)| *s != Status::Gestopt)
+        .map(|(_, n)| n)
+        .sum();
+    let afgerond: u32 = per_status
+        .iter()
+        .filter(|(s, _)| *s == Status::Afgerond)
+        .map(|(_, n)| n)
+        .sum();
+    RollupCijfers {
+        totaal: per_status.iter().map(|(_, n)| n).sum(),
+        aantal_verborgen: Some(0),
+        aandeel_afgerond: if telt == 0 {
+            0.0
+        } else {
+            100.0 * f64::from(afgerond) / f64::from(telt)
+        },
+        aandeel_in_uitvoering: 0.0,
+        gemiddelde_voortgang: None,
+        aantal_met_voortgang: Some(0),
+        slechtste_gezondheid: None,
+        aantal_per_status: per_status
+            .iter()
+            .map(|&(status, aantal)| StatusAantal { status, aantal })
+            .collect(),
+        aantal_per_gezondheid: Some(
+            per_gezondheid
+                .iter()
+                .map(|&(gezondheid, aantal)| GezondheidAantal { gezondheid, aantal })
+                .collect(),
+        ),
     }
-}
-
-/// An actie of opgave o1 (plan p1), created on 2026-01-01 in uitvoering/op koers, with later `regels`.
-fn met_historie(id: &str, nu: (Status, Option<Gezondheid>), regels: Vec<Voortgangsupdate>) -> ActieRegel {
-    let mut historie = vec![regel(
-        1,
-        "2026-01-01T10:00:00Z",
-        (None, Status::InUitvoering),
-        (None, Some(Gezondheid::OpKoers)),
-    )];
-    historie.extend(regels);
-    ActieRegel {
-        status: nu.0,
-        gezondheid: nu.1,
-        historie: Some(historie),
-        ..actie(id, "p1", "o1", 1)
-    }
-}
-
-#[test]
-fn state_at_a_date_comes_from_the_first_later_row() {
-    let a = met_historie(
-        "a",
-        (Status::Afgerond, None),
-        vec![
-            regel(
-                2,
-                "2026-11-20T08:00:00Z",
-                (Some(Status::InUitvoering), Status::InUitvoering),
-                (Some(Gezondheid::OpKoers), Some(Gezondheid::Risico)),
-            ),
-            regel(
-                3,
-                "2026-11-25T08:00:00Z",
-                (Some(Status::InUitvoering), Status::Afgerond),
-                (Some(Gezondheid::Risico), None),
-            ),
-        ],
-    );
-    let toen = stand_op(&a, "2026-11-16").expect("existed");
-    assert_eq!(toen.status, Status::InUitvoering);
-    assert_eq!(toen.gezondheid, Some(Gezondheid::OpKoers));
-    // A row on the meeting's own day counts as after it.
-    let toen = stand_op(&a, "2026-11-20").expect("existed");
-    assert_eq!(toen.gezondheid, Some(Gezondheid::OpKoers));
-    // Nothing since: as it is now.
-    assert_eq!(
-        stand_op(&a, "2026-12-01").map(|s| s.status),
-        Some(Status::Afgerond)
-    );
-    // Created after the date: it did not exist.
-    assert_eq!(stand_op(&a, "2025-06-01"), None);
 }
 
 #[test]
 fn change_counts_completed_acties_and_health() {
-    let afgerond = met_historie(
-        "a",
-        (Status::Afgerond, None),
-        vec![regel(
-            2,
-            "2026-11-25T08:00:00Z",
-            (Some(Status::InUitvoering), Status::Afgerond),
-            (Some(Gezondheid::OpKoers), None),
-        )],
+    // Then 3 in progress on track; now 1 afgerond, 1 at risk, 1 on track.
+    let toen = rollup(&[(Status::InUitvoering, 3)], &[(Gezondheid::OpKoers, 3)]);
+    let nu = rollup(
+        &[(Status::InUitvoering, 2), (Status::Afgerond, 1)],
+        &[(Gezondheid::OpKoers, 1), (Gezondheid::Risico, 1)],
     );
-    let risico = met_historie(
-        "b",
-        (Status::InUitvoering, Some(Gezondheid::Risico)),
-        vec![regel(
-            2,
-            "2026-11-30T08:00:00Z",
-            (Some(Status::InUitvoering), Status::InUitvoering),
-            (Some(Gezondheid::OpKoers), Some(Gezondheid::Risico)),
-        )],
-    );
-    let stil = met_historie("c", (Status::InUitvoering, Some(Gezondheid::OpKoers)), vec![]);
-    let nieuw = ActieRegel {
-        historie: Some(vec![regel(
-            1,
-            "2026-11-28T08:00:00Z",
-            (None, Status::Gepland),
-            (None, None),
-        )]),
-        status: Status::Gepland,
-        ..actie("d", "p1", "o2", 2)
-    };
-    let alle = vec![afgerond, risico, stil, nieuw];
-    let v = verschil(van_opgave(&alle, "o1"), "2026-11-16");
+    let v = verschil(&nu, &toen);
     // Then 0 of 3 afgerond, now 1 of 3: +33 points.
     assert_eq!(v.afgerond, 1);
     assert_eq!(v.afgerond_punten, 33);
     assert_eq!(v.gezondheid(Gezondheid::OpKoers), -2);
     assert_eq!(v.gezondheid(Gezondheid::Risico), 1);
     assert_eq!(v.gezondheid(Gezondheid::Aandacht), 0);
-    // The plan also holds the new gepland actie of o2: then 0 of 3, now 1 of 4 → 25 points.
-    let p = verschil(van_plan(&alle, "p1"), "2026-11-16");
-    assert_eq!(p.afgerond_punten, 25);
-    assert!(!p.is_leeg());
-    assert!(verschil(van_opgave(&alle, "o1"), "2026-12-01").is_leeg());
+    assert!(!v.is_leeg());
+    // The plan also holds a new gepland actie: then 0 of 3, now 1 of 4 → 25 points.
+    let plan_nu = rollup(
+        &[
+            (Status::Gepland, 1),
+            (Status::InUitvoering, 2),
+            (Status::Afgerond, 1),
+        ],
+        &[(Gezondheid::OpKoers, 1), (Gezondheid::Risico, 1)],
+    );
+    assert_eq!(verschil(&plan_nu, &toen).afgerond_punten, 25);
+    assert!(verschil(&nu, &nu).is_leeg());
 }
 
 #[test]
-fn overdue_counts_only_acties_in_progress_without_a_recent_update() {
-    let oud = met_historie("a", (Status::InUitvoering, Some(Gezondheid::OpKoers)), vec![]);
-    let klaar = met_historie("b", (Status::Afgerond, None), vec![]);
-    let recent = met_historie(
-        "c",
-        (Status::InUitvoering, Some(Gezondheid::OpKoers)),
-        vec![regel(
-            2,
-            "2026-11-30T08:00:00Z",
-            (Some(Status::InUitvoering), Status::InUitvoering),
-            (Some(Gezondheid::OpKoers), Some(Gezondheid::OpKoers)),
-        )],
+fn points_are_those_the_screen_shows() {
+    // 2 of 3 is 66.7 %, shown as 67 %; 1 of 3 is 33 %: 34 points, not 33.3.
+    let toen = rollup(&[(Status::InUitvoering, 2), (Status::Afgerond, 1)], &[]);
+    let nu = rollup(&[(Status::InUitvoering, 1), (Status::Afgerond, 2)], &[]);
+    assert_eq!(verschil(&nu, &toen).afgerond_punten, 34);
+    // A stopped actie leaves the share: 1 of 2 afgerond is 50 %.
+    let gestopt = rollup(
+        &[
+            (Status::InUitvoering, 1),
+            (Status::Afgerond, 1),
+            (Status::Gestopt, 1),
+        ],
+        &[],
     );
-    let alle = vec![oud, klaar, recent];
-    assert_eq!(aantal_te_laat(van_opgave(&alle, "o1"), "2026-12-02", 4), 1);
-    assert_eq!(aantal_te_laat(van_opgave(&alle, "o2"), "2026-12-02", 4), 0);
+    assert_eq!(verschil(&gestopt, &toen).afgerond_punten, 50 - 33);
+    assert_eq!(verschil(&gestopt, &toen).afgerond, 0);
 }

@@ -22,9 +22,9 @@ pub mod rvo_stand;
 pub mod trend;
 pub mod webhooks;
 
-use crate::api::{self, ApiError, GeenVariabelen};
+use crate::api::{self, ApiError};
 use koers_shared::{Gezondheid, PlanSoort, PlanStatus, Status};
-use miniserde::Deserialize;
+use miniserde::{Deserialize, Serialize};
 
 pub use crate::model::documenten::OVERZICHT_QUERY;
 
@@ -69,6 +69,11 @@ pub struct Actieplan {
     pub opgaven: Vec<Opgave>,
     /// Roll-up over all acties of the plan.
     pub rollup: RollupCijfers,
+    /// Its roll-up at the start of the last RVO meeting's day (now when there was none).
+    pub vorige: RollupCijfers,
+    /// Acties in progress overdue with an update.
+    #[serde(rename = "aantalTeLaat")]
+    pub aantal_te_laat: u32,
 }
 
 impl Actieplan {
@@ -91,6 +96,11 @@ pub struct Opgave {
     pub titel: String,
     /// Roll-up over the acties of this opgave.
     pub rollup: RollupCijfers,
+    /// Its roll-up at the start of the last RVO meeting's day (now when there was none).
+    pub vorige: RollupCijfers,
+    /// Acties in progress overdue with an update.
+    #[serde(rename = "aantalTeLaat")]
+    pub aantal_te_laat: u32,
 }
 
 /// Roll-up figures as the API computes them with `koers_shared::rollup`, over what the viewer may see.
@@ -171,9 +181,27 @@ pub struct StatusAantal {
     pub aantal: u32,
 }
 
-/// Fetches the overview.
-pub async fn haal_overzicht() -> Result<Overzicht, ApiError> {
-    api::graphql(OVERZICHT_QUERY, "Overzicht", GeenVariabelen {}).await
+/// The variables of the `Overzicht` query.
+#[derive(Serialize)]
+struct OverzichtVariabelen<'a> {
+    vorige: Option<String>,
+    peildatum: &'a str,
+    weken: u32,
+}
+
+/// Fetches the overview with the roll-ups at the start of day `vorige_rvo` (`JJJJ-MM-DD`, UTC) and the acties
+/// overdue at `peildatum` after `weken` weeks.
+pub async fn haal_overzicht(
+    vorige_rvo: Option<&str>,
+    peildatum: &str,
+    weken: u32,
+) -> Result<Overzicht, ApiError> {
+    let variabelen = OverzichtVariabelen {
+        vorige: vorige_rvo.map(|d| format!("{d}T00:00:00Z")),
+        peildatum,
+        weken,
+    };
+    api::graphql(OVERZICHT_QUERY, "Overzicht", variabelen).await
 }
 
 #[cfg(test)]
@@ -186,13 +214,17 @@ mod tests {
           "actieplannen":[{"id":"p1","titel":"Plan","soort":"UITVOERINGSPROGRAMMA","periodeVan":2024,
           "periodeTot":2027,"status":"IN_UITVOERING","opgaven":[{"id":"o2","volgorde":2,"titel":"B",
           "rollup":{"totaal":0,"aandeelAfgerond":0.0,"aandeelInUitvoering":0.0,"gemiddeldeVoortgang":null,
-          "slechtsteGezondheid":null,"aantalPerStatus":[]}},{"id":"o1","volgorde":1,"titel":"A",
+          "slechtsteGezondheid":null,"aantalPerStatus":[]},"vorige":LEEG,"aantalTeLaat":0},
+          {"id":"o1","volgorde":1,"titel":"A",
           "rollup":{"totaal":3,"aandeelAfgerond":33.3,"aandeelInUitvoering":66.7,"gemiddeldeVoortgang":55.5,
           "slechtsteGezondheid":"RISICO","aantalPerStatus":[{"status":"AFGEROND","aantal":1},
-          {"status":"IN_UITVOERING","aantal":2}]}}],
+          {"status":"IN_UITVOERING","aantal":2}]},"vorige":LEEG,"aantalTeLaat":2}],
           "rollup":{"totaal":3,"aandeelAfgerond":33.3,"aandeelInUitvoering":66.7,"gemiddeldeVoortgang":55.5,
-          "slechtsteGezondheid":"RISICO","aantalPerStatus":[]}}]}]}"#;
-        let o: Overzicht = miniserde::json::from_str(json).expect("decodes");
+          "slechtsteGezondheid":"RISICO","aantalPerStatus":[]},"vorige":LEEG,"aantalTeLaat":2}]}]}"#;
+        let leeg = r#"{"totaal":0,"aandeelAfgerond":0.0,"aandeelInUitvoering":0.0,"gemiddeldeVoortgang":null,
+          "slechtsteGezondheid":null,"aantalPerStatus":[]}"#;
+        let json = json.replace("LEEG", leeg);
+        let o: Overzicht = miniserde::json::from_str(&json).expect("decodes");
         let plan = &o.themas[0].actieplannen[0];
         assert_eq!(plan.soort, PlanSoort::Uitvoeringsprogramma);
         let ids: Vec<_> = plan.opgaven_op_volgorde().into_iter().map(|o| o.id).collect();
@@ -200,5 +232,7 @@ mod tests {
         let r = &plan.opgaven[1].rollup;
         assert_eq!(r.slechtste_gezondheid, Some(Gezondheid::Risico));
         assert_eq!(r.tellingen(), [(Status::InUitvoering, 2), (Status::Afgerond, 1)]);
+        assert_eq!((plan.opgaven[1].aantal_te_laat, plan.aantal_te_laat), (2, 2));
+        assert_eq!(plan.vorige.totaal, 0);
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::model::actie_regel::{ActieRegel, Voortgangsupdate};
 use crate::sorteer::{sorteer_op, sorteer_op_sleutel};
+use koers_shared::te_laat::{self, geldige_weken};
 use koers_shared::{Gezondheid, Status};
 
 /// Query key of the chosen meeting date.
@@ -11,7 +12,7 @@ pub const DATUM: &str = "datum";
 /// Query key of the number of weeks without an update.
 pub const WEKEN: &str = "weken";
 /// The number of weeks when the URL gives none.
-pub const STANDAARD_WEKEN: u32 = 4;
+pub use koers_shared::te_laat::STANDAARD_WEKEN;
 
 /// Days since 1970-01-01 of a date `JJJJ-MM-DD` (only the first ten characters are read, so an RFC 3339
 /// moment gives its UTC day); `None` when it is no valid date.
@@ -91,11 +92,11 @@ pub fn volgende_vergadering<'a>(datums: &'a [String], vandaag: &str) -> Option<&
         .min()
 }
 
-/// The number of weeks from the URL: 1–52, otherwise [`STANDAARD_WEKEN`].
+/// The number of weeks from the URL: within the shared limits (1–52), otherwise [`STANDAARD_WEKEN`].
 pub fn weken_uit_query(waarde: Option<&str>) -> u32 {
     waarde
         .and_then(|w| w.trim().parse::<u32>().ok())
-        .filter(|w| (1..=52).contains(w))
+        .filter(|w| geldige_weken(*w))
         .unwrap_or(STANDAARD_WEKEN)
 }
 
@@ -208,15 +209,16 @@ pub fn laatste_update(actie: &ActieRegel) -> &str {
 }
 
 /// The acties in uitvoering or doorlopend whose latest update lies more than `weken` weeks before `peildatum`
-/// (the next RVO meeting, or today), oldest update first.
+/// (the next RVO meeting, or today), oldest update first: the shared rule [`te_laat::te_laat`], as the API's
+/// `aantalTeLaat` counts them.
 pub fn zonder_update(acties: &[ActieRegel], peildatum: &str, weken: u32) -> Vec<ActieRegel> {
-    let Some(grens) = weken_ervoor(peildatum, weken) else {
+    let Some(peil) = dagnummer(peildatum) else {
         return Vec::new();
     };
+    let grens = te_laat::grens(peil, weken);
     let mut uit: Vec<ActieRegel> = acties
         .iter()
-        .filter(|a| a.status.is_actief())
-        .filter(|a| laatste_update(a).get(..10).is_some_and(|d| d < grens.as_str()))
+        .filter(|a| dagnummer(laatste_update(a)).is_some_and(|d| te_laat::te_laat(a.status, d, grens)))
         .cloned()
         .collect();
     sorteer_op(&mut uit, |a, b| {

@@ -10,6 +10,7 @@ pub mod melding;
 mod mini;
 pub mod peil;
 pub mod rollup;
+pub mod te_laat;
 pub mod tekst;
 pub mod validation;
 pub mod webhook;

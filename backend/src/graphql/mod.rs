@@ -20,6 +20,7 @@ pub mod query;
 pub mod reeks;
 pub mod rvo_stand;
 pub mod subscription;
+pub mod te_laat;
 pub mod types;
 pub mod uitvoeren;
 pub mod voorraad;
@@ -71,9 +72,12 @@ pub fn build_schema_with(services: Services, limits: GraphqlLimits, introspectio
     if !introspection {
         served = served.disable_introspection();
     }
-    let schema = peil::register(loaders::register(served, &services), &services)
-        .data(services)
-        .finish();
+    let schema = te_laat::register(
+        peil::register(loaders::register(served, &services), &services),
+        &services,
+    )
+    .data(services)
+    .finish();
     let factory = guard::batch::ProbeFactory::default();
     let probe = builder(limits).extension(factory.clone()).finish();
     KoersSchema::new(schema, guard::batch::ProbeSchema::new(probe, &factory), limits)

@@ -14,6 +14,7 @@ pub mod rechten;
 pub mod rollups;
 pub mod schrijven;
 pub mod taken;
+pub mod te_laat;
 pub mod toegang;
 pub mod tokens;
 pub mod webhooks;

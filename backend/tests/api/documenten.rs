@@ -5,7 +5,7 @@ use crate::schema_served::committed_schema;
 use apollo_compiler::ExecutableDocument;
 
 #[path = "../../../frontend/src/model/documenten.rs"]
-mod frontend;
+pub(crate) mod frontend;
 
 /// The front end's sources, every `.rs` file under `frontend/src`.
 fn front_end_sources() -> Vec<(std::path::PathBuf, String)> {

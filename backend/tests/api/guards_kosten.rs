@@ -48,10 +48,13 @@ gezondheidReden voortgang jaar kwartaal datum vertrouwelijk gewijzigdOp trekkers
 naam afkorting } opgave { id volgorde titel actieplan { id titel } } historie { versie tijdstip door statusVan \
 statusNaar gezondheidVan gezondheidNaar toelichting } } } }";
 
-const OVERZICHT: &str = "query Overzicht { themas { id naam portefeuillehouder actieplannen { id titel soort \
-periodeVan periodeTot status opgaven { id volgorde titel rollup { totaal aandeelAfgerond aandeelInUitvoering \
-gemiddeldeVoortgang slechtsteGezondheid aantalPerStatus { status aantal } } } rollup { totaal aandeelAfgerond \
-aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid aantalPerStatus { status aantal } } } } }";
+/// The board: per plan and opgave the roll-up now and at the last RVO, and the overdue count.
+const OVERZICHT: &str = "query Overzicht($vorige: DateTime, $peildatum: NaiveDate!, $weken: Int) { themas { id naam \
+portefeuillehouder actieplannen { id titel soort periodeVan periodeTot status opgaven { id volgorde titel \
+rollup { ...R } vorige: rollup(peilmoment: $vorige) { ...R } aantalTeLaat(peildatum: $peildatum, weken: $weken) } \
+rollup { ...R } vorige: rollup(peilmoment: $vorige) { ...R } aantalTeLaat(peildatum: $peildatum, weken: $weken) } } } \
+fragment R on Rollup { totaal aandeelAfgerond aandeelInUitvoering gemiddeldeVoortgang slechtsteGezondheid \
+aantalVerborgen aantalMetVoortgang aantalPerStatus { status aantal } aantalPerGezondheid { gezondheid aantal } }";
 
 const ACTIEPLAN: &str = "query Actieplan($id: ID!) { actieplan(id: $id) { id titel soort periodeVan periodeTot \
 status bron vastgesteldDoor vastgesteldOp thema { id naam } rollup { totaal aandeelAfgerond aandeelInUitvoering \
@@ -67,7 +70,8 @@ async fn the_front_ends_queries_pass_alone_and_together() {
     let requests = [
         json!({ "query": PRESENTATIE, "operationName": "Presentatie" }),
         json!({ "query": ACTIES, "operationName": "Acties", "variables": { "first": 100 } }),
-        json!({ "query": OVERZICHT, "operationName": "Overzicht" }),
+        json!({ "query": OVERZICHT, "operationName": "Overzicht",
+                "variables": { "vorige": "2026-01-01T00:00:00Z", "peildatum": "2026-12-02", "weken": 4 } }),
         json!({ "query": ACTIEPLAN, "operationName": "Actieplan", "variables": { "id": plan } }),
     ];
     for r in &requests {

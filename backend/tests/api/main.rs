@@ -46,6 +46,7 @@ mod seed;
 mod seed_bron;
 mod stand;
 mod subscriptions;
+mod te_laat;
 mod tekst;
 mod tellen;
 mod toegang;

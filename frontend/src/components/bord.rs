@@ -2,21 +2,17 @@
 //! number of acties, acties in progress per health, the change since the last RVO and overdue updates. Under
 //! 40rem every row becomes a stacked card (each cell names itself through `data-label`), see `style.css`.
 
-use crate::bord::{Verschil, aantal_te_laat, van_opgave, van_plan, verschil};
+use crate::bord::{Verschil, verschil};
 use crate::components::Voortgangsbalk;
 use crate::components::gezondheid::GezondheidIcoon;
 use crate::i18n::{label, t, tb};
-use crate::model::actie_regel::ActieRegel;
 use crate::model::{Actieplan, Opgave, Overzicht, RollupCijfers, Thema};
 use koers_shared::{Gezondheid, procent_tekst};
 use leptos::prelude::*;
-use std::sync::Arc;
 
-/// What every row needs besides its own roll-up.
+/// What every row needs besides its own figures.
 #[derive(Debug, Clone)]
 pub struct BordContext {
-    /// Every actie the viewer may see, with its history and opgave.
-    pub acties: Arc<Vec<ActieRegel>>,
     /// The last RVO meeting before today (`JJJJ-MM-DD`), if any.
     pub vorige_rvo: Option<String>,
     /// The date the overdue check measures against: the next meeting, or today.
@@ -31,7 +27,7 @@ pub struct BordContext {
 pub fn Bord(
     /// The overview.
     overzicht: Overzicht,
-    /// History, RVO date and the overdue check.
+    /// RVO date and the overdue check.
     context: BordContext,
     /// The RVO date for people, for the column header.
     rvo_tekst: Option<String>,
@@ -83,12 +79,11 @@ fn ThemaRijen(thema: Thema, context: BordContext, sinds: String) -> impl IntoVie
 /// One plan's row and its opgaven's rows.
 #[component]
 fn PlanRijen(plan: Actieplan, thema: String, context: BordContext, sinds: String) -> impl IntoView {
-    let plan_acties = van_plan(&context.acties, &plan.id);
     let plan_verschil = context
         .vorige_rvo
-        .as_deref()
-        .map(|d| verschil(plan_acties.clone(), d));
-    let plan_te_laat = aantal_te_laat(plan_acties, &context.peildatum, context.weken);
+        .as_ref()
+        .map(|_| verschil(&plan.rollup, &plan.vorige));
+    let plan_te_laat = plan.aantal_te_laat;
     let href = format!("/actieplan/{}", plan.id);
     let opgaven = plan.opgaven_op_volgorde();
     let plan_id = plan.id.clone();
@@ -115,9 +110,11 @@ fn PlanRijen(plan: Actieplan, thema: String, context: BordContext, sinds: String
 /// One opgave's row; its title links to its section on the plan's page.
 #[component]
 fn OpgaveRij(opgave: Opgave, plan: String, context: BordContext, sinds: String) -> impl IntoView {
-    let acties = van_opgave(&context.acties, &opgave.id);
-    let v = context.vorige_rvo.as_deref().map(|d| verschil(acties.clone(), d));
-    let te_laat = aantal_te_laat(acties, &context.peildatum, context.weken);
+    let v = context
+        .vorige_rvo
+        .as_ref()
+        .map(|_| verschil(&opgave.rollup, &opgave.vorige));
+    let te_laat = opgave.aantal_te_laat;
     let href = format!("/actieplan/{plan}#opgave-{}", opgave.id);
     view! {
         <tr class="utrecht-table__row bord-rij-opgave" data-testid="opgave" data-id=opgave.id.clone()>
@@ -145,7 +142,7 @@ fn Verborgen(rollup: RollupCijfers, testid: &'static str) -> impl IntoView {
 fn Cijfers(
     rollup: RollupCijfers,
     verschil: Option<Verschil>,
-    te_laat: usize,
+    te_laat: u32,
     testid: &'static str,
     sinds: String,
 ) -> impl IntoView {

@@ -27,7 +27,7 @@ pub struct BordTeksten {
     /// For screen readers: the change of the share afgerond, in points (signed).
     pub punten_afgerond: fn(i64) -> String,
     /// "3 te laat".
-    pub te_laat: fn(usize) -> String,
+    pub te_laat: fn(u32) -> String,
     /// No overdue updates.
     pub op_tijd: &'static str,
     /// What "te laat" means: weeks and the date it is measured against.

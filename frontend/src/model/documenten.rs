@@ -12,10 +12,15 @@ aantalPerGezondheid { gezondheid aantal } }"
     };
 }
 
-/// The `Overzicht` query: every thema with its plans, opgaven and roll-ups.
+/// The `Overzicht` query: every thema with its plans and opgaven, each with its roll-up now, its roll-up at
+/// `$vorige` (the start of the last RVO meeting's day; now when null) and its number of acties overdue with an
+/// update at `$peildatum`.
 pub const OVERZICHT_QUERY: &str = concat!(
-    "query Overzicht { themas { id naam portefeuillehouder actieplannen { id titel soort periodeVan periodeTot \
-status opgaven { id volgorde titel rollup { ...Rollup } } rollup { ...Rollup } } } }",
+    "query Overzicht($vorige: DateTime, $peildatum: NaiveDate!, $weken: Int) { themas { id naam \
+portefeuillehouder actieplannen { id titel soort periodeVan periodeTot status opgaven { id volgorde titel \
+rollup { ...Rollup } vorige: rollup(peilmoment: $vorige) { ...Rollup } \
+aantalTeLaat(peildatum: $peildatum, weken: $weken) } rollup { ...Rollup } \
+vorige: rollup(peilmoment: $vorige) { ...Rollup } aantalTeLaat(peildatum: $peildatum, weken: $weken) } } }",
     rollup_fragment!()
 );
 

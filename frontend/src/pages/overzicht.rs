@@ -5,14 +5,13 @@ use crate::api::ApiError;
 use crate::components::bord::{Bord, BordContext};
 use crate::components::{BalkLegenda, FoutMelding, Laden, zet_titel};
 use crate::i18n::{t, tb};
-use crate::model::organisatie::{ActieFilterInvoer, haal_alle_acties, haal_rvo_vergaderingen};
+use crate::model::organisatie::haal_rvo_vergaderingen;
 use crate::model::{Overzicht, haal_overzicht};
 use crate::pages::overzicht_kaarten::ThemaSectie;
 use crate::tijd::{Moment, datum_tekst, vandaag};
 use crate::wijzigingen::{STANDAARD_WEKEN, volgende_vergadering, vorige_vergadering};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use std::sync::Arc;
 
 /// Query key of the view; [`KAARTEN`] shows the detailed cards.
 pub const WEERGAVE: &str = "weergave";
@@ -27,23 +26,23 @@ struct Gegevens {
     context: BordContext,
 }
 
+/// The RVO meetings first (they give the moments), then the overview with its roll-ups now and at the last
+/// meeting and its overdue counts: everything the board shows comes from the API.
 async fn haal() -> Result<Gegevens, ApiError> {
-    let overzicht = haal_overzicht().await?;
-    let stand = crate::verbinding::stand_van_gegevens();
     let datums: Vec<String> = haal_rvo_vergaderingen()
         .await?
         .into_iter()
         .map(|v| v.datum)
         .collect();
-    let acties = haal_alle_acties(&ActieFilterInvoer::default()).await?;
     let vandaag = vandaag();
     let vorige_rvo = vorige_vergadering(&datums, &vandaag).map(str::to_string);
     let peildatum = volgende_vergadering(&datums, &vandaag).map_or(vandaag.clone(), str::to_string);
+    let overzicht = haal_overzicht(vorige_rvo.as_deref(), &peildatum, STANDAARD_WEKEN).await?;
+    let stand = crate::verbinding::stand_van_gegevens();
     Ok(Gegevens {
         overzicht,
         stand,
         context: BordContext {
-            acties: Arc::new(acties),
             vorige_rvo,
             peildatum,
             weken: STANDAARD_WEKEN,

@@ -5,13 +5,15 @@ pub mod beheer;
 mod enums;
 mod plan;
 mod rollup;
+mod thema;
 pub mod toegang;
 pub mod webhook;
 
 pub use actie::{Actie, Organisatie, RvoVergadering, Voortgangsupdate};
 pub use enums::{GezondheidGql, OrganisatieSoortGql, PlanSoortGql, PlanStatusGql, StatusGql};
-pub use plan::{Actieplan, Opgave, Thema};
+pub use plan::{Actieplan, Opgave};
 pub use rollup::RollupGql;
+pub use thema::Thema;
 pub use toegang::RolGql;
 
 use async_graphql::{ErrorExtensions, ID, Interface};

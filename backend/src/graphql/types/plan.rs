@@ -1,27 +1,27 @@
-//! Thema, Actieplan and Opgave: the tree a dashboard walks, each with its roll-up.
+//! Actieplan and Opgave: the tree a dashboard walks (below [`super::Thema`]), each with its roll-up and its
+//! number of acties overdue with an update.
 
-use super::{Actie, PlanSoortGql, PlanStatusGql, RollupGql, parse_stored};
+use super::{Actie, PlanSoortGql, PlanStatusGql, RollupGql, Thema, parse_stored};
 use crate::entities::{actieplan, opgave, thema};
 use crate::graphql::ids::{Soort, encode};
 use crate::graphql::loaders::{
-    ActiesPerOpgave, ById, OpgavenPerPlan, OrganisatiesPerOpgave, PlannenPerThema, RollupPerOpgave,
-    RollupPerPlan, RollupPerThema, Sleutel, one, one_as,
+    ActiesPerOpgave, ById, OpgavenPerPlan, OrganisatiesPerOpgave, RollupPerOpgave, RollupPerPlan, Sleutel,
+    one, one_as,
 };
-use crate::graphql::peil::{
-    self, ActiesPerOpgaveOp, PeilSleutel, RollupPerOpgaveOp, RollupPerPlanOp, RollupPerThemaOp,
-};
+use crate::graphql::peil::{self, ActiesPerOpgaveOp, PeilSleutel, RollupPerOpgaveOp, RollupPerPlanOp};
 use crate::graphql::reeks::{self, ReeksIntervalGql, ReeksPunt, Van};
+use crate::graphql::te_laat::{self, TeLaatPerOpgave, TeLaatPerPlan};
 use crate::graphql::voorraad::Voorraad;
 use crate::graphql::zicht::zicht;
 use crate::service::rollups::Samenvatting;
 use async_graphql::dataloader::Loader;
 use async_graphql::{Context, ID, Object, Result};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use koers_shared::{PlanSoort, PlanStatus};
 
 /// The roll-up of `id` with loader `T` (or `P` as of `peilmoment`) over what this request may see, or
 /// without confidential work.
-async fn rollup<T, P>(
+pub(super) async fn rollup<T, P>(
     ctx: &Context<'_>,
     id: i32,
     zonder_vertrouwelijk: Option<bool>,
@@ -58,78 +58,6 @@ async fn voorraad_organisaties(ctx: &Context<'_>, opgave: i32, acties: &[Actie])
     let ids: Vec<i32> = acties.iter().map(|a| a.0.id).collect();
     voorraad.bewaar(&ids, found);
     Ok(())
-}
-
-/// Een VAR-portefeuille, zoals Mensenhandel of Digitale Veiligheid.
-#[derive(Clone)]
-pub struct Thema(pub thema::Model);
-
-/// Een VAR-portefeuille, zoals Mensenhandel of Digitale Veiligheid.
-#[Object]
-impl Thema {
-    /// Globaal id.
-    pub async fn id(&self) -> ID {
-        encode(Soort::Thema, self.0.id)
-    }
-
-    /// Vaste sleutel uit de bron, bijvoorbeeld `mensenhandel`.
-    async fn sleutel(&self) -> &str {
-        &self.0.sleutel
-    }
-
-    /// Naam van het thema.
-    async fn naam(&self) -> &str {
-        &self.0.naam
-    }
-
-    /// Bestuurlijk portefeuillehouder, als een bron die noemt.
-    async fn portefeuillehouder(&self) -> Option<&str> {
-        self.0.portefeuillehouder.as_deref()
-    }
-
-    /// Volgorde in overzichten.
-    async fn volgorde(&self) -> i32 {
-        self.0.volgorde
-    }
-
-    /// Versie, voor optimistische gelijktijdigheid bij `themaWijzigen`.
-    async fn versie(&self) -> i32 {
-        self.0.versie
-    }
-
-    /// Bron: document en sectie.
-    async fn bron(&self) -> &str {
-        &self.0.bron
-    }
-
-    /// De plannen van dit thema, oudste eerst.
-    #[graphql(
-        complexity = "crate::graphql::cost::list(crate::graphql::cost::PLANNEN_PER_THEMA, child_complexity)"
-    )]
-    async fn actieplannen(&self, ctx: &Context<'_>) -> Result<Vec<Actieplan>> {
-        Ok(one::<PlannenPerThema>(ctx, self.0.id)
-            .await?
-            .unwrap_or_default()
-            .into_iter()
-            .map(Actieplan)
-            .collect())
-    }
-
-    /// Samenvatting van de acties in de plannen van dit thema die u mag zien.
-    async fn rollup(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(
-            desc = "Waar: tel vertrouwelijke acties niet mee, ook als u ze mag zien (de presentatiemodus vraagt dit); ze tellen dan in `aantalVerborgen`."
-        )]
-        zonder_vertrouwelijk: Option<bool>,
-        #[graphql(
-            desc = "De stand op dit moment, herleid uit de historie (zonder: nu); niet in de toekomst."
-        )]
-        peilmoment: Option<DateTime<Utc>>,
-    ) -> Result<RollupGql> {
-        rollup::<RollupPerThema, RollupPerThemaOp>(ctx, self.0.id, zonder_vertrouwelijk, peilmoment).await
-    }
 }
 
 /// Een door het RVO vastgesteld plan: actieplan, uitvoeringsprogramma, uitvoeringsagenda of jaarplan.
@@ -257,6 +185,19 @@ impl Actieplan {
         )
         .await
     }
+
+    /// Aantal acties in uitvoering of doorlopend die u mag zien en waarvan de laatste update meer dan `weken`
+    /// weken vóór `peildatum` ligt (de volgende RVO-vergadering, of vandaag).
+    async fn aantal_te_laat(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "De datum waartegen gemeten wordt.")] peildatum: NaiveDate,
+        #[graphql(desc = "Weken zonder update (1–52, standaard 4).")] weken: Option<i32>,
+        #[graphql(desc = "Waar: tel vertrouwelijke acties niet mee (zoals bij `rollup`).")]
+        zonder_vertrouwelijk: Option<bool>,
+    ) -> Result<u32> {
+        te_laat::aantal::<TeLaatPerPlan>(ctx, self.0.id, peildatum, weken, zonder_vertrouwelijk).await
+    }
 }
 
 /// Een opgave (thema binnen een plan) met haar acties.
@@ -381,5 +322,18 @@ impl Opgave {
             zonder_vertrouwelijk,
         )
         .await
+    }
+
+    /// Aantal acties in uitvoering of doorlopend die u mag zien en waarvan de laatste update meer dan `weken`
+    /// weken vóór `peildatum` ligt (de volgende RVO-vergadering, of vandaag).
+    async fn aantal_te_laat(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "De datum waartegen gemeten wordt.")] peildatum: NaiveDate,
+        #[graphql(desc = "Weken zonder update (1–52, standaard 4).")] weken: Option<i32>,
+        #[graphql(desc = "Waar: tel vertrouwelijke acties niet mee (zoals bij `rollup`).")]
+        zonder_vertrouwelijk: Option<bool>,
+    ) -> Result<u32> {
+        te_laat::aantal::<TeLaatPerOpgave>(ctx, self.0.id, peildatum, weken, zonder_vertrouwelijk).await
     }
 }
