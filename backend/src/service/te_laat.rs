@@ -4,7 +4,7 @@
 //! opgaven or plans are asked at once.
 
 use super::zicht::{Zicht, Zichtbaar};
-use crate::entities::{actie, opgave, voortgangsupdate};
+use crate::entities::{actie, voortgangsupdate};
 use crate::error::{ServiceError, ServiceResult};
 use chrono::{DateTime, NaiveDate, Utc};
 use koers_shared::Status;
@@ -99,14 +99,7 @@ pub async fn per_actieplan(
     ids: &[i32],
     grens: i64,
 ) -> ServiceResult<HashMap<i32, u32>> {
-    let links: Vec<(i32, i32)> = opgave::Entity::find()
-        .select_only()
-        .column(opgave::Column::Id)
-        .column(opgave::Column::ActieplanId)
-        .filter(opgave::Column::ActieplanId.is_in(ids.iter().copied()))
-        .into_tuple()
-        .all(db)
-        .await?;
+    let links = crate::service::rollups::opgaven_van(db, ids).await?;
     let opgaven: Vec<i32> = links.iter().map(|(o, _)| *o).collect();
     let per_opgave = per_opgave(db, zicht, &opgaven, grens).await?;
     let mut map: HashMap<i32, u32> = ids.iter().map(|id| (*id, 0)).collect();
