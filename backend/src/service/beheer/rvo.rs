@@ -8,6 +8,7 @@ use crate::error::{ServiceError, ServiceResult};
 use crate::service::Services;
 use crate::toegang::Kijker;
 use chrono::NaiveDate;
+use koers_shared::Melding;
 use koers_shared::beheer::{Fouten, MAX_TEKST, MAX_TITEL};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, ModelTrait, QueryFilter};
 use serde_json::json;
@@ -50,10 +51,7 @@ async fn datum_vrij(txn: &DatabaseTransaction, datum: NaiveDate, behalve: Option
         .await?
         .filter(|r| Some(r.id) != behalve);
     match bestaat {
-        Some(_) => Err(ServiceError::invalid(
-            "datum",
-            "op deze datum staat al een vergadering",
-        )),
+        Some(_) => Err(ServiceError::melding("datum", Melding::DatumBezet)),
         None => Ok(()),
     }
 }

@@ -3,6 +3,7 @@
 //! every address a name resolves to when delivering, so DNS cannot point it inwards later).
 
 use crate::error::ServiceError;
+use koers_shared::melding::{Ding, Melding};
 use koers_shared::webhook::MAX_URL;
 use reqwest::Url;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
@@ -12,7 +13,13 @@ pub fn check_url(url: &str, lokaal_toegestaan: bool) -> Result<Url, ServiceError
     let bad = |m: &str| ServiceError::invalid("url", m.to_string());
     let url = url.trim();
     if url.is_empty() || url.len() > MAX_URL {
-        return Err(bad(&format!("een URL is 1 tot {MAX_URL} tekens")));
+        return Err(ServiceError::melding(
+            "url",
+            Melding::Lengte {
+                ding: Ding::Url,
+                max: MAX_URL,
+            },
+        ));
     }
     let parsed = Url::parse(url).map_err(|_| bad("dit is geen geldige URL"))?;
     if !matches!(parsed.scheme(), "http" | "https") {
