@@ -4,9 +4,9 @@
 
 use crate::domain::{Gezondheid, Status};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 pub mod ding;
+mod draad;
 mod nl;
 pub mod sleutel;
 #[cfg(test)]
@@ -179,6 +179,56 @@ pub enum Melding {
     },
     /// Ask for a .csv or .xlsx file.
     BestandsFormaat,
+    /// Not a valid URL.
+    GeenGeldigeUrl,
+    /// Only http and https addresses.
+    AlleenHttp,
+    /// A URL without user name or password.
+    UrlMetInlog,
+    /// A webhook URL has no #fragment.
+    UrlMetFragment,
+    /// The URL names no host.
+    UrlZonderHost,
+    /// Internal addresses (loopback, private, link-local) are not allowed.
+    InternAdres,
+    /// The file is larger than `kb` KB.
+    BestandTeGroot {
+        /// The most kilobytes.
+        kb: usize,
+    },
+    /// The file is empty.
+    BestandLeeg,
+    /// The file has more than `max` rows.
+    TeVeelRegels {
+        /// The most rows.
+        max: usize,
+    },
+    /// The file is not UTF-8 from line `regel`.
+    GeenUtf8 {
+        /// The line.
+        regel: usize,
+    },
+    /// An XLSX file comes as base64.
+    GeenBase64,
+    /// The XLSX file has no sheet.
+    GeenWerkblad,
+    /// Line `regel` of a CSV file cannot be read (`fout`).
+    CsvFout {
+        /// The line.
+        regel: usize,
+        /// The CSV reader's own (English) words.
+        fout: String,
+    },
+    /// Not a valid XLSX file (`fout`).
+    GeenXlsx {
+        /// The XLSX reader's own (English) words.
+        fout: String,
+    },
+    /// The file lacks the columns `kolommen` in its first line.
+    KolommenOntbreken {
+        /// The missing columns, comma-separated.
+        kolommen: String,
+    },
     /// Any other problem, in Dutch (not yet given a key of its own).
     Ongeldig {
         /// The Dutch text.
@@ -234,154 +284,22 @@ impl Melding {
             Melding::WebhookUit => sleutel::WEBHOOK_UIT,
             Melding::GeenHistorie => sleutel::GEEN_HISTORIE,
             Melding::BestandsFormaat => sleutel::BESTANDSFORMAAT,
+            Melding::GeenGeldigeUrl => sleutel::GEEN_GELDIGE_URL,
+            Melding::AlleenHttp => sleutel::ALLEEN_HTTP,
+            Melding::UrlMetInlog => sleutel::URL_MET_INLOG,
+            Melding::UrlMetFragment => sleutel::URL_MET_FRAGMENT,
+            Melding::UrlZonderHost => sleutel::URL_ZONDER_HOST,
+            Melding::InternAdres => sleutel::INTERN_ADRES,
+            Melding::BestandTeGroot { .. } => sleutel::BESTAND_TE_GROOT,
+            Melding::BestandLeeg => sleutel::BESTAND_LEEG,
+            Melding::TeVeelRegels { .. } => sleutel::TE_VEEL_REGELS,
+            Melding::GeenUtf8 { .. } => sleutel::GEEN_UTF8,
+            Melding::GeenBase64 => sleutel::GEEN_BASE64,
+            Melding::GeenWerkblad => sleutel::GEEN_WERKBLAD,
+            Melding::CsvFout { .. } => sleutel::CSV_FOUT,
+            Melding::GeenXlsx { .. } => sleutel::GEEN_XLSX,
+            Melding::KolommenOntbreken { .. } => sleutel::KOLOMMEN_ONTBREKEN,
             Melding::Ongeldig { .. } => sleutel::ONGELDIG,
         }
-    }
-
-    /// The parameters, as sent in `extensions.fouten[].waarden` (every value a string; status and health
-    /// as their GraphQL enum value).
-    pub fn waarden(&self) -> Vec<(&'static str, String)> {
-        match self {
-            Melding::TeLang { max } => vec![("max", max.to_string())],
-            Melding::OngeldigTeken { teken } => vec![("teken", format!("{teken:04X}"))],
-            Melding::BuitenBereik { min, max } => vec![("min", min.to_string()), ("max", max.to_string())],
-            Melding::GezondheidBuitenUitvoering { status } => {
-                vec![("status", status.as_str().to_uppercase())]
-            }
-            Melding::RedenVerplicht { gezondheid } => {
-                vec![("gezondheid", gezondheid.as_str().to_uppercase())]
-            }
-            Melding::BestaatNiet { ding }
-            | Melding::EenBestaatNiet { ding }
-            | Melding::BestaatAl { ding }
-            | Melding::Vervallen { ding }
-            | Melding::Dubbel { ding } => vec![("ding", ding.as_str().to_string())],
-            Melding::Lengte { ding, max } => {
-                vec![("ding", ding.as_str().to_string()), ("max", max.to_string())]
-            }
-            Melding::GeenGeldigId { id } => vec![("id", id.clone())],
-            Melding::VerkeerdeSoortId { verwacht, kreeg } => {
-                vec![("verwacht", verwacht.clone()), ("kreeg", kreeg.clone())]
-            }
-            Melding::NietBeide { een, ander } => vec![("een", een.clone()), ("ander", ander.clone())],
-            Melding::WachtwoordTeKort { min } => vec![("min", min.to_string())],
-            Melding::WachtwoordTeLang { max } | Melding::GebruikersnaamVorm { max } => {
-                vec![("max", max.to_string())]
-            }
-            Melding::NogActies { aantal } | Melding::ActiesZonderOpgave { aantal } => {
-                vec![("aantal", aantal.to_string())]
-            }
-            Melding::GeheimVorm { prefix, min, max } => vec![
-                ("prefix", prefix.clone()),
-                ("min", min.to_string()),
-                ("max", max.to_string()),
-            ],
-            Melding::Verplicht
-            | Melding::AfgerondIsHonderd
-            | Melding::RedenOnverwacht
-            | Melding::SleutelOngeldig
-            | Melding::PeriodeOmgekeerd
-            | Melding::DatumOngeldig
-            | Melding::MinstensEenThema
-            | Melding::MinstensEenGebeurtenis
-            | Melding::WachtwoordKloptNiet
-            | Melding::AanmeldingKloptNiet
-            | Melding::AanmeldingVorm
-            | Melding::AlleenRedacteurThemas
-            | Melding::LaatsteBeheerder
-            | Melding::ElkeOpgaveEenKeer
-            | Melding::OpvolgerKring
-            | Melding::GeenOpvolger
-            | Melding::KiesOpgaveOpvolger
-            | Melding::InZichzelf
-            | Melding::AlSamengevoegd
-            | Melding::ZelfSamengevoegd
-            | Melding::DatumBezet
-            | Melding::WebhookUit
-            | Melding::GeenHistorie
-            | Melding::BestandsFormaat
-            | Melding::Ongeldig { .. } => Vec::new(),
-        }
-    }
-
-    /// The message from a key and its parameters as the API sends them; the Dutch `tekst` (the API's own
-    /// message) for an unknown key or missing parameters.
-    pub fn uit_sleutel(sleutel: &str, waarden: &BTreeMap<String, String>, tekst: &str) -> Melding {
-        let getal = |naam: &str| waarden.get(naam).and_then(|w| w.parse::<i64>().ok());
-        let tekst_waarde = |naam: &str| waarden.get(naam).map(|w| w.to_lowercase());
-        let tekst_veld = |naam: &str| waarden.get(naam).cloned();
-        let aantal = |naam: &str| getal(naam).and_then(|g| usize::try_from(g).ok());
-        let teller = || getal("aantal").and_then(|g| u64::try_from(g).ok());
-        let ding = || waarden.get("ding").and_then(|d| Ding::parse(d));
-        let m = match sleutel {
-            sleutel::VERPLICHT => Some(Melding::Verplicht),
-            sleutel::TE_LANG => getal("max")
-                .and_then(|m| usize::try_from(m).ok())
-                .map(|max| Melding::TeLang { max }),
-            sleutel::ONGELDIG_TEKEN => waarden
-                .get("teken")
-                .and_then(|t| u32::from_str_radix(t, 16).ok())
-                .map(|teken| Melding::OngeldigTeken { teken }),
-            sleutel::BUITEN_BEREIK => getal("min")
-                .zip(getal("max"))
-                .map(|(min, max)| Melding::BuitenBereik { min, max }),
-            sleutel::AFGEROND_IS_HONDERD => Some(Melding::AfgerondIsHonderd),
-            sleutel::GEZONDHEID_BUITEN_UITVOERING => tekst_waarde("status")
-                .and_then(|s| s.parse().ok())
-                .map(|status| Melding::GezondheidBuitenUitvoering { status }),
-            sleutel::REDEN_VERPLICHT => tekst_waarde("gezondheid")
-                .and_then(|g| g.parse().ok())
-                .map(|gezondheid| Melding::RedenVerplicht { gezondheid }),
-            sleutel::REDEN_ONVERWACHT => Some(Melding::RedenOnverwacht),
-            sleutel::SLEUTEL_ONGELDIG => Some(Melding::SleutelOngeldig),
-            sleutel::PERIODE_OMGEKEERD => Some(Melding::PeriodeOmgekeerd),
-            sleutel::DATUM_ONGELDIG => Some(Melding::DatumOngeldig),
-            sleutel::BESTAAT_NIET => ding().map(|ding| Melding::BestaatNiet { ding }),
-            sleutel::EEN_BESTAAT_NIET => ding().map(|ding| Melding::EenBestaatNiet { ding }),
-            sleutel::BESTAAT_AL => ding().map(|ding| Melding::BestaatAl { ding }),
-            sleutel::VERVALLEN => ding().map(|ding| Melding::Vervallen { ding }),
-            sleutel::DUBBEL => ding().map(|ding| Melding::Dubbel { ding }),
-            sleutel::LENGTE => ding()
-                .zip(aantal("max"))
-                .map(|(ding, max)| Melding::Lengte { ding, max }),
-            sleutel::GEEN_GELDIG_ID => tekst_veld("id").map(|id| Melding::GeenGeldigId { id }),
-            sleutel::VERKEERDE_SOORT_ID => tekst_veld("verwacht")
-                .zip(tekst_veld("kreeg"))
-                .map(|(verwacht, kreeg)| Melding::VerkeerdeSoortId { verwacht, kreeg }),
-            sleutel::NIET_BEIDE => tekst_veld("een")
-                .zip(tekst_veld("ander"))
-                .map(|(een, ander)| Melding::NietBeide { een, ander }),
-            sleutel::WACHTWOORD_TE_KORT => aantal("min").map(|min| Melding::WachtwoordTeKort { min }),
-            sleutel::WACHTWOORD_TE_LANG => aantal("max").map(|max| Melding::WachtwoordTeLang { max }),
-            sleutel::GEBRUIKERSNAAM_VORM => aantal("max").map(|max| Melding::GebruikersnaamVorm { max }),
-            sleutel::NOG_ACTIES => teller().map(|aantal| Melding::NogActies { aantal }),
-            sleutel::ACTIES_ZONDER_OPGAVE => teller().map(|aantal| Melding::ActiesZonderOpgave { aantal }),
-            sleutel::GEHEIM_VORM => tekst_veld("prefix")
-                .zip(aantal("min"))
-                .zip(aantal("max"))
-                .map(|((prefix, min), max)| Melding::GeheimVorm { prefix, min, max }),
-            sleutel::MINSTENS_EEN_THEMA => Some(Melding::MinstensEenThema),
-            sleutel::MINSTENS_EEN_GEBEURTENIS => Some(Melding::MinstensEenGebeurtenis),
-            sleutel::WACHTWOORD_KLOPT_NIET => Some(Melding::WachtwoordKloptNiet),
-            sleutel::AANMELDING_KLOPT_NIET => Some(Melding::AanmeldingKloptNiet),
-            sleutel::AANMELDING_VORM => Some(Melding::AanmeldingVorm),
-            sleutel::ALLEEN_REDACTEUR_THEMAS => Some(Melding::AlleenRedacteurThemas),
-            sleutel::LAATSTE_BEHEERDER => Some(Melding::LaatsteBeheerder),
-            sleutel::ELKE_OPGAVE_EEN_KEER => Some(Melding::ElkeOpgaveEenKeer),
-            sleutel::OPVOLGER_KRING => Some(Melding::OpvolgerKring),
-            sleutel::GEEN_OPVOLGER => Some(Melding::GeenOpvolger),
-            sleutel::KIES_OPGAVE_OPVOLGER => Some(Melding::KiesOpgaveOpvolger),
-            sleutel::IN_ZICHZELF => Some(Melding::InZichzelf),
-            sleutel::AL_SAMENGEVOEGD => Some(Melding::AlSamengevoegd),
-            sleutel::ZELF_SAMENGEVOEGD => Some(Melding::ZelfSamengevoegd),
-            sleutel::DATUM_BEZET => Some(Melding::DatumBezet),
-            sleutel::WEBHOOK_UIT => Some(Melding::WebhookUit),
-            sleutel::GEEN_HISTORIE => Some(Melding::GeenHistorie),
-            sleutel::BESTANDSFORMAAT => Some(Melding::BestandsFormaat),
-            _ => None,
-        };
-        m.unwrap_or_else(|| Melding::Ongeldig {
-            tekst: tekst.to_string(),
-        })
     }
 }

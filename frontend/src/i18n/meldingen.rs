@@ -84,6 +84,25 @@ pub fn en(melding: &Melding) -> String {
             format!("A secret is {prefix} followed by base64 of {min} to {max} bytes.")
         }
         Melding::BestandsFormaat => "Ask for a .csv or .xlsx file.".to_string(),
+        Melding::GeenGeldigeUrl => "This is not a valid URL.".to_string(),
+        Melding::AlleenHttp => "Only http and https addresses.".to_string(),
+        Melding::UrlMetInlog => "Do not put a user name or password in the URL.".to_string(),
+        Melding::UrlMetFragment => "A webhook URL has no #fragment.".to_string(),
+        Melding::UrlZonderHost => "The URL names no host.".to_string(),
+        Melding::InternAdres => {
+            "Internal addresses (loopback, private, link-local) are not allowed.".to_string()
+        }
+        Melding::BestandTeGroot { kb } => format!("The file is larger than {kb} KB."),
+        Melding::BestandLeeg => "The file is empty.".to_string(),
+        Melding::TeVeelRegels { max } => format!("The file has more than {max} rows."),
+        Melding::GeenUtf8 { regel } => format!("Line {regel}: the file is not UTF-8."),
+        Melding::GeenBase64 => "An XLSX file comes as base64.".to_string(),
+        Melding::GeenWerkblad => "The XLSX file has no sheet.".to_string(),
+        Melding::CsvFout { regel, fout } => format!("Line {regel}: {fout}"),
+        Melding::GeenXlsx { fout } => format!("Not a valid XLSX file: {fout}"),
+        Melding::KolommenOntbreken { kolommen } => {
+            format!("The file lacks the column(s) {kolommen} in its first line.")
+        }
         Melding::Ongeldig { .. } => "This value is not accepted.".to_string(),
     }
 }

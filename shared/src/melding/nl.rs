@@ -75,6 +75,25 @@ impl Melding {
                 format!("een geheim is {prefix} gevolgd door base64 van {min} tot {max} bytes")
             }
             Melding::BestandsFormaat => "vraag een bestand .csv of .xlsx".to_string(),
+            Melding::GeenGeldigeUrl => "dit is geen geldige URL".to_string(),
+            Melding::AlleenHttp => "alleen http- en https-adressen".to_string(),
+            Melding::UrlMetInlog => "zet geen gebruikersnaam of wachtwoord in de URL".to_string(),
+            Melding::UrlMetFragment => "een URL voor een webhook heeft geen #fragment".to_string(),
+            Melding::UrlZonderHost => "de URL noemt geen host".to_string(),
+            Melding::InternAdres => {
+                "interne adressen (loopback, privé, link-local) zijn niet toegestaan".to_string()
+            }
+            Melding::BestandTeGroot { kb } => format!("het bestand is groter dan {kb} KB"),
+            Melding::BestandLeeg => "het bestand is leeg".to_string(),
+            Melding::TeVeelRegels { max } => format!("het bestand heeft meer dan {max} regels"),
+            Melding::GeenUtf8 { regel } => format!("regel {regel}: het bestand is geen UTF-8"),
+            Melding::GeenBase64 => "een XLSX-bestand komt als base64".to_string(),
+            Melding::GeenWerkblad => "het XLSX-bestand heeft geen werkblad".to_string(),
+            Melding::CsvFout { regel, fout } => format!("regel {regel}: {fout}"),
+            Melding::GeenXlsx { fout } => format!("geen geldig XLSX-bestand: {fout}"),
+            Melding::KolommenOntbreken { kolommen } => {
+                format!("het bestand mist de kolom(men) {kolommen} in de eerste regel")
+            }
             Melding::Ongeldig { tekst } => tekst.clone(),
         }
     }

@@ -88,5 +88,35 @@ pub const GEEN_HISTORIE: &str = "GEEN_HISTORIE";
 pub const GEHEIM_VORM: &str = "GEHEIM_VORM";
 /// Ask for a .csv or .xlsx file.
 pub const BESTANDSFORMAAT: &str = "BESTANDSFORMAAT";
+/// Not a valid URL.
+pub const GEEN_GELDIGE_URL: &str = "GEEN_GELDIGE_URL";
+/// Only http and https addresses.
+pub const ALLEEN_HTTP: &str = "ALLEEN_HTTP";
+/// A URL without user name or password.
+pub const URL_MET_INLOG: &str = "URL_MET_INLOG";
+/// A webhook URL has no #fragment.
+pub const URL_MET_FRAGMENT: &str = "URL_MET_FRAGMENT";
+/// The URL names no host.
+pub const URL_ZONDER_HOST: &str = "URL_ZONDER_HOST";
+/// Internal addresses (loopback, private, link-local) are not allowed.
+pub const INTERN_ADRES: &str = "INTERN_ADRES";
+/// The file is larger than `kb` KB.
+pub const BESTAND_TE_GROOT: &str = "BESTAND_TE_GROOT";
+/// The file is empty.
+pub const BESTAND_LEEG: &str = "BESTAND_LEEG";
+/// The file has more than `max` rows.
+pub const TE_VEEL_REGELS: &str = "TE_VEEL_REGELS";
+/// The file is not UTF-8 from line `regel`.
+pub const GEEN_UTF8: &str = "GEEN_UTF8";
+/// An XLSX file comes as base64.
+pub const GEEN_BASE64: &str = "GEEN_BASE64";
+/// The XLSX file has no sheet.
+pub const GEEN_WERKBLAD: &str = "GEEN_WERKBLAD";
+/// Line `regel` of a CSV file cannot be read (`fout`).
+pub const CSV_FOUT: &str = "CSV_FOUT";
+/// Not a valid XLSX file (`fout`).
+pub const GEEN_XLSX: &str = "GEEN_XLSX";
+/// The file lacks the columns `kolommen` in its first line.
+pub const KOLOMMEN_ONTBREKEN: &str = "KOLOMMEN_ONTBREKEN";
 /// Any other problem; its text is Dutch only.
 pub const ONGELDIG: &str = "ONGELDIG";

@@ -70,5 +70,25 @@ pub fn voorbeelden() -> Vec<Melding> {
             max: 64,
         },
         Melding::BestandsFormaat,
+        Melding::GeenGeldigeUrl,
+        Melding::AlleenHttp,
+        Melding::UrlMetInlog,
+        Melding::UrlMetFragment,
+        Melding::UrlZonderHost,
+        Melding::InternAdres,
+        Melding::BestandTeGroot { kb: 1024 },
+        Melding::BestandLeeg,
+        Melding::TeVeelRegels { max: 2000 },
+        Melding::GeenUtf8 { regel: 3 },
+        Melding::GeenBase64,
+        Melding::GeenWerkblad,
+        Melding::CsvFout {
+            regel: 2,
+            fout: "unequal lengths".into(),
+        },
+        Melding::GeenXlsx { fout: "zip".into() },
+        Melding::KolommenOntbreken {
+            kolommen: "id, titel".into(),
+        },
     ]
 }
