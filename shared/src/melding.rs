@@ -229,6 +229,12 @@ pub enum Melding {
         /// The missing columns, comma-separated.
         kolommen: String,
     },
+    /// The date is not in the year given.
+    DatumNietInJaar,
+    /// The date is not in the quarter given.
+    DatumNietInKwartaal,
+    /// The field, when given, is not empty.
+    NietLeeg,
     /// Any other problem, in Dutch (not yet given a key of its own).
     Ongeldig {
         /// The Dutch text.
@@ -299,6 +305,9 @@ impl Melding {
             Melding::CsvFout { .. } => sleutel::CSV_FOUT,
             Melding::GeenXlsx { .. } => sleutel::GEEN_XLSX,
             Melding::KolommenOntbreken { .. } => sleutel::KOLOMMEN_ONTBREKEN,
+            Melding::DatumNietInJaar => sleutel::DATUM_NIET_IN_JAAR,
+            Melding::DatumNietInKwartaal => sleutel::DATUM_NIET_IN_KWARTAAL,
+            Melding::NietLeeg => sleutel::NIET_LEEG,
             Melding::Ongeldig { .. } => sleutel::ONGELDIG,
         }
     }

@@ -103,6 +103,9 @@ pub fn en(melding: &Melding) -> String {
         Melding::KolommenOntbreken { kolommen } => {
             format!("The file lacks the column(s) {kolommen} in its first line.")
         }
+        Melding::DatumNietInJaar => "The date is not in the year given.".to_string(),
+        Melding::DatumNietInKwartaal => "The date is not in the quarter given.".to_string(),
+        Melding::NietLeeg => "This field may not be empty.".to_string(),
         Melding::Ongeldig { .. } => "This value is not accepted.".to_string(),
     }
 }

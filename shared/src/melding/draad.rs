@@ -82,6 +82,9 @@ impl Melding {
             | Melding::BestandLeeg
             | Melding::GeenBase64
             | Melding::GeenWerkblad
+            | Melding::DatumNietInJaar
+            | Melding::DatumNietInKwartaal
+            | Melding::NietLeeg
             | Melding::Ongeldig { .. } => Vec::new(),
         }
     }
@@ -179,6 +182,9 @@ impl Melding {
             sleutel::KOLOMMEN_ONTBREKEN => {
                 tekst_veld("kolommen").map(|kolommen| Melding::KolommenOntbreken { kolommen })
             }
+            sleutel::DATUM_NIET_IN_JAAR => Some(Melding::DatumNietInJaar),
+            sleutel::DATUM_NIET_IN_KWARTAAL => Some(Melding::DatumNietInKwartaal),
+            sleutel::NIET_LEEG => Some(Melding::NietLeeg),
             _ => None,
         };
         m.unwrap_or_else(|| Melding::Ongeldig {

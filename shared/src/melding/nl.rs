@@ -94,6 +94,9 @@ impl Melding {
             Melding::KolommenOntbreken { kolommen } => {
                 format!("het bestand mist de kolom(men) {kolommen} in de eerste regel")
             }
+            Melding::DatumNietInJaar => "datum valt niet in het opgegeven jaar".to_string(),
+            Melding::DatumNietInKwartaal => "datum valt niet in het opgegeven kwartaal".to_string(),
+            Melding::NietLeeg => "dit veld mag niet leeg zijn".to_string(),
             Melding::Ongeldig { tekst } => tekst.clone(),
         }
     }

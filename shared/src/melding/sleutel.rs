@@ -118,5 +118,11 @@ pub const CSV_FOUT: &str = "CSV_FOUT";
 pub const GEEN_XLSX: &str = "GEEN_XLSX";
 /// The file lacks the columns `kolommen` in its first line.
 pub const KOLOMMEN_ONTBREKEN: &str = "KOLOMMEN_ONTBREKEN";
+/// The date is not in the year given.
+pub const DATUM_NIET_IN_JAAR: &str = "DATUM_NIET_IN_JAAR";
+/// The date is not in the quarter given.
+pub const DATUM_NIET_IN_KWARTAAL: &str = "DATUM_NIET_IN_KWARTAAL";
+/// The field, when given, is not empty.
+pub const NIET_LEEG: &str = "NIET_LEEG";
 /// Any other problem; its text is Dutch only.
 pub const ONGELDIG: &str = "ONGELDIG";

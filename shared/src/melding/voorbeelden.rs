@@ -90,5 +90,8 @@ pub fn voorbeelden() -> Vec<Melding> {
         Melding::KolommenOntbreken {
             kolommen: "id, titel".into(),
         },
+        Melding::DatumNietInJaar,
+        Melding::DatumNietInKwartaal,
+        Melding::NietLeeg,
     ]
 }

@@ -127,10 +127,10 @@ impl Services {
         let mut f = Fouten::default();
         f.verplicht("naam", &na.naam, MAX_KORT);
         let redacteur = na.rol == Rol::Redacteur.as_str();
-        f.check(
+        f.eis(
             redacteur || w.themas.as_ref().is_none_or(Vec::is_empty),
             "themas",
-            "alleen een redacteur heeft eigen thema's",
+            Melding::AlleenRedacteurThemas,
         );
         fouten(f.klaar())?;
         let nieuwe_themas = match (&w.themas, redacteur) {

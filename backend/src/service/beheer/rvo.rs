@@ -35,10 +35,14 @@ fn check_rvo(r: &rvo_vergadering::Model) -> ServiceResult<()> {
     use chrono::Datelike;
     let mut f = Fouten::default();
     f.verplicht("omschrijving", &r.omschrijving, MAX_TITEL);
-    f.check(
-        koers_shared::beheer::JAREN.contains(&r.datum.year()),
+    let jaren = koers_shared::beheer::JAREN;
+    f.eis(
+        jaren.contains(&r.datum.year()),
         "datum",
-        "datum moet tussen 2000 en 2100 liggen",
+        Melding::BuitenBereik {
+            min: i64::from(*jaren.start()),
+            max: i64::from(*jaren.end()),
+        },
     );
     f.verplicht("bron", &r.bron, MAX_TEKST);
     fouten(f.klaar())

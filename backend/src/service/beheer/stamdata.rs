@@ -65,10 +65,10 @@ fn check_thema(t: &thema::Model) -> ServiceResult<()> {
     let mut f = Fouten::default();
     f.verplicht("naam", &t.naam, MAX_TITEL);
     f.tekst("portefeuillehouder", t.portefeuillehouder.as_deref(), MAX_KORT);
-    f.check(
+    f.eis(
         (0..=10_000).contains(&t.volgorde),
         "volgorde",
-        "volgorde ligt tussen 0 en 10 000",
+        Melding::BuitenBereik { min: 0, max: 10_000 },
     );
     f.verplicht("bron", &t.bron, MAX_TEKST);
     fouten(f.klaar())
