@@ -15,7 +15,7 @@
 //! - Request paths never panic: no `unwrap`/`expect` outside tests and start-up.
 
 use async_graphql::{ErrorExtensions, FieldError as GqlError};
-use koers_shared::FieldError;
+use koers_shared::{FieldError, Melding};
 use sea_orm::{DbErr, RuntimeErr, SqlxError, SqlxPostgresError, SqlxSqliteError};
 
 /// Result of a service call.
@@ -62,6 +62,11 @@ impl ServiceError {
     /// A single invalid field.
     pub fn invalid(veld: &str, melding: impl Into<String>) -> Self {
         ServiceError::Invalid(vec![FieldError::new(veld, melding)])
+    }
+
+    /// A single invalid field, with a message that has a key of its own.
+    pub fn melding(veld: &str, melding: Melding) -> Self {
+        ServiceError::Invalid(vec![FieldError::met(veld, melding)])
     }
 
     /// The stable code clients see in `extensions.code`.

@@ -23,13 +23,6 @@ pub struct Fouten(pub Vec<FieldError>);
 
 impl Fouten {
     /// Adds `melding` for `veld` unless `ok`.
-    pub fn check(&mut self, ok: bool, veld: &str, melding: &str) {
-        if !ok {
-            self.0.push(FieldError::new(veld, melding));
-        }
-    }
-
-    /// Adds `melding` for `veld` unless `ok`.
     pub fn eis(&mut self, ok: bool, veld: &str, melding: Melding) {
         if !ok {
             self.0.push(FieldError::met(veld, melding));

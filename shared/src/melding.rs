@@ -4,35 +4,17 @@
 
 use crate::domain::{Gezondheid, Status};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
-/// The keys of [`Melding`], as sent in `extensions.fouten[].sleutel`.
-pub mod sleutel {
-    /// The field is required.
-    pub const VERPLICHT: &str = "VERPLICHT";
-    /// The text is longer than `max` characters.
-    pub const TE_LANG: &str = "TE_LANG";
-    /// The text has a character that cannot be stored (`teken`, hexadecimal code point).
-    pub const ONGELDIG_TEKEN: &str = "ONGELDIG_TEKEN";
-    /// The number is not from `min` to `max`.
-    pub const BUITEN_BEREIK: &str = "BUITEN_BEREIK";
-    /// An afgeronde actie has progress 100.
-    pub const AFGEROND_IS_HONDERD: &str = "AFGEROND_IS_HONDERD";
-    /// Health only while in progress, not with `status`.
-    pub const GEZONDHEID_BUITEN_UITVOERING: &str = "GEZONDHEID_BUITEN_UITVOERING";
-    /// Health `gezondheid` requires a reason.
-    pub const REDEN_VERPLICHT: &str = "REDEN_VERPLICHT";
-    /// A reason belongs only with aandacht or risico.
-    pub const REDEN_ONVERWACHT: &str = "REDEN_ONVERWACHT";
-    /// A key (`sleutel`) is 1 to 100 lower-case letters, digits or dashes.
-    pub const SLEUTEL_ONGELDIG: &str = "SLEUTEL_ONGELDIG";
-    /// A period ends before it begins.
-    pub const PERIODE_OMGEKEERD: &str = "PERIODE_OMGEKEERD";
-    /// A rough date is `JJJJ`, `JJJJ-MM` or `JJJJ-MM-DD`.
-    pub const DATUM_ONGELDIG: &str = "DATUM_ONGELDIG";
-    /// Any other problem; its text is Dutch only.
-    pub const ONGELDIG: &str = "ONGELDIG";
-}
+pub mod ding;
+mod draad;
+mod nl;
+pub mod sleutel;
+#[cfg(test)]
+mod tests;
+mod voorbeelden;
+
+pub use ding::Ding;
+pub use voorbeelden::voorbeelden;
 
 /// What is wrong with one field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,6 +58,183 @@ pub enum Melding {
     PeriodeOmgekeerd,
     /// A rough date is `JJJJ`, `JJJJ-MM` or `JJJJ-MM-DD`.
     DatumOngeldig,
+    /// This thing does not exist.
+    BestaatNiet {
+        /// What kind of thing.
+        ding: Ding,
+    },
+    /// One of these things does not exist.
+    EenBestaatNiet {
+        /// What kind of thing.
+        ding: Ding,
+    },
+    /// This thing exists already.
+    BestaatAl {
+        /// What kind of thing.
+        ding: Ding,
+    },
+    /// This thing is retired (vervallen).
+    Vervallen {
+        /// What kind of thing.
+        ding: Ding,
+    },
+    /// A thing is named twice.
+    Dubbel {
+        /// What kind of thing.
+        ding: Ding,
+    },
+    /// A text of 1 to `max` characters.
+    Lengte {
+        /// What kind of text.
+        ding: Ding,
+        /// The most characters allowed.
+        max: usize,
+    },
+    /// Not a valid (global) id.
+    GeenGeldigId {
+        /// The id sent.
+        id: String,
+    },
+    /// An id of the wrong kind.
+    VerkeerdeSoortId {
+        /// The kind expected (a GraphQL type name).
+        verwacht: String,
+        /// The kind sent (a GraphQL type name).
+        kreeg: String,
+    },
+    /// Use one of two fields, not both.
+    NietBeide {
+        /// The one field (its GraphQL name).
+        een: String,
+        /// The other field (its GraphQL name).
+        ander: String,
+    },
+    /// Name at least one thema, or leave the field out for all.
+    MinstensEenThema,
+    /// Choose at least one event.
+    MinstensEenGebeurtenis,
+    /// A password has at least `min` characters.
+    WachtwoordTeKort {
+        /// The fewest characters allowed.
+        min: usize,
+    },
+    /// A password has at most `max` characters.
+    WachtwoordTeLang {
+        /// The most characters allowed.
+        max: usize,
+    },
+    /// The current password is wrong.
+    WachtwoordKloptNiet,
+    /// User name or password is wrong.
+    AanmeldingKloptNiet,
+    /// A sign-in is JSON with user name and password.
+    AanmeldingVorm,
+    /// A user name is 1 to `max` characters, without spaces.
+    GebruikersnaamVorm {
+        /// The most characters allowed.
+        max: usize,
+    },
+    /// Only a redacteur has themas of their own.
+    AlleenRedacteurThemas,
+    /// The last active beheerder cannot go.
+    LaatsteBeheerder,
+    /// The opgave still has acties.
+    NogActies {
+        /// How many.
+        aantal: u64,
+    },
+    /// Name every opgave of the plan exactly once.
+    ElkeOpgaveEenKeer,
+    /// A plan cannot (through others) succeed itself.
+    OpvolgerKring,
+    /// The plan names no successor.
+    GeenOpvolger,
+    /// Choose a (not retired) opgave of the succeeding plan.
+    KiesOpgaveOpvolger,
+    /// Acties without an opgave of the same title in the succeeding plan.
+    ActiesZonderOpgave {
+        /// How many.
+        aantal: u64,
+    },
+    /// An organisatie does not merge into itself.
+    InZichzelf,
+    /// This organisatie has been merged already.
+    AlSamengevoegd,
+    /// This organisatie has itself been merged.
+    ZelfSamengevoegd,
+    /// There is a meeting on this date already.
+    DatumBezet,
+    /// The webhook is off.
+    WebhookUit,
+    /// This object has no management history.
+    GeenHistorie,
+    /// A secret is `prefix` and base64 of `min` to `max` bytes.
+    GeheimVorm {
+        /// The prefix.
+        prefix: String,
+        /// The fewest bytes.
+        min: usize,
+        /// The most bytes.
+        max: usize,
+    },
+    /// Ask for a .csv or .xlsx file.
+    BestandsFormaat,
+    /// Not a valid URL.
+    GeenGeldigeUrl,
+    /// Only http and https addresses.
+    AlleenHttp,
+    /// A URL without user name or password.
+    UrlMetInlog,
+    /// A webhook URL has no #fragment.
+    UrlMetFragment,
+    /// The URL names no host.
+    UrlZonderHost,
+    /// Internal addresses (loopback, private, link-local) are not allowed.
+    InternAdres,
+    /// The file is larger than `kb` KB.
+    BestandTeGroot {
+        /// The most kilobytes.
+        kb: usize,
+    },
+    /// The file is empty.
+    BestandLeeg,
+    /// The file has more than `max` rows.
+    TeVeelRegels {
+        /// The most rows.
+        max: usize,
+    },
+    /// The file is not UTF-8 from line `regel`.
+    GeenUtf8 {
+        /// The line.
+        regel: usize,
+    },
+    /// An XLSX file comes as base64.
+    GeenBase64,
+    /// The XLSX file has no sheet.
+    GeenWerkblad,
+    /// Line `regel` of a CSV file cannot be read (`fout`).
+    CsvFout {
+        /// The line.
+        regel: usize,
+        /// The CSV reader's own (English) words.
+        fout: String,
+    },
+    /// Not a valid XLSX file (`fout`).
+    GeenXlsx {
+        /// The XLSX reader's own (English) words.
+        fout: String,
+    },
+    /// The file lacks the columns `kolommen` in its first line.
+    KolommenOntbreken {
+        /// The missing columns, comma-separated.
+        kolommen: String,
+    },
+    /// The date is not in the year given.
+    DatumNietInJaar,
+    /// The date is not in the quarter given.
+    DatumNietInKwartaal,
+    /// The field, when given, is not empty.
+    NietLeeg,
     /// Any other problem, in Dutch (not yet given a key of its own).
     Ongeldig {
         /// The Dutch text.
@@ -98,129 +257,58 @@ impl Melding {
             Melding::SleutelOngeldig => sleutel::SLEUTEL_ONGELDIG,
             Melding::PeriodeOmgekeerd => sleutel::PERIODE_OMGEKEERD,
             Melding::DatumOngeldig => sleutel::DATUM_ONGELDIG,
+            Melding::BestaatNiet { .. } => sleutel::BESTAAT_NIET,
+            Melding::EenBestaatNiet { .. } => sleutel::EEN_BESTAAT_NIET,
+            Melding::BestaatAl { .. } => sleutel::BESTAAT_AL,
+            Melding::Vervallen { .. } => sleutel::VERVALLEN,
+            Melding::Dubbel { .. } => sleutel::DUBBEL,
+            Melding::Lengte { .. } => sleutel::LENGTE,
+            Melding::GeenGeldigId { .. } => sleutel::GEEN_GELDIG_ID,
+            Melding::VerkeerdeSoortId { .. } => sleutel::VERKEERDE_SOORT_ID,
+            Melding::NietBeide { .. } => sleutel::NIET_BEIDE,
+            Melding::WachtwoordTeKort { .. } => sleutel::WACHTWOORD_TE_KORT,
+            Melding::WachtwoordTeLang { .. } => sleutel::WACHTWOORD_TE_LANG,
+            Melding::GebruikersnaamVorm { .. } => sleutel::GEBRUIKERSNAAM_VORM,
+            Melding::NogActies { .. } => sleutel::NOG_ACTIES,
+            Melding::ActiesZonderOpgave { .. } => sleutel::ACTIES_ZONDER_OPGAVE,
+            Melding::GeheimVorm { .. } => sleutel::GEHEIM_VORM,
+            Melding::MinstensEenThema => sleutel::MINSTENS_EEN_THEMA,
+            Melding::MinstensEenGebeurtenis => sleutel::MINSTENS_EEN_GEBEURTENIS,
+            Melding::WachtwoordKloptNiet => sleutel::WACHTWOORD_KLOPT_NIET,
+            Melding::AanmeldingKloptNiet => sleutel::AANMELDING_KLOPT_NIET,
+            Melding::AanmeldingVorm => sleutel::AANMELDING_VORM,
+            Melding::AlleenRedacteurThemas => sleutel::ALLEEN_REDACTEUR_THEMAS,
+            Melding::LaatsteBeheerder => sleutel::LAATSTE_BEHEERDER,
+            Melding::ElkeOpgaveEenKeer => sleutel::ELKE_OPGAVE_EEN_KEER,
+            Melding::OpvolgerKring => sleutel::OPVOLGER_KRING,
+            Melding::GeenOpvolger => sleutel::GEEN_OPVOLGER,
+            Melding::KiesOpgaveOpvolger => sleutel::KIES_OPGAVE_OPVOLGER,
+            Melding::InZichzelf => sleutel::IN_ZICHZELF,
+            Melding::AlSamengevoegd => sleutel::AL_SAMENGEVOEGD,
+            Melding::ZelfSamengevoegd => sleutel::ZELF_SAMENGEVOEGD,
+            Melding::DatumBezet => sleutel::DATUM_BEZET,
+            Melding::WebhookUit => sleutel::WEBHOOK_UIT,
+            Melding::GeenHistorie => sleutel::GEEN_HISTORIE,
+            Melding::BestandsFormaat => sleutel::BESTANDSFORMAAT,
+            Melding::GeenGeldigeUrl => sleutel::GEEN_GELDIGE_URL,
+            Melding::AlleenHttp => sleutel::ALLEEN_HTTP,
+            Melding::UrlMetInlog => sleutel::URL_MET_INLOG,
+            Melding::UrlMetFragment => sleutel::URL_MET_FRAGMENT,
+            Melding::UrlZonderHost => sleutel::URL_ZONDER_HOST,
+            Melding::InternAdres => sleutel::INTERN_ADRES,
+            Melding::BestandTeGroot { .. } => sleutel::BESTAND_TE_GROOT,
+            Melding::BestandLeeg => sleutel::BESTAND_LEEG,
+            Melding::TeVeelRegels { .. } => sleutel::TE_VEEL_REGELS,
+            Melding::GeenUtf8 { .. } => sleutel::GEEN_UTF8,
+            Melding::GeenBase64 => sleutel::GEEN_BASE64,
+            Melding::GeenWerkblad => sleutel::GEEN_WERKBLAD,
+            Melding::CsvFout { .. } => sleutel::CSV_FOUT,
+            Melding::GeenXlsx { .. } => sleutel::GEEN_XLSX,
+            Melding::KolommenOntbreken { .. } => sleutel::KOLOMMEN_ONTBREKEN,
+            Melding::DatumNietInJaar => sleutel::DATUM_NIET_IN_JAAR,
+            Melding::DatumNietInKwartaal => sleutel::DATUM_NIET_IN_KWARTAAL,
+            Melding::NietLeeg => sleutel::NIET_LEEG,
             Melding::Ongeldig { .. } => sleutel::ONGELDIG,
         }
-    }
-
-    /// The parameters, as sent in `extensions.fouten[].waarden` (every value a string; status and health
-    /// as their GraphQL enum value).
-    pub fn waarden(&self) -> Vec<(&'static str, String)> {
-        match self {
-            Melding::TeLang { max } => vec![("max", max.to_string())],
-            Melding::OngeldigTeken { teken } => vec![("teken", format!("{teken:04X}"))],
-            Melding::BuitenBereik { min, max } => vec![("min", min.to_string()), ("max", max.to_string())],
-            Melding::GezondheidBuitenUitvoering { status } => {
-                vec![("status", status.as_str().to_uppercase())]
-            }
-            Melding::RedenVerplicht { gezondheid } => {
-                vec![("gezondheid", gezondheid.as_str().to_uppercase())]
-            }
-            Melding::Verplicht
-            | Melding::AfgerondIsHonderd
-            | Melding::RedenOnverwacht
-            | Melding::SleutelOngeldig
-            | Melding::PeriodeOmgekeerd
-            | Melding::DatumOngeldig
-            | Melding::Ongeldig { .. } => Vec::new(),
-        }
-    }
-
-    /// The message from a key and its parameters as the API sends them; the Dutch `tekst` (the API's own
-    /// message) for an unknown key or missing parameters.
-    pub fn uit_sleutel(sleutel: &str, waarden: &BTreeMap<String, String>, tekst: &str) -> Melding {
-        let getal = |naam: &str| waarden.get(naam).and_then(|w| w.parse::<i64>().ok());
-        let tekst_waarde = |naam: &str| waarden.get(naam).map(|w| w.to_lowercase());
-        let m = match sleutel {
-            sleutel::VERPLICHT => Some(Melding::Verplicht),
-            sleutel::TE_LANG => getal("max")
-                .and_then(|m| usize::try_from(m).ok())
-                .map(|max| Melding::TeLang { max }),
-            sleutel::ONGELDIG_TEKEN => waarden
-                .get("teken")
-                .and_then(|t| u32::from_str_radix(t, 16).ok())
-                .map(|teken| Melding::OngeldigTeken { teken }),
-            sleutel::BUITEN_BEREIK => getal("min")
-                .zip(getal("max"))
-                .map(|(min, max)| Melding::BuitenBereik { min, max }),
-            sleutel::AFGEROND_IS_HONDERD => Some(Melding::AfgerondIsHonderd),
-            sleutel::GEZONDHEID_BUITEN_UITVOERING => tekst_waarde("status")
-                .and_then(|s| s.parse().ok())
-                .map(|status| Melding::GezondheidBuitenUitvoering { status }),
-            sleutel::REDEN_VERPLICHT => tekst_waarde("gezondheid")
-                .and_then(|g| g.parse().ok())
-                .map(|gezondheid| Melding::RedenVerplicht { gezondheid }),
-            sleutel::REDEN_ONVERWACHT => Some(Melding::RedenOnverwacht),
-            sleutel::SLEUTEL_ONGELDIG => Some(Melding::SleutelOngeldig),
-            sleutel::PERIODE_OMGEKEERD => Some(Melding::PeriodeOmgekeerd),
-            sleutel::DATUM_ONGELDIG => Some(Melding::DatumOngeldig),
-            _ => None,
-        };
-        m.unwrap_or_else(|| Melding::Ongeldig {
-            tekst: tekst.to_string(),
-        })
-    }
-
-    /// The Dutch text.
-    pub fn nl(&self) -> String {
-        match self {
-            Melding::Verplicht => "dit veld is verplicht".to_string(),
-            Melding::TeLang { max } => format!("tekst is langer dan {max} tekens"),
-            Melding::OngeldigTeken { teken } => format!("tekst bevat een ongeldig teken (U+{teken:04X})"),
-            Melding::BuitenBereik { min, max } => format!("de waarde moet tussen {min} en {max} liggen"),
-            Melding::AfgerondIsHonderd => "een afgeronde actie heeft voortgang 100".to_string(),
-            Melding::GezondheidBuitenUitvoering { status } => format!(
-                "gezondheid geldt alleen tijdens uitvoering, niet bij status '{}'",
-                status.label()
-            ),
-            Melding::RedenVerplicht { gezondheid } => {
-                format!("bij gezondheid '{}' is een reden verplicht", gezondheid.label())
-            }
-            Melding::RedenOnverwacht => {
-                "een reden hoort alleen bij gezondheid 'Aandacht' of 'Risico'".to_string()
-            }
-            Melding::SleutelOngeldig => {
-                "een sleutel is 1 tot 100 kleine letters, cijfers of streepjes".to_string()
-            }
-            Melding::PeriodeOmgekeerd => "de looptijd eindigt voor zij begint".to_string(),
-            Melding::DatumOngeldig => "schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD".to_string(),
-            Melding::Ongeldig { tekst } => tekst.clone(),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_message_survives_the_wire() {
-        let alle = [
-            Melding::Verplicht,
-            Melding::TeLang { max: 300 },
-            Melding::OngeldigTeken { teken: 0 },
-            Melding::BuitenBereik { min: 2000, max: 2100 },
-            Melding::AfgerondIsHonderd,
-            Melding::GezondheidBuitenUitvoering {
-                status: Status::InUitvoering,
-            },
-            Melding::RedenVerplicht {
-                gezondheid: Gezondheid::OpKoers,
-            },
-            Melding::RedenOnverwacht,
-            Melding::SleutelOngeldig,
-            Melding::PeriodeOmgekeerd,
-            Melding::DatumOngeldig,
-        ];
-        for m in alle {
-            let waarden = m.waarden().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-            assert_eq!(Melding::uit_sleutel(m.sleutel(), &waarden, "x"), m);
-        }
-    }
-
-    #[test]
-    fn an_unknown_key_keeps_the_dutch_text() {
-        let m = Melding::uit_sleutel("NIEUW", &BTreeMap::new(), "iets anders");
-        assert_eq!(m.nl(), "iets anders");
-        assert_eq!(m.sleutel(), sleutel::ONGELDIG);
     }
 }

@@ -14,6 +14,7 @@ use crate::service::tokens::NieuwToken;
 use crate::toegang::Kijker;
 use async_graphql::connection::{Connection, Edge};
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result, ResultExt};
+use koers_shared::Melding;
 
 /// The CSRF token of the request's session, set by the HTTP layer.
 #[derive(Debug, Clone)]
@@ -69,7 +70,13 @@ impl BeheerQuery {
             .ok()
             .filter(|n| *n <= MAX_PAGE)
             .ok_or_else(|| {
-                ServiceError::invalid("first", format!("first moet tussen 0 en {MAX_PAGE} liggen"))
+                ServiceError::melding(
+                    "first",
+                    Melding::BuitenBereik {
+                        min: 0,
+                        max: i64::try_from(MAX_PAGE).unwrap_or(i64::MAX),
+                    },
+                )
             })
             .extend()?;
         let voor = after

@@ -12,6 +12,7 @@ use crate::service::beheer::{
     OpgaveInvoer, OpgaveWijziging, PlanInvoer, PlanWijziging, historie_van, mag_plannen_beheren,
 };
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result, ResultExt};
+use koers_shared::Melding;
 
 fn maybe<T>(m: MaybeUndefined<T>) -> Option<Option<T>> {
     match m {
@@ -173,11 +174,7 @@ impl BeheerPlanQuery {
             Soort::RvoVergadering => "rvo_vergadering",
             Soort::Gebruiker => "gebruiker",
             _ => {
-                return Err(ServiceError::invalid(
-                    "id",
-                    "dit object heeft geen beheerhistorie",
-                ))
-                .extend();
+                return Err(ServiceError::melding("id", Melding::GeenHistorie)).extend();
             }
         };
         let rows = historie_van(ctx.data::<Services>()?, k, soort, n)

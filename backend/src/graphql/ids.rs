@@ -4,6 +4,7 @@ use crate::error::ServiceError;
 use async_graphql::ID;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use koers_shared::Melding;
 
 /// The kinds of object that have a global id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,7 +64,7 @@ pub fn encode(soort: Soort, id: i32) -> ID {
 
 /// Decodes any global id.
 pub fn decode_any(id: &str, veld: &str) -> Result<(Soort, i32), ServiceError> {
-    let bad = || ServiceError::invalid(veld, format!("'{id}' is geen geldig id"));
+    let bad = || ServiceError::melding(veld, Melding::GeenGeldigId { id: id.to_string() });
     let raw = URL_SAFE_NO_PAD.decode(id.trim()).map_err(|_| bad())?;
     let text = String::from_utf8(raw).map_err(|_| bad())?;
     let (naam, nummer) = text.split_once(':').ok_or_else(bad)?;
@@ -79,13 +80,12 @@ pub fn decode_any(id: &str, veld: &str) -> Result<(Soort, i32), ServiceError> {
 pub fn decode(id: &str, soort: Soort, veld: &str) -> Result<i32, ServiceError> {
     match decode_any(id, veld)? {
         (s, n) if s == soort => Ok(n),
-        (s, _) => Err(ServiceError::invalid(
+        (s, _) => Err(ServiceError::melding(
             veld,
-            format!(
-                "verwacht een id van een {}, kreeg een id van een {}",
-                soort.naam(),
-                s.naam()
-            ),
+            Melding::VerkeerdeSoortId {
+                verwacht: soort.naam().to_string(),
+                kreeg: s.naam().to_string(),
+            },
         )),
     }
 }

@@ -8,6 +8,7 @@ use crate::service::invoer::{ActieInvoer, ActieWijziging, VoortgangMelding};
 use async_graphql::{ID, InputObject, MaybeUndefined};
 use chrono::{DateTime, NaiveDate, Utc};
 use koers_shared::ActieToestand;
+use koers_shared::Melding;
 
 /// Welke acties: elk ingevuld veld beperkt het resultaat.
 #[derive(InputObject, Default)]
@@ -42,21 +43,20 @@ fn opt_id(id: &Option<ID>, soort: Soort, veld: &str) -> Result<Option<i32>, Serv
 impl ActieFilterInvoer {
     /// The service filter; ids checked.
     pub fn parse(self) -> Result<ActieFilter, ServiceError> {
-        if self
+        if let Some(c) = self
             .tekst
             .as_deref()
             .and_then(koers_shared::tekst::ongeldig_teken)
-            .is_some()
         {
-            return Err(ServiceError::invalid(
+            return Err(ServiceError::melding(
                 "filter.tekst",
-                "zoektekst bevat een ongeldig teken",
+                Melding::OngeldigTeken { teken: u32::from(c) },
             ));
         }
         if self.tekst.as_ref().is_some_and(|t| t.chars().count() > 200) {
-            return Err(ServiceError::invalid(
+            return Err(ServiceError::melding(
                 "filter.tekst",
-                "zoektekst is langer dan 200 tekens",
+                Melding::TeLang { max: 200 },
             ));
         }
         Ok(ActieFilter {

@@ -39,15 +39,23 @@ fn pagina(
     before: Option<String>,
 ) -> Result<Pagina, ServiceError> {
     let size = |n: i32, veld: &str| {
-        u64::try_from(n)
-            .ok()
-            .filter(|n| *n <= MAX_PAGE)
-            .ok_or_else(|| ServiceError::invalid(veld, format!("{veld} moet tussen 0 en {MAX_PAGE} liggen")))
+        u64::try_from(n).ok().filter(|n| *n <= MAX_PAGE).ok_or_else(|| {
+            ServiceError::melding(
+                veld,
+                koers_shared::Melding::BuitenBereik {
+                    min: 0,
+                    max: i64::try_from(MAX_PAGE).unwrap_or(i64::MAX),
+                },
+            )
+        })
     };
     match (first, last) {
-        (Some(_), Some(_)) => Err(ServiceError::invalid(
+        (Some(_), Some(_)) => Err(ServiceError::melding(
             "last",
-            "gebruik first of last, niet allebei",
+            koers_shared::Melding::NietBeide {
+                een: "first".into(),
+                ander: "last".into(),
+            },
         )),
         (_, Some(l)) => Ok(Pagina::Achteruit {
             n: size(l, "last")?,

@@ -12,6 +12,7 @@ use crate::error::ServiceError;
 use crate::service::Services;
 use crate::service::webhooks::beheer::{NieuweWebhook as Nieuw, WebhookWijziging};
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result, ResultExt};
+use koers_shared::Melding;
 
 fn gebeurtenissen(g: Vec<GebeurtenisGql>) -> Vec<crate::entities::webhook_levering::Gebeurtenis> {
     g.into_iter().map(Into::into).collect()
@@ -92,9 +93,14 @@ impl WebhookMutation {
         let k = schrijver(ctx)?;
         let themas = match (invoer.themas, invoer.alle_themas) {
             (Some(_), Some(true)) => {
-                return Err(
-                    ServiceError::invalid("alleThemas", "kies thema's of alle thema's, niet beide").extend(),
-                );
+                return Err(ServiceError::melding(
+                    "alleThemas",
+                    Melding::NietBeide {
+                        een: "themas".into(),
+                        ander: "alleThemas".into(),
+                    },
+                )
+                .extend());
             }
             (Some(t), _) => Some(Some(ids::decode_all(&t, Soort::Thema, "themas").extend()?)),
             (None, Some(true)) => Some(None),

@@ -13,6 +13,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use koers_shared::Melding;
 
 /// The export routes.
 pub fn routes() -> Router<AppState> {
@@ -26,7 +27,7 @@ pub fn routes() -> Router<AppState> {
 fn bestand(b: &str) -> Result<(&str, Formaat), ServiceError> {
     b.rsplit_once('.')
         .and_then(|(id, ext)| Formaat::van_extensie(ext).map(|f| (id, f)))
-        .ok_or_else(|| ServiceError::invalid("formaat", "vraag een bestand .csv of .xlsx"))
+        .ok_or_else(|| ServiceError::melding("formaat", Melding::BestandsFormaat))
 }
 
 fn status(e: &ServiceError) -> StatusCode {

@@ -18,6 +18,7 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use cookie::{Cookie, SameSite};
+use koers_shared::Melding;
 use serde::Deserialize;
 use serde_json::json;
 use std::net::SocketAddr;
@@ -174,7 +175,7 @@ pub async fn aanmelden(
         }
     }
     let Ok(Json(a)) = body else {
-        let e = ServiceError::invalid("gebruikersnaam", "stuur JSON met gebruikersnaam en wachtwoord");
+        let e = ServiceError::melding("gebruikersnaam", Melding::AanmeldingVorm);
         return fout(StatusCode::BAD_REQUEST, &e);
     };
     let duur =

@@ -74,12 +74,6 @@ pub struct VoortgangMelding {
 struct Fouten(Vec<FieldError>);
 
 impl Fouten {
-    fn check(&mut self, ok: bool, veld: &str, melding: &str) {
-        if !ok {
-            self.0.push(FieldError::new(veld, melding));
-        }
-    }
-
     fn eis(&mut self, ok: bool, veld: &str, melding: Melding) {
         if !ok {
             self.0.push(FieldError::met(veld, melding));
@@ -117,7 +111,7 @@ impl Fouten {
 
     fn door(&mut self, d: &str) {
         self.tekens("door", Some(d));
-        self.check(is_zichtbaar(d), "door", "zeg wie de wijziging doet");
+        self.eis(is_zichtbaar(d), "door", Melding::Verplicht);
         self.eis(
             d.chars().count() <= MAX_DOOR,
             "door",
@@ -140,17 +134,13 @@ impl Fouten {
             "kwartaal",
             Melding::BuitenBereik { min: 1, max: 4 },
         );
-        self.check(
+        self.eis(
             datum.is_none_or(|d| d.year() == jaar),
             "datum",
-            "datum valt niet in het opgegeven jaar",
+            Melding::DatumNietInJaar,
         );
         if let (Some(k), Some(d)) = (kwartaal, datum) {
-            self.check(
-                d.quarter() as i32 == k,
-                "datum",
-                "datum valt niet in het opgegeven kwartaal",
-            );
+            self.eis(d.quarter() as i32 == k, "datum", Melding::DatumNietInKwartaal);
         }
     }
 
@@ -219,10 +209,10 @@ impl ActieWijziging {
         f.tekst("beschrijving", self.beschrijving.as_deref());
         f.tekst("toelichting", self.toelichting.as_deref());
         f.tekst("bron", self.bron.as_deref());
-        f.check(
+        f.eis(
             self.bron.as_deref().is_none_or(is_zichtbaar),
             "bron",
-            "bron mag niet leeg zijn",
+            Melding::NietLeeg,
         );
         f.door(&self.door);
         f.done()

@@ -3,6 +3,7 @@
 use crate::entities::{actieplan, opgave};
 use crate::error::{ServiceError, ServiceResult};
 use crate::toegang::Kijker;
+use koers_shared::melding::{Ding, Melding};
 use sea_orm::{ConnectionTrait, EntityTrait, JoinType, QuerySelect};
 
 /// The plan and thema of an opgave, in one statement.
@@ -24,7 +25,7 @@ pub(super) async fn plan_en_thema<C: ConnectionTrait>(c: &C, opgave_id: i32) -> 
         .map(|(p, t)| p.zip(t).ok_or(opgave_id))
         .transpose()
         .map_err(|o| ServiceError::Internal(format!("opgave {o} zonder plan")))?;
-    found.ok_or_else(|| ServiceError::invalid("opgave", "deze opgave bestaat niet"))
+    found.ok_or_else(|| ServiceError::melding("opgave", Melding::BestaatNiet { ding: Ding::Opgave }))
 }
 
 /// Refuses a change from someone who may change nothing (anonymous, or the cookie without its CSRF token).

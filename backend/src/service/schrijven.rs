@@ -11,6 +11,7 @@ use crate::entities::webhook_levering::Gebeurtenis;
 use crate::entities::{actie, actie_organisatie, opgave, organisatie, voortgangsupdate};
 use crate::error::{ServiceError, ServiceResult};
 use crate::toegang::Kijker;
+use koers_shared::melding::{Ding, Melding};
 use koers_shared::{ActieToestand, GeldigeToestand, Status, valideer_toestand};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -133,9 +134,17 @@ async fn check_refs(
 ) -> ServiceResult<()> {
     if let Some(id) = opgave_id {
         match opgave::Entity::find_by_id(id).one(txn).await? {
-            None => return Err(ServiceError::invalid("opgave", "deze opgave bestaat niet")),
+            None => {
+                return Err(ServiceError::melding(
+                    "opgave",
+                    Melding::BestaatNiet { ding: Ding::Opgave },
+                ));
+            }
             Some(o) if o.vervallen => {
-                return Err(ServiceError::invalid("opgave", "deze opgave is vervallen"));
+                return Err(ServiceError::melding(
+                    "opgave",
+                    Melding::Vervallen { ding: Ding::Opgave },
+                ));
             }
             Some(_) => {}
         }
@@ -143,16 +152,23 @@ async fn check_refs(
     for (veld, ids) in orgs {
         let unique: std::collections::BTreeSet<i32> = ids.iter().copied().collect();
         if unique.len() != ids.len() {
-            return Err(ServiceError::invalid(veld, "een organisatie staat er dubbel in"));
+            return Err(ServiceError::melding(
+                veld,
+                Melding::Dubbel {
+                    ding: Ding::Organisatie,
+                },
+            ));
         }
         let found = organisatie::Entity::find()
             .filter(organisatie::Column::Id.is_in(unique.iter().copied()))
             .count(txn)
             .await?;
         if found != unique.len() as u64 {
-            return Err(ServiceError::invalid(
+            return Err(ServiceError::melding(
                 veld,
-                "een van deze organisaties bestaat niet",
+                Melding::EenBestaatNiet {
+                    ding: Ding::Organisatie,
+                },
             ));
         }
     }

@@ -6,6 +6,7 @@ use crate::entities::{api_token, api_token_thema, gebruiker, gebruiker_thema, se
 use crate::error::{ServiceError, ServiceResult};
 use crate::toegang::{Kijker, Rol, Themas, geheim, wachtwoord};
 use chrono::{DateTime, Duration, Utc};
+use koers_shared::melding::{Ding, Melding};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
@@ -51,7 +52,10 @@ pub(super) async fn check_themas<C: sea_orm::ConnectionTrait>(
         .count(c)
         .await?;
     if found != set.len() as u64 {
-        return Err(ServiceError::invalid(veld, "een van deze thema's bestaat niet"));
+        return Err(ServiceError::melding(
+            veld,
+            Melding::EenBestaatNiet { ding: Ding::Thema },
+        ));
     }
     Ok(set)
 }
@@ -85,19 +89,22 @@ impl Services {
                 .chars()
                 .any(koers_shared::tekst::is_onzichtbaar_teken)
         {
-            return Err(ServiceError::invalid(
+            return Err(ServiceError::melding(
                 "gebruikersnaam",
-                "een gebruikersnaam is 1 tot 100 tekens, zonder spaties",
+                Melding::GebruikersnaamVorm { max: 100 },
             ));
         }
         if !naam_ok(&n.naam, 200) {
-            return Err(ServiceError::invalid("naam", "een naam is 1 tot 200 tekens"));
+            return Err(ServiceError::melding(
+                "naam",
+                Melding::Lengte {
+                    ding: Ding::Naam,
+                    max: 200,
+                },
+            ));
         }
         if n.rol != Rol::Redacteur && !n.themas.is_empty() {
-            return Err(ServiceError::invalid(
-                "themas",
-                "alleen een redacteur heeft eigen thema's",
-            ));
+            return Err(ServiceError::melding("themas", Melding::AlleenRedacteurThemas));
         }
         let hash = wachtwoord::hash(n.wachtwoord).await?;
         let txn = self.db.begin_write().await?;
@@ -107,9 +114,11 @@ impl Services {
             .count(&txn)
             .await?;
         if bestaat > 0 {
-            return Err(ServiceError::invalid(
+            return Err(ServiceError::melding(
                 "gebruikersnaam",
-                "deze gebruikersnaam bestaat al",
+                Melding::BestaatAl {
+                    ding: Ding::Gebruikersnaam,
+                },
             ));
         }
         let g = gebruiker::ActiveModel {
@@ -194,10 +203,7 @@ impl Services {
                 details,
             )
             .await?;
-            return Err(ServiceError::invalid(
-                "wachtwoord",
-                "gebruikersnaam of wachtwoord klopt niet",
-            ));
+            return Err(ServiceError::melding("wachtwoord", Melding::AanmeldingKloptNiet));
         };
         let geheim = geheim::willekeurig();
         let csrf_token = geheim::willekeurig();

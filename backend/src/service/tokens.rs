@@ -7,6 +7,7 @@ use crate::entities::{api_token, api_token_thema};
 use crate::error::{ServiceError, ServiceResult};
 use crate::toegang::{Kijker, geheim};
 use chrono::{Duration, Utc};
+use koers_shared::melding::{Ding, Melding};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
@@ -42,19 +43,25 @@ impl Services {
         alleen_beheer(door, "maakt API-tokens aan")?;
         let naam = koers_shared::tekst::bijgesneden(&n.naam).to_string();
         if !naam_ok(&naam, 200) {
-            return Err(ServiceError::invalid("naam", "een naam is 1 tot 200 tekens"));
+            return Err(ServiceError::melding(
+                "naam",
+                Melding::Lengte {
+                    ding: Ding::Naam,
+                    max: 200,
+                },
+            ));
         }
         if !(1..=MAX_DAGEN).contains(&n.geldig_dagen) {
-            return Err(ServiceError::invalid(
+            return Err(ServiceError::melding(
                 "geldigDagen",
-                format!("een token is 1 tot {MAX_DAGEN} dagen geldig"),
+                Melding::BuitenBereik {
+                    min: 1,
+                    max: MAX_DAGEN,
+                },
             ));
         }
         if n.themas.as_ref().is_some_and(Vec::is_empty) {
-            return Err(ServiceError::invalid(
-                "themas",
-                "noem minstens één thema, of laat het veld weg voor alle thema's",
-            ));
+            return Err(ServiceError::melding("themas", Melding::MinstensEenThema));
         }
         let txn = self.db.begin_write().await?;
         let themas = match &n.themas {
@@ -108,7 +115,7 @@ impl Services {
         q = match (id, prefix) {
             (Some(id), _) => q.filter(api_token::Column::Id.eq(id)),
             (None, Some(p)) => q.filter(api_token::Column::Prefix.eq(p)),
-            (None, None) => return Err(ServiceError::invalid("id", "noem het token")),
+            (None, None) => return Err(ServiceError::melding("id", Melding::Verplicht)),
         };
         let t = q
             .one(&txn)

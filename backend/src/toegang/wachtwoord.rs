@@ -4,6 +4,7 @@ use crate::error::{ServiceError, ServiceResult};
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use koers_shared::Melding;
 use std::sync::LazyLock;
 
 /// Shortest accepted password.
@@ -19,15 +20,15 @@ static DUMMY: LazyLock<Option<String>> = LazyLock::new(|| hash_blocking("koers-d
 pub fn controleer(wachtwoord: &str) -> ServiceResult<()> {
     let n = wachtwoord.chars().count();
     if n < MIN_LENGTE {
-        return Err(ServiceError::invalid(
+        return Err(ServiceError::melding(
             "wachtwoord",
-            format!("een wachtwoord heeft minstens {MIN_LENGTE} tekens"),
+            Melding::WachtwoordTeKort { min: MIN_LENGTE },
         ));
     }
     if n > MAX_LENGTE {
-        return Err(ServiceError::invalid(
+        return Err(ServiceError::melding(
             "wachtwoord",
-            format!("een wachtwoord heeft hoogstens {MAX_LENGTE} tekens"),
+            Melding::WachtwoordTeLang { max: MAX_LENGTE },
         ));
     }
     Ok(())

@@ -4,7 +4,7 @@
 //! quarter is said back, not dropped silently.
 
 use crate::export::{csv_rows, download, kol, redacteur, row_of, to_csv, xlsx_cells};
-use crate::helpers::{Als, Sessie, TestApp, code, field, plan_ids};
+use crate::helpers::{Als, Sessie, TestApp, code, field, plan_ids, sleutel};
 use koers_backend::toegang::Rol;
 use serde_json::{Value, json};
 
@@ -314,6 +314,8 @@ async fn a_file_past_the_limit_or_without_the_columns_is_refused_whole() {
     let d = importeer(&app, &red, "CSV", &groot, true).await;
     assert_eq!((code(&d), field(&d)), ("BAD_USER_INPUT", "inhoud"), "{d:#}");
     assert!(d["errors"][0]["message"].as_str().unwrap().contains("160 KB"));
+    assert_eq!(sleutel(&d), "BESTAND_TE_GROOT");
+    assert_eq!(d["errors"][0]["extensions"]["fouten"][0]["waarden"]["kb"], "160");
     let d = importeer(&app, &red, "CSV", "id;titel\nQWN0aWU6MQ;x\n", true).await;
     assert_eq!((code(&d), field(&d)), ("BAD_USER_INPUT", "inhoud"));
     assert!(
@@ -323,8 +325,10 @@ async fn a_file_past_the_limit_or_without_the_columns_is_refused_whole() {
             .contains("versie, status"),
         "{d:#}"
     );
+    assert_eq!(sleutel(&d), "KOLOMMEN_ONTBREKEN");
     let d = importeer(&app, &red, "XLSX", "bm9nZWVueGxzeA", true).await;
     assert_eq!((code(&d), field(&d)), ("BAD_USER_INPUT", "inhoud"), "{d:#}");
+    assert!(["GEEN_BASE64", "GEEN_XLSX"].contains(&sleutel(&d)), "{d:#}");
 }
 
 #[tokio::test]

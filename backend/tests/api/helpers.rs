@@ -322,6 +322,13 @@ pub fn field(r: &Value) -> &str {
         .unwrap_or_else(|| panic!("no error field in {r:#}"))
 }
 
+/// The key of the first error's first problem (`extensions.fouten[0].sleutel`).
+pub fn sleutel(r: &Value) -> &str {
+    r["errors"][0]["extensions"]["fouten"][0]["sleutel"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no message key in {r:#}"))
+}
+
 /// The global id of the plan with `sleutel`, and of its opgaven in order.
 pub async fn plan_ids(app: &TestApp, sleutel: &str) -> (String, Vec<String>) {
     let d = app

@@ -30,6 +30,7 @@ mod instanties;
 mod instanties_stil;
 mod lekken;
 mod lekken_rollups;
+mod meldingen;
 mod metrics;
 mod mutations;
 mod n_plus_one;

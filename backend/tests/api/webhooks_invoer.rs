@@ -1,7 +1,7 @@
 //! Registering webhooks: only a beheerder (decided in the service layer, failing closed), every refusal with
 //! its code and field and nothing written, internal targets refused unless allowed, the secret shown once.
 
-use crate::helpers::{Als, TestApp, code, field};
+use crate::helpers::{Als, TestApp, code, field, sleutel};
 use crate::webhooks::AANMAKEN;
 use koers_backend::toegang::Rol;
 use serde_json::{Value, json};
@@ -44,27 +44,53 @@ async fn only_a_beheerder_registers_and_reads_webhooks() {
         json!([])
     );
 
-    for (extra, veld) in [
-        (json!({ "url": "ftp://partner.example.org/" }), "url"),
-        (json!({ "url": "partner.example.org/hook" }), "url"),
-        (json!({ "url": "http://user:pw@partner.example.org/" }), "url"),
-        (json!({ "url": "http://127.0.0.1:8080/hook" }), "url"),
-        (json!({ "url": "http://localhost/hook" }), "url"),
-        (json!({ "url": "http://10.0.0.7/hook" }), "url"),
-        (json!({ "url": "http://169.254.169.254/latest/meta-data" }), "url"),
-        (json!({ "url": "http://[::1]/hook" }), "url"),
-        (json!({ "geheim": "whsec_kort" }), "geheim"),
-        (json!({ "geheim": "geen-whsec" }), "geheim"),
-        (json!({ "gebeurtenissen": [] }), "gebeurtenissen"),
-        (json!({ "naam": "  " }), "naam"),
-        (json!({ "themas": [] }), "themas"),
-        (json!({ "themas": ["bm9wZQ"] }), "themas"),
+    // Each refusal with its field and the key of its message.
+    for (extra, veld, melding) in [
+        (
+            json!({ "url": "ftp://partner.example.org/" }),
+            "url",
+            "ALLEEN_HTTP",
+        ),
+        (
+            json!({ "url": "partner.example.org/hook" }),
+            "url",
+            "GEEN_GELDIGE_URL",
+        ),
+        (
+            json!({ "url": "http://user:pw@partner.example.org/" }),
+            "url",
+            "URL_MET_INLOG",
+        ),
+        (
+            json!({ "url": "http://127.0.0.1:8080/hook" }),
+            "url",
+            "INTERN_ADRES",
+        ),
+        (json!({ "url": "http://localhost/hook" }), "url", "INTERN_ADRES"),
+        (json!({ "url": "http://10.0.0.7/hook" }), "url", "INTERN_ADRES"),
+        (
+            json!({ "url": "http://169.254.169.254/latest/meta-data" }),
+            "url",
+            "INTERN_ADRES",
+        ),
+        (json!({ "url": "http://[::1]/hook" }), "url", "INTERN_ADRES"),
+        (json!({ "geheim": "whsec_kort" }), "geheim", "GEHEIM_VORM"),
+        (json!({ "geheim": "geen-whsec" }), "geheim", "GEHEIM_VORM"),
+        (
+            json!({ "gebeurtenissen": [] }),
+            "gebeurtenissen",
+            "MINSTENS_EEN_GEBEURTENIS",
+        ),
+        (json!({ "naam": "  " }), "naam", "LENGTE"),
+        (json!({ "themas": [] }), "themas", "MINSTENS_EEN_THEMA"),
+        (json!({ "themas": ["bm9wZQ"] }), "themas", "GEEN_GELDIG_ID"),
     ] {
         let r = app
             .gql_as(&Als::Sessie(&beheer), AANMAKEN, invoer(extra.clone()))
             .await;
         assert_eq!(code(&r), "BAD_USER_INPUT", "{extra}: {r:#}");
         assert_eq!(field(&r), veld, "{extra}: {r:#}");
+        assert_eq!(sleutel(&r), melding, "{extra}: {r:#}");
     }
     assert_eq!(
         app.gql_as(&Als::Sessie(&beheer), lijst, json!({})).await["data"]["webhooks"],

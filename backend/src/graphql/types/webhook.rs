@@ -11,6 +11,8 @@ use crate::service::webhooks::beheer::WebhookMetThemas;
 use async_graphql::connection::{Connection, Edge};
 use async_graphql::{Context, Enum, ID, InputObject, Object, Result, ResultExt, SimpleObject};
 use chrono::{DateTime, Utc};
+use koers_shared::Melding;
+use koers_shared::webhook::MAX_LEVERINGEN;
 
 /// Waarover een webhook bericht krijgt (het `type` in de payload).
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -154,7 +156,15 @@ impl Webhook {
         #[graphql(desc = "De cursor (`endCursor`) waarna de pagina begint.")] after: Option<String>,
     ) -> Result<Connection<String, WebhookLevering, LeveringTotaal>> {
         let aantal = u64::try_from(first.unwrap_or(20))
-            .map_err(|_| ServiceError::invalid("first", "first mag niet negatief zijn"))
+            .map_err(|_| {
+                ServiceError::melding(
+                    "first",
+                    Melding::BuitenBereik {
+                        min: 0,
+                        max: i64::try_from(MAX_LEVERINGEN).unwrap_or(i64::MAX),
+                    },
+                )
+            })
             .extend()?;
         let voor = after
             .as_deref()

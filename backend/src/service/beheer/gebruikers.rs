@@ -8,6 +8,7 @@ use crate::error::{ServiceError, ServiceResult};
 use crate::service::toegang::{alleen_beheer, check_themas};
 use crate::service::{Services, audit};
 use crate::toegang::{Kijker, Rol, Wie, wachtwoord};
+use koers_shared::Melding;
 use koers_shared::beheer::{Fouten, MAX_KORT};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -78,10 +79,7 @@ async fn niet_de_laatste(
         .await?;
     if anderen.is_empty() {
         let veld = if na.rol != beheerder { "rol" } else { "actief" };
-        return Err(ServiceError::invalid(
-            veld,
-            "dit is de laatste actieve beheerder: maak eerst een ander beheerder",
-        ));
+        return Err(ServiceError::melding(veld, Melding::LaatsteBeheerder));
     }
     Ok(())
 }
@@ -129,10 +127,10 @@ impl Services {
         let mut f = Fouten::default();
         f.verplicht("naam", &na.naam, MAX_KORT);
         let redacteur = na.rol == Rol::Redacteur.as_str();
-        f.check(
+        f.eis(
             redacteur || w.themas.as_ref().is_none_or(Vec::is_empty),
             "themas",
-            "alleen een redacteur heeft eigen thema's",
+            Melding::AlleenRedacteurThemas,
         );
         fouten(f.klaar())?;
         let nieuwe_themas = match (&w.themas, redacteur) {
@@ -235,9 +233,9 @@ impl Services {
             .await?
             .ok_or_else(|| ServiceError::NotFound("gebruiker".into()))?;
         if !wachtwoord::klopt(huidig_ww, Some(g.wachtwoord_hash.clone())).await {
-            return Err(ServiceError::invalid(
+            return Err(ServiceError::melding(
                 "huidigWachtwoord",
-                "het huidige wachtwoord klopt niet",
+                Melding::WachtwoordKloptNiet,
             ));
         }
         let hash = wachtwoord::hash(nieuw).await.map_err(|e| match e {

@@ -26,6 +26,7 @@ pub use stamdata::{OrganisatieInvoer, OrganisatieWijziging, ThemaInvoer, ThemaWi
 use crate::entities::{actieplan, beheer_historie, gebruiker, opgave, organisatie, rvo_vergadering, thema};
 use crate::error::{ServiceError, ServiceResult};
 use koers_shared::FieldError;
+use koers_shared::melding::{Ding, Melding};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
     IntoActiveModel, QueryFilter,
@@ -351,7 +352,10 @@ where
         f.sleutel("sleutel", s);
         fouten(f.klaar())?;
         if E::find().filter(col.eq(s)).one(txn).await?.is_some() {
-            return Err(ServiceError::invalid("sleutel", "deze sleutel bestaat al"));
+            return Err(ServiceError::melding(
+                "sleutel",
+                Melding::BestaatAl { ding: Ding::Sleutel },
+            ));
         }
         return Ok(s.to_string());
     }
@@ -366,7 +370,7 @@ where
             return Ok(s);
         }
     }
-    Err(ServiceError::invalid("sleutel", "geef een sleutel op"))
+    Err(ServiceError::melding("sleutel", Melding::Verplicht))
 }
 
 /// Trimmed, `None` when empty.

@@ -10,6 +10,7 @@ use crate::error::{ServiceError, ServiceResult};
 use crate::service::{Services, audit};
 use crate::toegang::Kijker;
 use koers_shared::beheer::{Fouten, MAX_TEKST, MAX_TITEL};
+use koers_shared::melding::{Ding, Melding};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 
@@ -46,7 +47,7 @@ async fn plan(txn: &DatabaseTransaction, id: i32, kijker: &Kijker) -> ServiceRes
         .one(txn)
         .await?
         .filter(|p| kijker.ziet_thema(p.thema_id))
-        .ok_or_else(|| ServiceError::invalid("actieplan", "dit plan bestaat niet"))?;
+        .ok_or_else(|| ServiceError::melding("actieplan", Melding::BestaatNiet { ding: Ding::Plan }))?;
     mag_plan_in(kijker, p.thema_id)?;
     Ok(p)
 }
@@ -126,9 +127,9 @@ impl Services {
                     .count(&txn)
                     .await?;
                 if acties > 0 {
-                    return Err(ServiceError::invalid(
+                    return Err(ServiceError::melding(
                         "vervallen",
-                        format!("de opgave heeft nog {acties} actie(s): verplaats die eerst"),
+                        Melding::NogActies { aantal: acties },
                     ));
                 }
             }
@@ -176,10 +177,7 @@ impl Services {
         gestuurd.sort_unstable();
         bestaand.sort_unstable();
         if gestuurd != bestaand {
-            return Err(ServiceError::invalid(
-                "opgaven",
-                "noem elke opgave van dit plan precies één keer",
-            ));
+            return Err(ServiceError::melding("opgaven", Melding::ElkeOpgaveEenKeer));
         }
         let mut uit = Vec::new();
         for (plek, (id, versie)) in volgorde.iter().enumerate() {

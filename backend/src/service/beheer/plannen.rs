@@ -11,6 +11,7 @@ use crate::service::rechten::mag_wijzigen_in;
 use crate::service::{Services, audit};
 use crate::toegang::Kijker;
 use koers_shared::beheer::{Fouten, MAX_KORT, MAX_TEKST, MAX_TITEL};
+use koers_shared::melding::{Ding, Melding};
 use koers_shared::{PlanSoort, PlanStatus, Status};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
@@ -77,7 +78,7 @@ async fn thema_van<C: ConnectionTrait>(c: &C, id: i32, veld: &str) -> ServiceRes
     thema::Entity::find_by_id(id)
         .one(c)
         .await?
-        .ok_or_else(|| ServiceError::invalid(veld, "dit thema bestaat niet"))
+        .ok_or_else(|| ServiceError::melding(veld, Melding::BestaatNiet { ding: Ding::Thema }))
 }
 
 /// Refuses a successor that does not exist, is the plan itself, or leads back to it.
@@ -86,16 +87,16 @@ async fn check_opvolger<C: ConnectionTrait>(c: &C, plan: i32, opvolger: i32) -> 
     for _ in 0..1000 {
         let Some(id) = volgende else { return Ok(()) };
         if id == plan {
-            return Err(ServiceError::invalid(
-                "opvolger",
-                "een plan kan zichzelf niet (via andere plannen) opvolgen",
-            ));
+            return Err(ServiceError::melding("opvolger", Melding::OpvolgerKring));
         }
         let p = actieplan::Entity::find_by_id(id).one(c).await?;
         match p {
             Some(p) => volgende = p.opvolger_id,
             None if id == opvolger => {
-                return Err(ServiceError::invalid("opvolger", "dit plan bestaat niet"));
+                return Err(ServiceError::melding(
+                    "opvolger",
+                    Melding::BestaatNiet { ding: Ding::Plan },
+                ));
             }
             None => return Ok(()),
         }
@@ -240,9 +241,9 @@ impl Services {
             .filter(|p| kijker.ziet_thema(p.thema_id))
             .ok_or_else(|| ServiceError::NotFound("actieplan".into()))?;
         mag_plan_in(kijker, plan.thema_id)?;
-        let opvolger_id = plan.opvolger_id.ok_or_else(|| {
-            ServiceError::invalid("actieplan", "dit plan noemt geen opvolger: stel die eerst in")
-        })?;
+        let opvolger_id = plan
+            .opvolger_id
+            .ok_or_else(|| ServiceError::melding("actieplan", Melding::GeenOpvolger))?;
         let opvolger = actieplan::Entity::find_by_id(opvolger_id)
             .one(c)
             .await?
@@ -255,12 +256,13 @@ impl Services {
             .all(c)
             .await?;
         let standaard = match naar_opgave {
-            Some(id) => Some(doelen.iter().find(|o| o.id == id).cloned().ok_or_else(|| {
-                ServiceError::invalid(
-                    "naarOpgave",
-                    "kies een (niet vervallen) opgave van het opvolgende plan",
-                )
-            })?),
+            Some(id) => Some(
+                doelen
+                    .iter()
+                    .find(|o| o.id == id)
+                    .cloned()
+                    .ok_or_else(|| ServiceError::melding("naarOpgave", Melding::KiesOpgaveOpvolger))?,
+            ),
             None => None,
         };
         let bronnen: Vec<opgave::Model> = opgave::Entity::find()
@@ -320,11 +322,11 @@ impl Services {
         let mut v = Self::verplaatsing_in(&txn, kijker, plan_id, naar_opgave).await?;
         let zonder = v.regels.iter().filter(|r| r.naar.is_none()).count();
         if zonder > 0 {
-            return Err(ServiceError::invalid(
+            return Err(ServiceError::melding(
                 "naarOpgave",
-                format!(
-                    "{zonder} actie(s) hebben geen opgave met dezelfde titel in het opvolgende plan: kies een opgave"
-                ),
+                Melding::ActiesZonderOpgave {
+                    aantal: u64::try_from(zonder).unwrap_or(u64::MAX),
+                },
             ));
         }
         let toelichting = format!(

@@ -8,6 +8,7 @@ use crate::error::{ServiceError, ServiceResult};
 use crate::service::Services;
 use crate::toegang::Kijker;
 use chrono::NaiveDate;
+use koers_shared::Melding;
 use koers_shared::beheer::{Fouten, MAX_TEKST, MAX_TITEL};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, ModelTrait, QueryFilter};
 use serde_json::json;
@@ -34,10 +35,14 @@ fn check_rvo(r: &rvo_vergadering::Model) -> ServiceResult<()> {
     use chrono::Datelike;
     let mut f = Fouten::default();
     f.verplicht("omschrijving", &r.omschrijving, MAX_TITEL);
-    f.check(
-        koers_shared::beheer::JAREN.contains(&r.datum.year()),
+    let jaren = koers_shared::beheer::JAREN;
+    f.eis(
+        jaren.contains(&r.datum.year()),
         "datum",
-        "datum moet tussen 2000 en 2100 liggen",
+        Melding::BuitenBereik {
+            min: i64::from(*jaren.start()),
+            max: i64::from(*jaren.end()),
+        },
     );
     f.verplicht("bron", &r.bron, MAX_TEKST);
     fouten(f.klaar())
@@ -50,10 +55,7 @@ async fn datum_vrij(txn: &DatabaseTransaction, datum: NaiveDate, behalve: Option
         .await?
         .filter(|r| Some(r.id) != behalve);
     match bestaat {
-        Some(_) => Err(ServiceError::invalid(
-            "datum",
-            "op deze datum staat al een vergadering",
-        )),
+        Some(_) => Err(ServiceError::melding("datum", Melding::DatumBezet)),
         None => Ok(()),
     }
 }

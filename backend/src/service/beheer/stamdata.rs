@@ -8,6 +8,7 @@ use crate::entities::{actie, actie_organisatie, organisatie, thema};
 use crate::error::{ServiceError, ServiceResult};
 use crate::service::{Services, audit};
 use crate::toegang::Kijker;
+use koers_shared::Melding;
 use koers_shared::OrganisatieSoort;
 use koers_shared::beheer::{Fouten, MAX_KORT, MAX_TEKST, MAX_TITEL};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, ModelTrait, QueryFilter, QueryOrder};
@@ -64,10 +65,10 @@ fn check_thema(t: &thema::Model) -> ServiceResult<()> {
     let mut f = Fouten::default();
     f.verplicht("naam", &t.naam, MAX_TITEL);
     f.tekst("portefeuillehouder", t.portefeuillehouder.as_deref(), MAX_KORT);
-    f.check(
+    f.eis(
         (0..=10_000).contains(&t.volgorde),
         "volgorde",
-        "volgorde ligt tussen 0 en 10 000",
+        Melding::BuitenBereik { min: 0, max: 10_000 },
     );
     f.verplicht("bron", &t.bron, MAX_TEKST);
     fouten(f.klaar())
@@ -268,26 +269,17 @@ impl Services {
     ) -> ServiceResult<organisatie::Model> {
         alleen_beheerder(kijker, "voegt organisaties samen")?;
         if van_id == naar_id {
-            return Err(ServiceError::invalid(
-                "naar",
-                "een organisatie gaat niet in zichzelf op",
-            ));
+            return Err(ServiceError::melding("naar", Melding::InZichzelf));
         }
         let door = kijker.naam();
         let txn = self.db.begin_write().await?;
         let van: organisatie::Model = huidig(&txn, van_id, van_versie).await?;
         let naar: organisatie::Model = huidig(&txn, naar_id, naar_versie).await?;
         if van.samengevoegd_in.is_some() {
-            return Err(ServiceError::invalid(
-                "van",
-                "deze organisatie is al samengevoegd",
-            ));
+            return Err(ServiceError::melding("van", Melding::AlSamengevoegd));
         }
         if naar.samengevoegd_in.is_some() {
-            return Err(ServiceError::invalid(
-                "naar",
-                "deze organisatie is zelf samengevoegd",
-            ));
+            return Err(ServiceError::melding("naar", Melding::ZelfSamengevoegd));
         }
         let links = actie_organisatie::Entity::find()
             .filter(actie_organisatie::Column::OrganisatieId.eq(van.id))

@@ -5,6 +5,7 @@
 use super::formaat::Formaat;
 use crate::error::{ServiceError, ServiceResult};
 use base64::Engine;
+use koers_shared::Melding;
 use koers_shared::export::{MAX_BESTAND, MAX_RIJEN, ontneutraliseer};
 use std::collections::HashMap;
 
@@ -42,20 +43,28 @@ impl Tabel {
         if mist.is_empty() {
             return Ok(());
         }
-        Err(ongeldig(format!(
-            "het bestand mist de kolom(men) {} in de eerste regel",
-            mist.join(", ")
-        )))
+        Err(ongeldig(Melding::KolommenOntbreken {
+            kolommen: mist.join(", "),
+        }))
     }
 }
 
-fn ongeldig(melding: impl Into<String>) -> ServiceError {
-    ServiceError::invalid("inhoud", melding)
+fn ongeldig(melding: Melding) -> ServiceError {
+    ServiceError::melding("inhoud", melding)
+}
+
+fn te_groot() -> ServiceError {
+    ongeldig(Melding::BestandTeGroot {
+        kb: MAX_BESTAND / 1024,
+    })
+}
+
+fn te_veel_regels() -> ServiceError {
+    ongeldig(Melding::TeVeelRegels { max: MAX_RIJEN })
 }
 
 /// The bytes of `inhoud` as sent in the API: the CSV text itself, or XLSX in base64 (a `data:` URL too).
 pub fn bytes(formaat: Formaat, inhoud: &str) -> ServiceResult<Vec<u8>> {
-    let te_groot = || ongeldig(format!("het bestand is groter dan {} KB", MAX_BESTAND / 1024));
     match formaat {
         Formaat::Csv if inhoud.len() > MAX_BESTAND => Err(te_groot()),
         Formaat::Csv => Ok(inhoud.as_bytes().to_vec()),
@@ -67,7 +76,7 @@ pub fn bytes(formaat: Formaat, inhoud: &str) -> ServiceResult<Vec<u8>> {
             }
             let b = base64::engine::general_purpose::STANDARD
                 .decode(b64)
-                .map_err(|_| ongeldig("een XLSX-bestand komt als base64"))?;
+                .map_err(|_| ongeldig(Melding::GeenBase64))?;
             if b.len() > MAX_BESTAND {
                 return Err(te_groot());
             }
@@ -79,10 +88,7 @@ pub fn bytes(formaat: Formaat, inhoud: &str) -> ServiceResult<Vec<u8>> {
 /// Reads `bytes` as a file in `formaat`.
 pub fn lees(formaat: Formaat, bytes: &[u8]) -> ServiceResult<Tabel> {
     if bytes.len() > MAX_BESTAND {
-        return Err(ongeldig(format!(
-            "het bestand is groter dan {} KB",
-            MAX_BESTAND / 1024
-        )));
+        return Err(te_groot());
     }
     let regels = match formaat {
         Formaat::Csv => csv_regels(bytes)?,
@@ -90,7 +96,7 @@ pub fn lees(formaat: Formaat, bytes: &[u8]) -> ServiceResult<Tabel> {
     };
     let mut it = regels.into_iter();
     let Some((_, kop)) = it.next() else {
-        return Err(ongeldig("het bestand is leeg"));
+        return Err(ongeldig(Melding::BestandLeeg));
     };
     let kolommen = kop
         .iter()
@@ -103,7 +109,7 @@ pub fn lees(formaat: Formaat, bytes: &[u8]) -> ServiceResult<Tabel> {
         .map(|(regel, cellen)| Rij { regel, cellen })
         .collect();
     if rijen.len() > MAX_RIJEN {
-        return Err(ongeldig(format!("het bestand heeft meer dan {MAX_RIJEN} regels")));
+        return Err(te_veel_regels());
     }
     Ok(Tabel { kolommen, rijen })
 }
@@ -115,7 +121,7 @@ fn cel(s: &str) -> String {
 fn csv_regels(bytes: &[u8]) -> ServiceResult<Vec<(usize, Vec<String>)>> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let regel = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
-        ongeldig(format!("regel {regel}: het bestand is geen UTF-8"))
+        ongeldig(Melding::GeenUtf8 { regel })
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let eerste = text.lines().next().unwrap_or_default();
@@ -132,7 +138,10 @@ fn csv_regels(bytes: &[u8]) -> ServiceResult<Vec<(usize, Vec<String>)>> {
     for rec in r.records() {
         let rec = rec.map_err(|e| {
             let regel = e.position().map_or(0, |p| p.line());
-            ongeldig(format!("regel {regel}: {e}"))
+            ongeldig(Melding::CsvFout {
+                regel: usize::try_from(regel).unwrap_or(usize::MAX),
+                fout: e.to_string(),
+            })
         })?;
         let regel = rec.position().map_or(0, |p| p.line());
         regels.push((
@@ -140,7 +149,7 @@ fn csv_regels(bytes: &[u8]) -> ServiceResult<Vec<(usize, Vec<String>)>> {
             rec.iter().map(cel).collect(),
         ));
         if regels.len() > MAX_RIJEN + 1 {
-            return Err(ongeldig(format!("het bestand heeft meer dan {MAX_RIJEN} regels")));
+            return Err(te_veel_regels());
         }
     }
     Ok(regels)
@@ -149,15 +158,15 @@ fn csv_regels(bytes: &[u8]) -> ServiceResult<Vec<(usize, Vec<String>)>> {
 fn xlsx_regels(bytes: &[u8]) -> ServiceResult<Vec<(usize, Vec<String>)>> {
     use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
     let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| ongeldig(format!("geen geldig XLSX-bestand: {e}")))?;
+        .map_err(|e: calamine::XlsxError| ongeldig(Melding::GeenXlsx { fout: e.to_string() }))?;
     let range = wb
         .worksheet_range_at(0)
-        .ok_or_else(|| ongeldig("het XLSX-bestand heeft geen werkblad"))?
-        .map_err(|e| ongeldig(format!("geen geldig XLSX-bestand: {e}")))?;
+        .ok_or_else(|| ongeldig(Melding::GeenWerkblad))?
+        .map_err(|e| ongeldig(Melding::GeenXlsx { fout: e.to_string() }))?;
     let (rij0, kol0) = range.start().unwrap_or((0, 0));
     let (rij0, kol0) = (rij0 as usize, kol0 as usize);
     if range.height() > MAX_RIJEN + 1 + rij0 {
-        return Err(ongeldig(format!("het bestand heeft meer dan {MAX_RIJEN} regels")));
+        return Err(te_veel_regels());
     }
     let tekst = |d: &Data| match d {
         Data::Empty | Data::Error(_) => String::new(),

@@ -11,6 +11,7 @@ use crate::service::audit;
 use crate::service::toegang::{alleen_beheer, check_themas, naam_ok};
 use crate::toegang::Kijker;
 use chrono::Utc;
+use koers_shared::melding::{Ding, Melding};
 use koers_shared::webhook::MAX_NAAM;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
@@ -49,9 +50,12 @@ pub type WebhookMetThemas = (webhook::Model, Vec<i32>);
 fn check_naam(naam: &str) -> ServiceResult<String> {
     let naam = koers_shared::tekst::bijgesneden(naam).to_string();
     if !naam_ok(&naam, MAX_NAAM) {
-        return Err(ServiceError::invalid(
+        return Err(ServiceError::melding(
             "naam",
-            format!("een naam is 1 tot {MAX_NAAM} tekens"),
+            Melding::Lengte {
+                ding: Ding::Naam,
+                max: MAX_NAAM,
+            },
         ));
     }
     Ok(naam)
@@ -62,9 +66,9 @@ fn check_gebeurtenissen(g: &[Gebeurtenis]) -> ServiceResult<String> {
     list.sort_unstable();
     list.dedup();
     if list.is_empty() {
-        return Err(ServiceError::invalid(
+        return Err(ServiceError::melding(
             "gebeurtenissen",
-            "kies minstens één gebeurtenis",
+            Melding::MinstensEenGebeurtenis,
         ));
     }
     Ok(json!(list).to_string())
@@ -73,10 +77,7 @@ fn check_gebeurtenissen(g: &[Gebeurtenis]) -> ServiceResult<String> {
 async fn check_scope<C: ConnectionTrait>(c: &C, themas: &Option<Vec<i32>>) -> ServiceResult<Vec<i32>> {
     match themas {
         None => Ok(Vec::new()),
-        Some(ids) if ids.is_empty() => Err(ServiceError::invalid(
-            "themas",
-            "noem minstens één thema, of laat het veld weg voor alle thema's",
-        )),
+        Some(ids) if ids.is_empty() => Err(ServiceError::melding("themas", Melding::MinstensEenThema)),
         Some(ids) => Ok(check_themas(c, ids, "themas").await?.into_iter().collect()),
     }
 }

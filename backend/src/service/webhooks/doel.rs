@@ -3,29 +3,33 @@
 //! every address a name resolves to when delivering, so DNS cannot point it inwards later).
 
 use crate::error::ServiceError;
+use koers_shared::melding::{Ding, Melding};
 use koers_shared::webhook::MAX_URL;
 use reqwest::Url;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// A checked target URL, or the reason it is refused (on the input field `url`).
 pub fn check_url(url: &str, lokaal_toegestaan: bool) -> Result<Url, ServiceError> {
-    let bad = |m: &str| ServiceError::invalid("url", m.to_string());
+    let bad = |m: Melding| ServiceError::melding("url", m);
     let url = url.trim();
     if url.is_empty() || url.len() > MAX_URL {
-        return Err(bad(&format!("een URL is 1 tot {MAX_URL} tekens")));
+        return Err(bad(Melding::Lengte {
+            ding: Ding::Url,
+            max: MAX_URL,
+        }));
     }
-    let parsed = Url::parse(url).map_err(|_| bad("dit is geen geldige URL"))?;
+    let parsed = Url::parse(url).map_err(|_| bad(Melding::GeenGeldigeUrl))?;
     if !matches!(parsed.scheme(), "http" | "https") {
-        return Err(bad("alleen http- en https-adressen"));
+        return Err(bad(Melding::AlleenHttp));
     }
     if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Err(bad("zet geen gebruikersnaam of wachtwoord in de URL"));
+        return Err(bad(Melding::UrlMetInlog));
     }
     if parsed.fragment().is_some() {
-        return Err(bad("een URL voor een webhook heeft geen #fragment"));
+        return Err(bad(Melding::UrlMetFragment));
     }
     let Some(host) = parsed.host() else {
-        return Err(bad("de URL noemt geen host"));
+        return Err(bad(Melding::UrlZonderHost));
     };
     if !lokaal_toegestaan {
         let intern = match host {
@@ -40,9 +44,7 @@ pub fn check_url(url: &str, lokaal_toegestaan: bool) -> Result<Url, ServiceError
             }
         };
         if intern {
-            return Err(bad(
-                "interne adressen (loopback, privé, link-local) zijn niet toegestaan",
-            ));
+            return Err(bad(Melding::InternAdres));
         }
     }
     Ok(parsed)

@@ -6,6 +6,7 @@ use argon2::password_hash::rand_core::{OsRng, RngCore};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use hmac::{Hmac, Mac};
+use koers_shared::Melding;
 use koers_shared::webhook::{GEHEIM_MAX_BYTES, GEHEIM_MIN_BYTES, GEHEIM_PREFIX};
 use sha2::Sha256;
 
@@ -19,11 +20,13 @@ pub fn nieuw() -> String {
 /// The key bytes of a secret, or why it is no Standard Webhooks secret (for the input field `veld`).
 pub fn sleutel(geheim: &str, veld: &str) -> Result<Vec<u8>, ServiceError> {
     let bad = || {
-        ServiceError::invalid(
+        ServiceError::melding(
             veld,
-            format!(
-                "een geheim is {GEHEIM_PREFIX} gevolgd door base64 van {GEHEIM_MIN_BYTES} tot {GEHEIM_MAX_BYTES} bytes"
-            ),
+            Melding::GeheimVorm {
+                prefix: GEHEIM_PREFIX.to_string(),
+                min: GEHEIM_MIN_BYTES,
+                max: GEHEIM_MAX_BYTES,
+            },
         )
     };
     let b64 = geheim.strip_prefix(GEHEIM_PREFIX).ok_or_else(bad)?;

@@ -9,6 +9,7 @@ use crate::service::audit;
 use crate::service::toegang::alleen_beheer;
 use crate::toegang::Kijker;
 use chrono::Utc;
+use koers_shared::Melding;
 use koers_shared::webhook::MAX_LEVERINGEN;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -126,9 +127,12 @@ impl Services {
     ) -> ServiceResult<LeveringPagina> {
         alleen_beheer(kijker, "ziet de webhookleveringen")?;
         if aantal > MAX_LEVERINGEN {
-            return Err(ServiceError::invalid(
+            return Err(ServiceError::melding(
                 "first",
-                format!("first moet tussen 0 en {MAX_LEVERINGEN} liggen"),
+                Melding::BuitenBereik {
+                    min: 0,
+                    max: i64::try_from(MAX_LEVERINGEN).unwrap_or(i64::MAX),
+                },
             ));
         }
         let q = levering::Entity::find().filter(levering::Column::WebhookId.eq(id));
@@ -160,10 +164,7 @@ impl Services {
             .await?
             .ok_or_else(|| ServiceError::NotFound("webhooklevering".into()))?;
         if !find(&txn, l.webhook_id).await?.actief {
-            return Err(ServiceError::invalid(
-                "id",
-                "de webhook staat uit: zet hem eerst aan",
-            ));
+            return Err(ServiceError::melding("id", Melding::WebhookUit));
         }
         let nu = Utc::now();
         levering::Entity::update_many()
