@@ -235,6 +235,17 @@ pub enum Melding {
     DatumNietInKwartaal,
     /// The field, when given, is not empty.
     NietLeeg,
+    /// A moment lies in the future; only the past can be looked up.
+    InDeToekomst,
+    /// The end of a range lies before its start.
+    TotVoorVan,
+    /// A series would have more than `max` points.
+    TeVeelPunten {
+        /// The most points allowed.
+        max: usize,
+    },
+    /// The meeting's snapshot has been frozen already.
+    StandAlVastgelegd,
     /// Any other problem, in Dutch (not yet given a key of its own).
     Ongeldig {
         /// The Dutch text.
@@ -308,6 +319,10 @@ impl Melding {
             Melding::DatumNietInJaar => sleutel::DATUM_NIET_IN_JAAR,
             Melding::DatumNietInKwartaal => sleutel::DATUM_NIET_IN_KWARTAAL,
             Melding::NietLeeg => sleutel::NIET_LEEG,
+            Melding::InDeToekomst => sleutel::IN_DE_TOEKOMST,
+            Melding::TotVoorVan => sleutel::TOT_VOOR_VAN,
+            Melding::TeVeelPunten { .. } => sleutel::TE_VEEL_PUNTEN,
+            Melding::StandAlVastgelegd => sleutel::STAND_AL_VASTGELEGD,
             Melding::Ongeldig { .. } => sleutel::ONGELDIG,
         }
     }

@@ -7,6 +7,7 @@ use super::zicht::{Zicht, Zichtbaar};
 use crate::entities::{actie, voortgangsupdate};
 use crate::error::{ServiceError, ServiceResult};
 use chrono::{DateTime, NaiveDate, Utc};
+use koers_shared::Melding;
 use koers_shared::Status;
 use koers_shared::te_laat::{self, STANDAARD_WEKEN, geldige_weken};
 use sea_orm::sea_query::{Expr, ExprTrait as _};
@@ -29,13 +30,12 @@ pub fn grens(peildatum: NaiveDate, weken: Option<i32>) -> ServiceResult<i64> {
             .ok()
             .filter(|w| geldige_weken(*w))
             .ok_or_else(|| {
-                ServiceError::invalid(
+                ServiceError::melding(
                     "weken",
-                    format!(
-                        "weken moet tussen {} en {} liggen",
-                        te_laat::MIN_WEKEN,
-                        te_laat::MAX_WEKEN
-                    ),
+                    Melding::BuitenBereik {
+                        min: i64::from(te_laat::MIN_WEKEN),
+                        max: i64::from(te_laat::MAX_WEKEN),
+                    },
                 )
             })?,
     };

@@ -85,3 +85,56 @@ async fn a_key_taken_twice_is_said_by_key() {
     );
     assert!(message.ends_with("deze sleutel bestaat al"), "{message}");
 }
+
+#[tokio::test]
+async fn the_as_of_and_overdue_refusals_are_said_by_key() {
+    let app = TestApp::spawn().await;
+    let (plan, _) = plan_ids(&app, "mh-2024-2026").await;
+    let node = "query($id: ID!, $p: DateTime, $van: DateTime!, $tot: DateTime, $i: ReeksInterval!, $w: Int) {
+        node(id: $id) { ... on Actieplan {
+            rollup(peilmoment: $p) { totaal }
+            rollupReeks(van: $van, tot: $tot, interval: $i) { moment }
+            aantalTeLaat(peildatum: \"2026-12-01\", weken: $w) } } }";
+    let goed = json!({ "id": plan, "van": "2026-01-01T00:00:00Z", "i": "MAAND" });
+    let cases = [
+        (
+            "p",
+            json!("2099-01-01T00:00:00Z"),
+            "peilmoment",
+            json!({ "sleutel": "IN_DE_TOEKOMST", "waarden": {} }),
+        ),
+        (
+            "tot",
+            json!("2025-01-01T00:00:00Z"),
+            "tot",
+            json!({ "sleutel": "TOT_VOOR_VAN", "waarden": {} }),
+        ),
+        (
+            "i",
+            json!("DAG"),
+            "interval",
+            json!({ "sleutel": "TE_VEEL_PUNTEN", "waarden": { "max": "400" } }),
+        ),
+        (
+            "w",
+            json!(0),
+            "weken",
+            json!({ "sleutel": "BUITEN_BEREIK", "waarden": { "min": "1", "max": "52" } }),
+        ),
+    ];
+    for (var, waarde, veld, verwacht) in cases {
+        let mut v = goed.clone();
+        v[var] = waarde;
+        if var == "i" {
+            v["van"] = json!("2020-01-01T00:00:00Z");
+        }
+        let r = app.gql(node, v).await;
+        let (fout, _) = eerste_fout(&r);
+        assert_eq!(fout["veld"], veld, "{r}");
+        assert_eq!(
+            json!({ "sleutel": fout["sleutel"], "waarden": fout["waarden"] }),
+            verwacht,
+            "{r}"
+        );
+    }
+}

@@ -106,6 +106,14 @@ pub fn en(melding: &Melding) -> String {
         Melding::DatumNietInJaar => "The date is not in the year given.".to_string(),
         Melding::DatumNietInKwartaal => "The date is not in the quarter given.".to_string(),
         Melding::NietLeeg => "This field may not be empty.".to_string(),
+        Melding::InDeToekomst => {
+            "This moment lies in the future; only the past can be looked up.".to_string()
+        }
+        Melding::TotVoorVan => "The end lies before the start.".to_string(),
+        Melding::TeVeelPunten { max } => {
+            format!("A series has at most {max} points; choose a longer interval or a shorter period.")
+        }
+        Melding::StandAlVastgelegd => "This meeting's snapshot has been frozen already.".to_string(),
         Melding::Ongeldig { .. } => "This value is not accepted.".to_string(),
     }
 }

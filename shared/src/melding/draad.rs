@@ -9,7 +9,7 @@ impl Melding {
     /// as their GraphQL enum value).
     pub fn waarden(&self) -> Vec<(&'static str, String)> {
         match self {
-            Melding::TeLang { max } => vec![("max", max.to_string())],
+            Melding::TeLang { max } | Melding::TeVeelPunten { max } => vec![("max", max.to_string())],
             Melding::OngeldigTeken { teken } => vec![("teken", format!("{teken:04X}"))],
             Melding::BuitenBereik { min, max } => vec![("min", min.to_string()), ("max", max.to_string())],
             Melding::GezondheidBuitenUitvoering { status } => {
@@ -85,6 +85,9 @@ impl Melding {
             | Melding::DatumNietInJaar
             | Melding::DatumNietInKwartaal
             | Melding::NietLeeg
+            | Melding::InDeToekomst
+            | Melding::TotVoorVan
+            | Melding::StandAlVastgelegd
             | Melding::Ongeldig { .. } => Vec::new(),
         }
     }
@@ -185,6 +188,10 @@ impl Melding {
             sleutel::DATUM_NIET_IN_JAAR => Some(Melding::DatumNietInJaar),
             sleutel::DATUM_NIET_IN_KWARTAAL => Some(Melding::DatumNietInKwartaal),
             sleutel::NIET_LEEG => Some(Melding::NietLeeg),
+            sleutel::IN_DE_TOEKOMST => Some(Melding::InDeToekomst),
+            sleutel::TOT_VOOR_VAN => Some(Melding::TotVoorVan),
+            sleutel::TE_VEEL_PUNTEN => aantal("max").map(|max| Melding::TeVeelPunten { max }),
+            sleutel::STAND_AL_VASTGELEGD => Some(Melding::StandAlVastgelegd),
             _ => None,
         };
         m.unwrap_or_else(|| Melding::Ongeldig {

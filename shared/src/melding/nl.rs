@@ -97,6 +97,16 @@ impl Melding {
             Melding::DatumNietInJaar => "datum valt niet in het opgegeven jaar".to_string(),
             Melding::DatumNietInKwartaal => "datum valt niet in het opgegeven kwartaal".to_string(),
             Melding::NietLeeg => "dit veld mag niet leeg zijn".to_string(),
+            Melding::InDeToekomst => {
+                "dit moment ligt in de toekomst; alleen het verleden is na te gaan".to_string()
+            }
+            Melding::TotVoorVan => "tot ligt voor van".to_string(),
+            Melding::TeVeelPunten { max } => {
+                format!(
+                    "een reeks heeft hoogstens {max} punten; kies een groter interval of een kortere periode"
+                )
+            }
+            Melding::StandAlVastgelegd => "van deze vergadering is de stand al vastgelegd".to_string(),
             Melding::Ongeldig { tekst } => tekst.clone(),
         }
     }

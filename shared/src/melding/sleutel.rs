@@ -124,5 +124,13 @@ pub const DATUM_NIET_IN_JAAR: &str = "DATUM_NIET_IN_JAAR";
 pub const DATUM_NIET_IN_KWARTAAL: &str = "DATUM_NIET_IN_KWARTAAL";
 /// The field, when given, is not empty.
 pub const NIET_LEEG: &str = "NIET_LEEG";
+/// A moment lies in the future; only the past can be looked up.
+pub const IN_DE_TOEKOMST: &str = "IN_DE_TOEKOMST";
+/// The end of a range lies before its start.
+pub const TOT_VOOR_VAN: &str = "TOT_VOOR_VAN";
+/// A series would have more than `max` points.
+pub const TE_VEEL_PUNTEN: &str = "TE_VEEL_PUNTEN";
+/// The meeting's snapshot has been frozen already.
+pub const STAND_AL_VASTGELEGD: &str = "STAND_AL_VASTGELEGD";
 /// Any other problem; its text is Dutch only.
 pub const ONGELDIG: &str = "ONGELDIG";

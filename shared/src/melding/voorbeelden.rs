@@ -93,5 +93,9 @@ pub fn voorbeelden() -> Vec<Melding> {
         Melding::DatumNietInJaar,
         Melding::DatumNietInKwartaal,
         Melding::NietLeeg,
+        Melding::InDeToekomst,
+        Melding::TotVoorVan,
+        Melding::TeVeelPunten { max: 400 },
+        Melding::StandAlVastgelegd,
     ]
 }

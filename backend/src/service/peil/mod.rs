@@ -18,6 +18,7 @@ pub use rollup::{rollup_per_actieplan, rollup_per_opgave, rollup_per_thema};
 use crate::entities::{actie, actieplan, opgave, voortgangsupdate};
 use crate::error::{ServiceError, ServiceResult};
 use chrono::{DateTime, Utc};
+use koers_shared::Melding;
 use koers_shared::peil::PEIL_MARGE_SECONDEN;
 use sea_orm::sea_query::Query;
 use sea_orm::{
@@ -49,10 +50,7 @@ pub struct ActieOp {
 /// Refuses a peilmoment that lies in the future (beyond the clock-skew margin), naming `veld`.
 pub fn controleer(moment: DateTime<Utc>, veld: &str) -> ServiceResult<DateTime<Utc>> {
     if moment > Utc::now() + chrono::TimeDelta::seconds(PEIL_MARGE_SECONDEN) {
-        return Err(ServiceError::invalid(
-            veld,
-            format!("{veld} ligt in de toekomst; alleen het verleden is na te gaan"),
-        ));
+        return Err(ServiceError::melding(veld, Melding::InDeToekomst));
     }
     Ok(moment)
 }

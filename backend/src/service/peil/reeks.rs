@@ -8,6 +8,7 @@ use crate::service::rollups::Samenvatting;
 use crate::service::rollups::opgaven_van;
 use crate::service::zicht::Zicht;
 use chrono::{DateTime, Months, TimeDelta, Utc};
+use koers_shared::Melding;
 use koers_shared::peil::MAX_REEKS_PUNTEN;
 use sea_orm::DatabaseConnection;
 
@@ -46,14 +47,14 @@ pub fn momenten(
 ) -> ServiceResult<Vec<DateTime<Utc>>> {
     let tot = controleer(tot, "tot")?;
     if tot < van {
-        return Err(ServiceError::invalid("tot", "tot ligt voor van"));
+        return Err(ServiceError::melding("tot", Melding::TotVoorVan));
     }
     let te_veel = || {
-        ServiceError::invalid(
+        ServiceError::melding(
             "interval",
-            format!(
-                "een reeks heeft hoogstens {MAX_REEKS_PUNTEN} punten; kies een groter interval of een kortere periode"
-            ),
+            Melding::TeVeelPunten {
+                max: MAX_REEKS_PUNTEN,
+            },
         )
     };
     let mut out = Vec::new();

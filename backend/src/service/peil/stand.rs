@@ -10,6 +10,7 @@ use crate::service::zicht::Zicht;
 use crate::service::{Services, audit, lezen};
 use crate::toegang::Kijker;
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use koers_shared::Melding;
 use koers_shared::Rollup;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -357,9 +358,7 @@ impl Services {
             .ok_or_else(|| ServiceError::NotFound("rvo-vergadering".into()))?;
         self.vastleggen(kijker, &m, Utc::now(), false)
             .await?
-            .ok_or_else(|| {
-                ServiceError::invalid("vergadering", "van deze vergadering is de stand al vastgelegd")
-            })
+            .ok_or_else(|| ServiceError::melding("vergadering", Melding::StandAlVastgelegd))
     }
 
     /// The job: freezes every meeting that has begun in the last week and has no snapshot yet, as of its
