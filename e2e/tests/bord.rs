@@ -1,7 +1,8 @@
 //! Browser tests of the board view (issue 14): every row of the overview against the API (share afgerond, acties
-//! in progress per health, change since the last RVO, overdue updates), the whole board on one 1920×1080
-//! screen, opgaven linking to their acties, the average progress saying over how many acties; the overview and
-//! the actieplan table on a phone without sideways scrolling; every route's own `<title>` in both languages;
+//! in progress per health, change since the last RVO, overdue updates, each plan's trend ending at its share
+//! afgerond of now), the whole board on one 1920×1080 screen, opgaven linking to their acties, the average
+//! progress saying over how many acties; the overview and the actieplan table on a phone without sideways
+//! scrolling; every route's own `<title>` in both languages;
 //! axe clean in English too. Screenshots land in `e2e/artifacts/` (`bord-*`).
 //!
 //! Ignored by default (they need Chromium, a built `frontend/dist` and axe-core from `e2e/axe/install.sh`);
@@ -63,6 +64,28 @@ async fn controleer_rij(
             )
             .await
             .with_context(|| format!("{api} of {rij}"))?;
+    }
+    if prefix == "actieplan" {
+        // The plan's trend: drawn, said to screen readers, and ending at the share afgerond of now.
+        let trend = format!(r#"{rij} [data-testid="actieplan-trend"] [data-testid="trend"]"#);
+        let label = browser
+            .wait_for(&format!(r#"{trend} svg[role="img"]"#))
+            .await
+            .with_context(|| format!("trend of {rij}"))?
+            .attr("aria-label")
+            .await?
+            .unwrap_or_default();
+        assert!(
+            label.contains(&procent_tekst(aandeel)),
+            "the trend of {rij} does not say its last share afgerond: {label}"
+        );
+        browser
+            .wait_for(&format!(
+                r#"{trend} [data-testid="trend-punt"]:last-of-type[data-afgerond="{}"]"#,
+                procent_tekst(aandeel)
+            ))
+            .await
+            .with_context(|| format!("last point of the trend of {rij}"))?;
     }
     let cel = browser.wait_for(&fixtures::te_laat_cel(rij)).await?;
     assert_eq!(

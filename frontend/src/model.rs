@@ -74,9 +74,21 @@ pub struct Actieplan {
     /// Acties in progress overdue with an update.
     #[serde(rename = "aantalTeLaat")]
     pub aantal_te_laat: u32,
+    /// Its roll-up per month over the last year, oldest first (absent in older answers).
+    pub trend: Option<Vec<crate::model::trend::PuntData>>,
 }
 
 impl Actieplan {
+    /// The points of [`Actieplan::trend`] for the chart.
+    pub fn trend_punten(&self) -> Vec<crate::model::trend::TrendPunt> {
+        self.trend
+            .iter()
+            .flatten()
+            .cloned()
+            .map(crate::model::trend::TrendPunt::van)
+            .collect()
+    }
+
     /// The opgaven ordered by `volgorde` (stable for equal values).
     pub fn opgaven_op_volgorde(&self) -> Vec<Opgave> {
         let mut opgaven = self.opgaven.clone();
@@ -187,19 +199,31 @@ struct OverzichtVariabelen<'a> {
     vorige: Option<String>,
     peildatum: &'a str,
     weken: u32,
+    #[serde(rename = "trendVan")]
+    trend_van: String,
+}
+
+/// The first point of the board's trend: the first of the month a year before `vandaag` (`JJJJ-MM-DD`), so a
+/// trend has at most 13 points.
+pub fn trend_van(vandaag: &str) -> String {
+    let jaar: i32 = vandaag.get(..4).and_then(|j| j.parse().ok()).unwrap_or(2000);
+    let maand = vandaag.get(5..7).unwrap_or("01");
+    format!("{}-{maand}-01T00:00:00Z", jaar - 1)
 }
 
 /// Fetches the overview with the roll-ups at the start of day `vorige_rvo` (`JJJJ-MM-DD`, UTC) and the acties
-/// overdue at `peildatum` after `weken` weeks.
+/// overdue at `peildatum` after `weken` weeks, each plan with its trend over the year before `vandaag`.
 pub async fn haal_overzicht(
     vorige_rvo: Option<&str>,
     peildatum: &str,
     weken: u32,
+    vandaag: &str,
 ) -> Result<Overzicht, ApiError> {
     let variabelen = OverzichtVariabelen {
         vorige: vorige_rvo.map(|d| format!("{d}T00:00:00Z")),
         peildatum,
         weken,
+        trend_van: trend_van(vandaag),
     };
     api::graphql(OVERZICHT_QUERY, "Overzicht", variabelen).await
 }
@@ -234,5 +258,7 @@ mod tests {
         assert_eq!(r.tellingen(), [(Status::InUitvoering, 2), (Status::Afgerond, 1)]);
         assert_eq!((plan.opgaven[1].aantal_te_laat, plan.aantal_te_laat), (2, 2));
         assert_eq!(plan.vorige.totaal, 0);
+        assert!(plan.trend_punten().is_empty());
+        assert_eq!(trend_van("2026-12-02"), "2025-12-01T00:00:00Z");
     }
 }

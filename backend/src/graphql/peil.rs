@@ -82,6 +82,10 @@ pub fn register<Q, M, S>(
         .data(dl(RollupPerThemaOp(s.clone())))
         .data(dl(ActiesPerOpgaveOp(s.clone())))
         .data(dl(ActieOp(s.clone())))
+        .data(DataLoader::new(
+            crate::graphql::reeks::ReeksPerPlan(s.clone()),
+            tokio::spawn,
+        ))
 }
 
 /// Loads with loader `T` the value for `id` at `moment` as `zicht` sees it; a future moment is BAD_USER_INPUT

@@ -4,11 +4,15 @@ use super::types::RollupGql;
 use super::zicht::zicht;
 use crate::service::Services;
 use crate::service::peil::reeks::{self, Interval, Punt};
+use crate::service::trend::reeks_per_actieplan;
+use crate::service::zicht::Zicht;
+use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::{Context, Enum, ErrorExtensions, Object, Result};
 use chrono::{DateTime, Utc};
+use std::collections::HashMap;
 
 /// De stap tussen twee punten van een reeks.
-#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Hash, Debug)]
 #[graphql(name = "ReeksInterval")]
 pub enum ReeksIntervalGql {
     /// Een dag.
@@ -75,9 +79,54 @@ pub async fn reeks(
     let momenten =
         reeks::momenten(begin, eind.unwrap_or_else(Utc::now), interval.into()).map_err(|e| e.extend())?;
     let punten = match van {
-        Van::Plan(id) => reeks::van_actieplan(db, &z, id, &momenten).await,
-        Van::Opgave(id) => reeks::van_opgave(db, &z, id, &momenten).await,
-    }
-    .map_err(|e| e.extend())?;
+        // Plans through the loader: a board asking every plan's trend costs one batch.
+        Van::Plan(id) => ctx
+            .data::<DataLoader<ReeksPerPlan>>()?
+            .load_one((z, begin, eind, interval, id))
+            .await?
+            .unwrap_or_default(),
+        Van::Opgave(id) => reeks::van_opgave(db, &z, id, &momenten)
+            .await
+            .map_err(|e| e.extend())?,
+    };
     Ok(punten.into_iter().map(ReeksPunt).collect())
+}
+
+/// A key of [`ReeksPerPlan`]: viewer, first point, last point, interval and plan id.
+pub type ReeksSleutel = (Zicht, DateTime<Utc>, Option<DateTime<Utc>>, ReeksIntervalGql, i32);
+
+/// The series per plan id, batched per viewer and series (one request's moments are computed once, so every
+/// plan of a board gets the same points).
+pub struct ReeksPerPlan(pub Services);
+
+impl Loader<ReeksSleutel> for ReeksPerPlan {
+    type Value = Vec<Punt>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[ReeksSleutel]) -> Result<HashMap<ReeksSleutel, Self::Value>> {
+        let mut groepen: Vec<(&ReeksSleutel, Vec<i32>)> = Vec::new();
+        for k in keys {
+            match groepen
+                .iter_mut()
+                .find(|(g, _)| (&g.0, g.1, g.2, g.3) == (&k.0, k.1, k.2, k.3))
+            {
+                Some((_, ids)) => ids.push(k.4),
+                None => groepen.push((k, vec![k.4])),
+            }
+        }
+        let mut out = HashMap::new();
+        for ((z, begin, eind, interval, _), ids) in groepen {
+            let momenten = reeks::momenten(*begin, eind.unwrap_or_else(Utc::now), (*interval).into())
+                .map_err(|e| e.extend())?;
+            let found = reeks_per_actieplan(&self.0.db.reader, z, &ids, &momenten)
+                .await
+                .map_err(|e| e.extend())?;
+            out.extend(
+                found
+                    .into_iter()
+                    .map(|(id, v)| ((z.clone(), *begin, *eind, *interval, id), v)),
+            );
+        }
+        Ok(out)
+    }
 }

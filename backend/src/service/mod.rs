@@ -17,6 +17,7 @@ pub mod taken;
 pub mod te_laat;
 pub mod toegang;
 pub mod tokens;
+pub mod trend;
 pub mod webhooks;
 pub mod zicht;
 

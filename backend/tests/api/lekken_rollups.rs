@@ -249,3 +249,69 @@ async fn a_live_roll_up_counts_only_what_its_subscriber_may_see() {
         assert_eq!(risico(r), risico(alles) - 1, "{wie}: the hidden health shows");
     }
 }
+
+const TRENDS: &str = "query($van: DateTime!, $tot: DateTime) { themas { actieplannen { id
+    rollup { totaal aantalVerborgen aandeelAfgerond }
+    rollupReeks(van: $van, tot: $tot, interval: MAAND) { moment rollup { totaal aantalVerborgen aandeelAfgerond } } } } }";
+
+const TREND: &str = "query($p: ID!, $van: DateTime!, $tot: DateTime) { actieplan(id: $p) {
+    rollupReeks(van: $van, tot: $tot, interval: MAAND) { moment rollup { totaal aantalVerborgen aandeelAfgerond } } } }";
+
+/// Every plan's `(id, rollup, rollupReeks)` of one [`TRENDS`] request as `als`.
+async fn trends(app: &TestApp, als: &Als<'_>, vars: Value) -> Vec<(String, Value, Value)> {
+    let r = app.gql_as(als, TRENDS, vars).await;
+    assert!(r.get("errors").is_none(), "{r:#}");
+    let themas = r["data"]["themas"].as_array().unwrap();
+    themas
+        .iter()
+        .flat_map(|t| t["actieplannen"].as_array().unwrap().clone())
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap().to_string(),
+                p["rollup"].clone(),
+                p["rollupReeks"].clone(),
+            )
+        })
+        .collect()
+}
+
+/// The board asks every plan's trend in one request (one batch): each plan's series is the one it gets alone,
+/// ends at its roll-up of now, and counts the confidential actie only for a reader who may see it.
+#[tokio::test]
+async fn every_plans_trend_in_one_request_is_its_own_and_hides_what_the_reader_may_not_see() {
+    let app = TestApp::spawn().await;
+    let g = geheim(&app).await;
+    let vertrouwd_token = app.new_token("trend", false, true, None).await;
+    let van = chrono::Utc::now() - chrono::TimeDelta::days(90);
+    let tot = chrono::Utc::now() - chrono::TimeDelta::seconds(1);
+    let mut laatste_totaal = Vec::new();
+    for als in [Als::Anoniem, Als::Token(&vertrouwd_token)] {
+        let nu = trends(&app, &als, json!({ "van": van })).await;
+        assert!(nu.len() >= 2, "the seed has several plans");
+        for (id, rollup, reeks) in &nu {
+            let punten = reeks.as_array().unwrap();
+            assert!(punten.len() >= 4, "{id}: 90 days monthly and now: {reeks:#}");
+            assert_eq!(
+                &punten[punten.len() - 1]["rollup"],
+                rollup,
+                "{id}: the last point is now"
+            );
+        }
+        let (_, plan, _) = nu.iter().find(|(id, ..)| *id == g.plan).unwrap();
+        laatste_totaal.push((plan["totaal"].clone(), plan["aantalVerborgen"].clone()));
+        for (id, _, reeks) in trends(&app, &als, json!({ "van": van, "tot": tot })).await {
+            let alleen = app
+                .gql_as(&als, TREND, json!({ "p": id, "van": van, "tot": tot }))
+                .await;
+            assert_eq!(
+                alleen["data"]["actieplan"]["rollupReeks"], reeks,
+                "{id} alone: {alleen:#}"
+            );
+        }
+    }
+    let [(anoniem, anoniem_verborgen), (vertrouwd, vertrouwd_verborgen)] = &laatste_totaal[..] else {
+        unreachable!()
+    };
+    assert_eq!(anoniem.as_i64().unwrap() + 1, vertrouwd.as_i64().unwrap());
+    assert_eq!((anoniem_verborgen, vertrouwd_verborgen), (&json!(1), &json!(0)));
+}

@@ -89,8 +89,8 @@ async fn a_whole_tree_costs_a_constant_number_of_statements() {
 
 use crate::documenten::frontend;
 
-/// The board's own query (each plan and opgave now, at the last RVO and its overdue count) costs the same
-/// number of statements with more plans, opgaven and acties.
+/// The board's own query (each plan and opgave now, at the last RVO and its overdue count, each plan's trend)
+/// costs the same number of statements with more plans, opgaven and acties.
 #[tokio::test]
 async fn the_board_costs_a_constant_number_of_statements() {
     use koers_backend::entities::{actieplan, opgave};
@@ -109,8 +109,8 @@ async fn the_board_costs_a_constant_number_of_statements() {
     let services = Services::new(db);
     let schema = build_schema(services.clone(), GraphqlLimits::default());
     let vorige = chrono::Utc::now() - chrono::TimeDelta::days(30);
-    let vars =
-        serde_json::json!({ "vorige": vorige, "peildatum": chrono::Utc::now().date_naive(), "weken": 4 });
+    let vars = serde_json::json!({ "vorige": vorige, "peildatum": chrono::Utc::now().date_naive(), "weken": 4,
+        "trendVan": chrono::Utc::now() - chrono::TimeDelta::days(365) });
     let run = || async {
         counter.store(0, Ordering::SeqCst);
         let r = schema

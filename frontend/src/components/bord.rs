@@ -3,8 +3,8 @@
 //! 40rem every row becomes a stacked card (each cell names itself through `data-label`), see `style.css`.
 
 use crate::bord::{Verschil, verschil};
-use crate::components::Voortgangsbalk;
 use crate::components::gezondheid::GezondheidIcoon;
+use crate::components::{Trend, Voortgangsbalk};
 use crate::i18n::{label, t, tb};
 use crate::model::{Actieplan, Opgave, Overzicht, RollupCijfers, Thema};
 use koers_shared::{Gezondheid, procent_tekst};
@@ -35,6 +35,7 @@ pub fn Bord(
     let tb = tb();
     let koppen = [
         tb.kolom_voortgang,
+        tb.kolom_trend,
         tb.kolom_afgerond,
         tb.kolom_acties,
         label(Gezondheid::OpKoers),
@@ -87,6 +88,8 @@ fn PlanRijen(plan: Actieplan, thema: String, context: BordContext, sinds: String
     let href = format!("/actieplan/{}", plan.id);
     let opgaven = plan.opgaven_op_volgorde();
     let plan_id = plan.id.clone();
+    let trend = plan.trend_punten();
+    let titel = plan.titel.clone();
     view! {
         <tbody class="utrecht-table__body bord-plan" data-testid="actieplan" data-id=plan.id.clone()>
             <tr class="utrecht-table__row bord-rij-plan">
@@ -95,7 +98,8 @@ fn PlanRijen(plan: Actieplan, thema: String, context: BordContext, sinds: String
                     <a class="utrecht-link" href=href.clone() data-testid="actieplan-link">{plan.titel}</a>
                     <Verborgen rollup=plan.rollup.clone() testid="actieplan" />
                 </th>
-                <Cijfers rollup=plan.rollup verschil=plan_verschil te_laat=plan_te_laat testid="actieplan" sinds=sinds.clone() />
+                <Cijfers rollup=plan.rollup verschil=plan_verschil te_laat=plan_te_laat testid="actieplan" sinds=sinds.clone()
+                    trend=view! { <Trend punten=trend titel compact=true /> }.into_any() />
             </tr>
             {opgaven
                 .into_iter()
@@ -137,7 +141,7 @@ fn Verborgen(rollup: RollupCijfers, testid: &'static str) -> impl IntoView {
     })
 }
 
-/// The figure cells of one row.
+/// The figure cells of one row; `trend` fills the trend cell (a plan's row only).
 #[component]
 fn Cijfers(
     rollup: RollupCijfers,
@@ -145,6 +149,7 @@ fn Cijfers(
     te_laat: u32,
     testid: &'static str,
     sinds: String,
+    #[prop(optional)] trend: Option<AnyView>,
 ) -> impl IntoView {
     let tb = tb();
     let gezondheden = Gezondheid::ALL
@@ -164,6 +169,7 @@ fn Cijfers(
             }
         })
         .collect_view();
+    let geen_trend = trend.is_none();
     let te_laat_cel = if te_laat > 0 {
         view! { <span class="bord-te-laat">{(tb.te_laat)(te_laat)}</span> }.into_any()
     } else {
@@ -172,6 +178,9 @@ fn Cijfers(
     view! {
         <td class="utrecht-table__cell bord-balk" data-label=tb.kolom_voortgang>
             <Voortgangsbalk afgerond=rollup.aandeel_afgerond in_uitvoering=rollup.aandeel_in_uitvoering />
+        </td>
+        <td class="utrecht-table__cell bord-trend" class:bord-geen-trend=geen_trend data-label=tb.kolom_trend data-testid=format!("{testid}-trend")>
+            {trend}
         </td>
         <td class="utrecht-table__cell bord-getal" data-label=tb.kolom_afgerond data-testid=format!("{testid}-aandeel-afgerond")>
             {procent_tekst(rollup.aandeel_afgerond)}

@@ -10,6 +10,8 @@ pub struct BordTeksten {
     pub kolom_plan: &'static str,
     /// Column: the bar.
     pub kolom_voortgang: &'static str,
+    /// Column: the plan's trend over the last year.
+    pub kolom_trend: &'static str,
     /// Column: share afgerond.
     pub kolom_afgerond: &'static str,
     /// Column: number of acties.
@@ -53,6 +55,7 @@ pub static NL: BordTeksten = BordTeksten {
                  vorige RVO en achterstallige updates",
     kolom_plan: "Actieplan / opgave",
     kolom_voortgang: "Voortgang",
+    kolom_trend: "Afgerond, 12 mnd",
     kolom_afgerond: "Afgerond",
     kolom_acties: "Acties",
     kolom_sinds_rvo: |datum| match datum {
@@ -83,6 +86,7 @@ pub static EN: BordTeksten = BordTeksten {
                  and overdue updates",
     kolom_plan: "Action plan / task",
     kolom_voortgang: "Progress",
+    kolom_trend: "Completed, 12 mo",
     kolom_afgerond: "Completed",
     kolom_acties: "Actions",
     kolom_sinds_rvo: |datum| match datum {

@@ -14,13 +14,14 @@ aantalPerGezondheid { gezondheid aantal } }"
 
 /// The `Overzicht` query: every thema with its plans and opgaven, each with its roll-up now, its roll-up at
 /// `$vorige` (the start of the last RVO meeting's day; now when null) and its number of acties overdue with an
-/// update at `$peildatum`.
+/// update at `$peildatum`; each plan also with its monthly trend since `$trendVan` (`trend`).
 pub const OVERZICHT_QUERY: &str = concat!(
-    "query Overzicht($vorige: DateTime, $peildatum: NaiveDate!, $weken: Int) { themas { id naam \
-portefeuillehouder actieplannen { id titel soort periodeVan periodeTot status opgaven { id volgorde titel \
-rollup { ...Rollup } vorige: rollup(peilmoment: $vorige) { ...Rollup } \
+    "query Overzicht($vorige: DateTime, $peildatum: NaiveDate!, $weken: Int, $trendVan: DateTime!) { themas { \
+id naam portefeuillehouder actieplannen { id titel soort periodeVan periodeTot status opgaven { id volgorde \
+titel rollup { ...Rollup } vorige: rollup(peilmoment: $vorige) { ...Rollup } \
 aantalTeLaat(peildatum: $peildatum, weken: $weken) } rollup { ...Rollup } \
-vorige: rollup(peilmoment: $vorige) { ...Rollup } aantalTeLaat(peildatum: $peildatum, weken: $weken) } } }",
+vorige: rollup(peilmoment: $vorige) { ...Rollup } aantalTeLaat(peildatum: $peildatum, weken: $weken) \
+trend: rollupReeks(van: $trendVan, interval: MAAND) { moment rollup { ...Rollup } } } } }",
     rollup_fragment!()
 );
 

@@ -25,13 +25,14 @@ struct PlanReeks {
     rollup_reeks: Vec<PuntData>,
 }
 
-#[derive(Deserialize)]
-struct PuntData {
+/// One point of `rollupReeks` as the API sends it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct PuntData {
     moment: String,
     rollup: PuntRollup,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 struct PuntRollup {
     totaal: u32,
     #[serde(rename = "aandeelAfgerond")]
@@ -40,7 +41,7 @@ struct PuntRollup {
     per_gezondheid: Vec<GezondheidAantal>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 struct GezondheidAantal {
     gezondheid: Gezondheid,
     aantal: u32,
@@ -60,7 +61,8 @@ pub struct TrendPunt {
 }
 
 impl TrendPunt {
-    fn van(p: PuntData) -> Self {
+    /// The point of the API's `p`.
+    pub fn van(p: PuntData) -> Self {
         let mut per_gezondheid = [0; 3];
         for g in p.rollup.per_gezondheid {
             per_gezondheid[g.gezondheid.index()] += g.aantal;

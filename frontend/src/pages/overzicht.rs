@@ -37,7 +37,7 @@ async fn haal() -> Result<Gegevens, ApiError> {
     let vandaag = vandaag();
     let vorige_rvo = vorige_vergadering(&datums, &vandaag).map(str::to_string);
     let peildatum = volgende_vergadering(&datums, &vandaag).map_or(vandaag.clone(), str::to_string);
-    let overzicht = haal_overzicht(vorige_rvo.as_deref(), &peildatum, STANDAARD_WEKEN).await?;
+    let overzicht = haal_overzicht(vorige_rvo.as_deref(), &peildatum, STANDAARD_WEKEN, &vandaag).await?;
     let stand = crate::verbinding::stand_van_gegevens();
     Ok(Gegevens {
         overzicht,
