@@ -65,15 +65,19 @@ pub fn plan_ids(overview: &[u8]) -> Result<Vec<String>> {
 
 /// The overview's request and answer, and the request and answer of the plan with the largest answer.
 pub async fn record(addr: &str) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
-    // As the board asks it: the roll-ups at a meeting a month ago, the overdue acties today.
+    // As the board asks it: the roll-ups at a meeting a month ago, the overdue acties today, a year's trend.
     let nu = chrono::Utc::now();
+    let trend_van = (nu - chrono::TimeDelta::days(365))
+        .date_naive()
+        .and_time(chrono::NaiveTime::MIN)
+        .and_utc();
     let vorige = (nu - chrono::TimeDelta::days(30))
         .date_naive()
         .and_time(chrono::NaiveTime::MIN)
         .and_utc();
     let ov_req = body(
         OVERZICHT_QUERY,
-        json!({ "vorige": vorige, "peildatum": nu.date_naive(), "weken": 4 }),
+        json!({ "vorige": vorige, "peildatum": nu.date_naive(), "weken": 4, "trendVan": trend_van }),
     );
     let ov = fetch(addr, &ov_req).await?;
     let mut best: Option<(Vec<u8>, Vec<u8>)> = None;
