@@ -1,5 +1,6 @@
 //! The service layer: every query and write of Koers. GraphQL resolvers stay thin and call in here.
 
+mod actie_rijen;
 pub mod acties;
 pub mod audit;
 pub mod beheer;
