@@ -35,6 +35,8 @@ pub struct Common {
 
 /// What to do.
 #[derive(Debug, Subcommand)]
+// Parsed once at start: the size of `serve`'s options does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Serve the API and the dashboard (migrates first; seeds an empty database).
     Serve(ServeArgs),
@@ -207,6 +209,12 @@ pub struct ServeArgs {
     /// GraphQL requests over HTTP executing at once (more wait their turn); 0: no limit. Default: 2 × CPUs.
     #[arg(long, env = "KOERS_MAX_CONCURRENT_REQUESTS", default_value_t = crate::config::standaard_gelijktijdig())]
     pub max_concurrent_requests: usize,
+    /// Milliseconds a query's answer is served again without executing while no data changed; 0: no cache.
+    #[arg(long, env = "KOERS_ANSWER_CACHE_MS", default_value_t = 1000)]
+    pub answer_cache_ms: u64,
+    /// Megabytes of kept answers at most.
+    #[arg(long, env = "KOERS_ANSWER_CACHE_MB", default_value_t = 8)]
+    pub answer_cache_mb: u64,
     /// Webhook delivery.
     #[command(flatten)]
     pub webhooks: WebhookArgs,
@@ -303,6 +311,12 @@ impl ServeArgs {
             }),
             vertrouwde_proxies: self.trusted_proxies.clone(),
             gelijktijdige_verzoeken: self.max_concurrent_requests,
+            antwoordcache: (self.answer_cache_ms > 0 && self.answer_cache_mb > 0).then(|| {
+                crate::config::Antwoordcache {
+                    houdbaar: std::time::Duration::from_millis(self.answer_cache_ms),
+                    max_bytes: self.answer_cache_mb * 1024 * 1024,
+                }
+            }),
             ..Settings::new(common.database_url.clone())
         }
     }

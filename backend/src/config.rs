@@ -50,6 +50,27 @@ pub struct Settings {
     /// answer); further ones wait their turn. Bounds the memory that large answers take under load. 0: no
     /// limit.
     pub gelijktijdige_verzoeken: usize,
+    /// Answers to queries kept per data version, viewer and request; `None`: every request executes.
+    pub antwoordcache: Option<Antwoordcache>,
+}
+
+/// The answer cache (`http::antwoordcache`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Antwoordcache {
+    /// How long a kept answer is served without executing again while the data version stays the same (what
+    /// depends on the clock alone, such as a series up to now, is at most this old).
+    pub houdbaar: Duration,
+    /// Most bytes of kept answers (requests and answers together); the least used go first.
+    pub max_bytes: u64,
+}
+
+impl Default for Antwoordcache {
+    fn default() -> Self {
+        Antwoordcache {
+            houdbaar: Duration::from_secs(1),
+            max_bytes: 8 * 1024 * 1024,
+        }
+    }
 }
 
 /// The default of [`Settings::gelijktijdige_verzoeken`]: twice the CPUs (more would not answer sooner, only
@@ -293,6 +314,7 @@ impl Settings {
             taken: Some(Taken::default()),
             vertrouwde_proxies: Vec::new(),
             gelijktijdige_verzoeken: standaard_gelijktijdig(),
+            antwoordcache: Some(Antwoordcache::default()),
         }
     }
 }

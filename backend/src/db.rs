@@ -12,6 +12,7 @@ use sea_orm::{
 };
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -31,7 +32,14 @@ pub struct Db {
     file: Option<PathBuf>,
     /// Why the last write failed, until one commits again.
     failure: Arc<Mutex<Option<String>>>,
+    /// The data version: moves on after every write this process tried and every change another instance
+    /// announced (see [`Db::versie`]).
+    versie: Arc<AtomicU64>,
 }
+
+/// The PostgreSQL channel on which every write transaction says that the data changed (payload empty);
+/// each instance's listener moves its [`Db::versie`] on.
+pub const VERSIE_KANAAL: &str = "koers_versie";
 
 /// The key of the advisory lock of [`Db::opstartslot`] ("koers" in ASCII).
 const OPSTART_SLOT: i64 = 0x006b_6f65_7273;
@@ -122,6 +130,7 @@ impl Db {
                 reader: Database::connect(sqlite_options(url, 4, false, on_file)).await?,
                 file,
                 failure: Arc::default(),
+                versie: Arc::default(),
             })
         } else {
             let mut opts = ConnectOptions::new(url);
@@ -136,6 +145,7 @@ impl Db {
                 writer: pool,
                 file: None,
                 failure: Arc::default(),
+                versie: Arc::default(),
             })
         }
     }
@@ -199,7 +209,14 @@ impl Db {
             self.set_failure(Some(FILE_MISSING));
             return Err(ServiceError::WriteFailed(FILE_MISSING.to_string()));
         }
-        match txn.commit().await {
+        if self.backend() == DbBackend::Postgres {
+            // Delivered by PostgreSQL to every listening instance if, and only when, this transaction commits.
+            txn.execute_unprepared(&format!("NOTIFY {VERSIE_KANAAL}")).await?;
+        }
+        let uitkomst = txn.commit().await;
+        // Also when the commit failed: a lost connection may have committed it after all.
+        self.gewijzigd();
+        match uitkomst {
             Ok(()) => {
                 self.set_failure(None);
                 Ok(())
@@ -212,6 +229,18 @@ impl Db {
                 Err(ServiceError::WriteFailed(reden.to_string()))
             }
         }
+    }
+
+    /// The data version: the same number twice means no write of this process and no change another
+    /// instance announced came in between. Answers kept for a version are valid while it lasts.
+    pub fn versie(&self) -> u64 {
+        self.versie.load(Ordering::Acquire)
+    }
+
+    /// Moves the data version on: called after every write (also one outside [`Db::commit`], and by the
+    /// listener for another instance's).
+    pub fn gewijzigd(&self) {
+        self.versie.fetch_add(1, Ordering::AcqRel);
     }
 
     /// Whether writes can be stored. After a failed commit it tries a write that changes nothing (SQLite: the

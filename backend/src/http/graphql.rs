@@ -4,6 +4,7 @@
 
 use super::AppState;
 use super::answer::answer;
+use super::antwoordcache::{Sleutel, Treffer};
 use super::negotiate::{self, Media};
 use crate::graphql::queries_only::QueriesOnly;
 use crate::toegang::Wie;
@@ -119,6 +120,8 @@ fn query_pairs(raw: &str) -> Result<Vec<(String, String)>, String> {
 /// Runs one request or a batch (never over GET) for the caller `headers` name, and answers in `media`.
 async fn run(st: &AppState, headers: &HeaderMap, value: Value, media: Media, get: bool) -> Response {
     let refuse = |code: &str, msg: &str| refuse_as(media, StatusCode::BAD_REQUEST, code, msg);
+    // A single request's JSON, as the answer cache's key.
+    let tekst = (st.antwoorden.is_some() && value.is_object()).then(|| value.to_string());
     let batch = match value {
         Value::Array(list) => {
             let max = st.settings.limits.batch;
@@ -146,6 +149,33 @@ async fn run(st: &AppState, headers: &HeaderMap, value: Value, media: Media, get
         Err(r) => return r,
     };
     let anoniem = verzoeker.kijker.wie == Wie::Anoniem;
+    // Read after the caller is known (a token's use is a write of its own): the answer shows at least this.
+    let bewaar = st.antwoorden.as_ref().zip(tekst).map(|(c, t)| {
+        let versie = st.services.db.versie();
+        (c, Sleutel::new(versie, verzoeker.kijker.clone(), media, get, t))
+    });
+    if let Some((c, sleutel)) = &bewaar
+        && let Treffer::Ja(a) = c.zoek(sleutel)
+    {
+        let begonnen = std::time::Instant::now();
+        let naam = match &batch {
+            BatchRequest::Single(r) => operatie(r),
+            BatchRequest::Batch(_) => None,
+        };
+        let r = (
+            a.status,
+            [(header::CONTENT_TYPE, media.content_type())],
+            a.body.clone(),
+        )
+            .into_response();
+        st.metrics.bewaard(naam.as_deref(), begonnen.elapsed());
+        return met_cachekoppen(r, get && anoniem);
+    }
+    // What the cache needs to tell a query from a mutation once it ran.
+    let document = match (&bewaar, &batch) {
+        (Some(_), BatchRequest::Single(r)) => Some((r.query.clone(), r.operation_name.clone())),
+        _ => None,
+    };
     let mut batch = batch.data(verzoeker.kijker);
     if let Some(c) = verzoeker.csrf {
         batch = batch.data(c);
@@ -167,11 +197,23 @@ async fn run(st: &AppState, headers: &HeaderMap, value: Value, media: Media, get
     let response = st.schema.execute_batch(batch).await;
     st.metrics.graphql(&namen, begonnen.elapsed(), &response);
     let mut r = answer(&response, st.settings.limits.response_bytes, media);
-    // Answers depend on who asks: never cached in between, except a GET's answer without errors to someone
-    // anonymous (the same for everyone who sends no credentials), briefly.
-    let gedeeld = get && anoniem && response.is_ok() && r.status() == StatusCode::OK;
+    let gelukt = response.is_ok() && r.status() == StatusCode::OK;
+    if let Some((c, sleutel)) = bewaar {
+        let (parts, body) = r.into_parts();
+        let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+        if let Some((query, naam)) = &document {
+            c.bewaar(sleutel, (query, naam.as_deref()), gelukt, parts.status, &bytes);
+        }
+        r = Response::from_parts(parts, axum::body::Body::from(bytes));
+    }
     drop(response);
     drop(beurt);
+    met_cachekoppen(r, get && anoniem && gelukt)
+}
+
+/// `r` with its caching headers. Answers depend on who asks: never cached in between, except (`gedeeld`) a
+/// GET's answer without errors to someone anonymous (the same for everyone who sends no credentials), briefly.
+fn met_cachekoppen(mut r: Response, gedeeld: bool) -> Response {
     let cache = if gedeeld { "public, max-age=10" } else { "no-store" };
     r.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));

@@ -69,6 +69,7 @@ pub struct Metrics {
     sockets: Gauge,
     socket_operaties: Gauge,
     pools: Family<Pool, Gauge>,
+    bewaard: Counter,
     webhooks: crate::service::webhooks::bezorger::Tellers,
     namen: Mutex<HashSet<String>>,
 }
@@ -91,6 +92,7 @@ impl Metrics {
         let sockets = Gauge::default();
         let socket_operaties = Gauge::default();
         let pools = Family::<Pool, Gauge>::default();
+        let bewaard = Counter::default();
         registry.register(
             "graphql_requests",
             "GraphQL operations over HTTP, per operation name",
@@ -121,6 +123,11 @@ impl Metrics {
             "Database pool connections, per pool and state",
             pools.clone(),
         );
+        registry.register(
+            "graphql_answer_cache_hits",
+            "GraphQL requests over HTTP answered from the answer cache (counted in graphql_requests too)",
+            bewaard.clone(),
+        );
         let webhooks = crate::service::webhooks::bezorger::Tellers::default();
         registry.register(
             "webhook_deliveries",
@@ -135,6 +142,7 @@ impl Metrics {
             sockets,
             socket_operaties,
             pools,
+            bewaard,
             webhooks,
             namen: Mutex::new(HashSet::new()),
         }
@@ -184,6 +192,14 @@ impl Metrics {
                     }),
             );
         }
+    }
+
+    /// Records one request answered from the answer cache (it had no errors).
+    pub fn bewaard(&self, name: Option<&str>, duur: Duration) {
+        let label = self.label(name);
+        self.verzoeken.get_or_create(&label).inc();
+        self.duur.get_or_create(&label).observe(duur.as_secs_f64());
+        self.bewaard.inc();
     }
 
     /// Counts one error with `code` (refusals before execution too).

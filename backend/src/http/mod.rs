@@ -2,6 +2,7 @@
 //! subscriptions, the explorer, health checks and the built front end (with a single-page-app fallback).
 
 mod answer;
+mod antwoordcache;
 mod export;
 mod graphql;
 mod health;
@@ -41,6 +42,8 @@ pub struct AppState {
     pub metrics: Arc<metrics::Metrics>,
     /// Turns to execute a GraphQL request over HTTP (`Settings::gelijktijdige_verzoeken`); `None`: no limit.
     pub beurten: Option<Arc<tokio::sync::Semaphore>>,
+    /// Kept answers to queries (`Settings::antwoordcache`); `None`: every request executes.
+    pub antwoorden: Option<Arc<antwoordcache::Antwoordcache>>,
 }
 
 impl AppState {
@@ -54,6 +57,9 @@ impl AppState {
         let ws = Arc::new(ws::Gedeeld::new(&settings, services.clone()));
         let beurten = (settings.gelijktijdige_verzoeken > 0)
             .then(|| Arc::new(tokio::sync::Semaphore::new(settings.gelijktijdige_verzoeken)));
+        let antwoorden = settings
+            .antwoordcache
+            .map(|a| Arc::new(antwoordcache::Antwoordcache::new(a)));
         AppState {
             schema,
             services,
@@ -62,6 +68,7 @@ impl AppState {
             ws,
             metrics: Arc::new(metrics::Metrics::new()),
             beurten,
+            antwoorden,
         }
     }
 }

@@ -1,10 +1,12 @@
 //! The PostgreSQL listener of one instance: `LISTEN koers_wijziging` on a connection of its own, every other
 //! instance's committed change handed to this instance's subscribers. A lost connection is made again (with a
 //! growing pause); once it listens again, subscribers are told to reload what they may have missed. A connection
-//! that broke silently is noticed by the listener's pings to itself going unheard.
+//! that broke silently is noticed by the listener's pings to itself going unheard. Every write's `NOTIFY` on
+//! [`VERSIE_KANAAL`] moves this instance's data version on (its kept answers then no longer count).
 
 use super::Services;
 use super::events::{BeheerMelding, KANAAL, Melding};
+use crate::db::VERSIE_KANAAL;
 use sea_orm::DbBackend;
 use sea_orm::sqlx::PgPool;
 use sea_orm::sqlx::postgres::{PgListener, PgPoolOptions};
@@ -51,6 +53,8 @@ pub async fn luister(services: Services) {
         pauze = EERSTE_PAUZE;
         if verloren {
             tracing::info!("luisteraar weer verbonden: abonnees laden opnieuw");
+            // What other instances wrote meanwhile went unheard: kept answers are not to be trusted.
+            services.db.gewijzigd();
             let _ = services.herladen.send(());
         }
         luister_tot_verlies(&services, &mut listener).await;
@@ -77,6 +81,7 @@ async fn luister_tot_verlies(services: &Services, listener: &mut PgListener) {
     loop {
         tokio::select! {
             r = listener.try_recv() => match r {
+                Ok(Some(n)) if n.channel() == VERSIE_KANAAL => services.db.gewijzigd(),
                 Ok(Some(n)) => match serde_json::from_str::<Binnen>(n.payload()) {
                     Ok(Binnen::Wijziging(m)) if *m.bron != *services.instantie => services.verspreid(m.event),
                     Ok(Binnen::Wijziging(_)) => {}
@@ -126,7 +131,7 @@ async fn verbind(pool: &PgPool) -> Result<PgListener, sea_orm::sqlx::Error> {
     let mut listener = PgListener::connect_with(pool).await?;
     // This loop makes a new listener itself, and then tells the subscribers.
     listener.eager_reconnect(false);
-    listener.listen(KANAAL).await?;
+    listener.listen_all([KANAAL, VERSIE_KANAAL]).await?;
     Ok(listener)
 }
 

@@ -203,6 +203,7 @@ impl Services {
                 details,
             )
             .await?;
+            self.db.gewijzigd();
             return Err(ServiceError::melding("wachtwoord", Melding::AanmeldingKloptNiet));
         };
         let geheim = geheim::willekeurig();
@@ -342,14 +343,16 @@ impl Services {
         };
         // Last use, at most once a minute per token, so that reads do not queue behind the writer. Only a
         // remark: a database that cannot take writes (full disk) must not make the token's reads fail.
-        if t.laatst_gebruikt_op.is_none_or(|l| nu - l > Duration::minutes(1))
-            && let Err(e) = api_token::Entity::update_many()
+        if t.laatst_gebruikt_op.is_none_or(|l| nu - l > Duration::minutes(1)) {
+            if let Err(e) = api_token::Entity::update_many()
                 .col_expr(api_token::Column::LaatstGebruiktOp, Expr::value(nu))
                 .filter(api_token::Column::Id.eq(t.id))
                 .exec(&self.db.writer)
                 .await
-        {
-            tracing::warn!(error = %e, token = t.id, "laatste gebruik van het token niet opgeslagen");
+            {
+                tracing::warn!(error = %e, token = t.id, "laatste gebruik van het token niet opgeslagen");
+            }
+            self.db.gewijzigd();
         }
         let kijker = Kijker::token(t.id, t.naam, themas, t.schrijven, t.vertrouwelijk);
         Ok(Some((kijker, t.verloopt_op)))

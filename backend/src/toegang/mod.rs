@@ -16,7 +16,7 @@ pub mod wachtwoord;
 use std::collections::BTreeSet;
 
 /// A person's role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Rol {
     /// Reads everything.
     Lezer,
@@ -80,7 +80,7 @@ impl Themas {
 }
 
 /// Who sends a request.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Wie {
     /// Nobody signed in.
     Anoniem,
@@ -107,7 +107,7 @@ pub enum Wie {
 }
 
 /// A request's viewer: who it is and what it may do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Kijker {
     /// Who.
     pub wie: Wie,

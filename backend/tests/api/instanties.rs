@@ -20,7 +20,10 @@ fn op_postgres() -> bool {
 }
 
 /// Two instances on one fresh PostgreSQL database; `None` (with a message) on SQLite.
-async fn twee(test: &str, f: impl Fn(&mut koers_backend::config::Settings)) -> Option<(TestApp, TestApp)> {
+pub(crate) async fn twee(
+    test: &str,
+    f: impl Fn(&mut koers_backend::config::Settings),
+) -> Option<(TestApp, TestApp)> {
     if !op_postgres() {
         eprintln!("{test}: overgeslagen, twee instanties vragen PostgreSQL (KOERS_TEST_DATABASE_URL)");
         return None;

@@ -4,6 +4,7 @@
 
 mod helpers;
 
+mod antwoordcache;
 mod beheer_gebruikers;
 mod beheer_hulp;
 mod beheer_import;
