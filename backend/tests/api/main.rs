@@ -38,6 +38,7 @@ mod node;
 mod ontvanger;
 mod peil;
 mod peil_plaats;
+mod peil_plan;
 mod queries;
 mod rollen;
 mod rvo_stand;
