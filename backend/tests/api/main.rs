@@ -42,6 +42,7 @@ mod peil_plan;
 mod queries;
 mod rollen;
 mod rvo_stand;
+mod rvo_stand_verplaatst;
 mod schema;
 mod schema_served;
 mod seed;
