@@ -1,6 +1,6 @@
 //! Browser tests of the board view (issue 14): every row of the overview against the API (share afgerond, acties
-//! in progress per health, change since the last RVO, overdue updates, each plan's trend ending at its share
-//! afgerond of now), the whole board on one 1920×1080 screen, opgaven linking to their acties, the average
+//! in progress per health, change since the last RVO, overdue updates, each plan's and opgave's trend ending at
+//! its share afgerond of now), the whole board on one 1920×1080 screen, opgaven linking to their acties, the average
 //! progress saying over how many acties; the overview and the actieplan table on a phone without sideways
 //! scrolling; every route's own `<title>` in both languages;
 //! axe clean in English too. Screenshots land in `e2e/artifacts/` (`bord-*`).
@@ -65,9 +65,10 @@ async fn controleer_rij(
             .await
             .with_context(|| format!("{api} of {rij}"))?;
     }
-    if prefix == "actieplan" {
-        // The plan's trend: drawn, said to screen readers, and ending at the share afgerond of now.
-        let trend = format!(r#"{rij} [data-testid="actieplan-trend"] [data-testid="trend"]"#);
+    {
+        // The row's trend (plan and opgave alike): drawn, said to screen readers, and ending at the share
+        // afgerond of now.
+        let trend = format!(r#"{rij} [data-testid="{prefix}-trend"] [data-testid="trend"]"#);
         let label = browser
             .wait_for(&format!(r#"{trend} svg[role="img"]"#))
             .await

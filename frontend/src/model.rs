@@ -78,15 +78,20 @@ pub struct Actieplan {
     pub trend: Option<Vec<crate::model::trend::PuntData>>,
 }
 
+/// The chart's points of a row's `trend` (none when the answer had none).
+fn trend_punten(trend: &Option<Vec<crate::model::trend::PuntData>>) -> Vec<crate::model::trend::TrendPunt> {
+    trend
+        .iter()
+        .flatten()
+        .cloned()
+        .map(crate::model::trend::TrendPunt::van)
+        .collect()
+}
+
 impl Actieplan {
     /// The points of [`Actieplan::trend`] for the chart.
     pub fn trend_punten(&self) -> Vec<crate::model::trend::TrendPunt> {
-        self.trend
-            .iter()
-            .flatten()
-            .cloned()
-            .map(crate::model::trend::TrendPunt::van)
-            .collect()
+        trend_punten(&self.trend)
     }
 
     /// The opgaven ordered by `volgorde` (stable for equal values).
@@ -113,6 +118,15 @@ pub struct Opgave {
     /// Acties in progress overdue with an update.
     #[serde(rename = "aantalTeLaat")]
     pub aantal_te_laat: u32,
+    /// Its roll-up per month over the last year, oldest first (absent in older answers).
+    pub trend: Option<Vec<crate::model::trend::PuntData>>,
+}
+
+impl Opgave {
+    /// The points of [`Opgave::trend`] for the chart.
+    pub fn trend_punten(&self) -> Vec<crate::model::trend::TrendPunt> {
+        trend_punten(&self.trend)
+    }
 }
 
 /// Roll-up figures as the API computes them with `koers_shared::rollup`, over what the viewer may see.

@@ -71,7 +71,7 @@ impl ImportVerslagGql {
 
     /// Het aangemaakte plan.
     async fn actieplan(&self) -> Option<Actieplan> {
-        self.0.actieplan.clone().map(Actieplan)
+        self.0.actieplan.clone().map(Actieplan::nu)
     }
 }
 

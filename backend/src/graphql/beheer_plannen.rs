@@ -210,7 +210,7 @@ impl BeheerPlanMutation {
             status: invoer.status.into(),
             bron: invoer.bron,
         };
-        Ok(Actieplan(
+        Ok(Actieplan::nu(
             ctx.data::<Services>()?.actieplan_aanmaken(k, n).await.extend()?,
         ))
     }
@@ -248,7 +248,7 @@ impl BeheerPlanMutation {
                 .extend()?,
             toelichting: invoer.toelichting,
         };
-        Ok(Actieplan(
+        Ok(Actieplan::nu(
             ctx.data::<Services>()?.actieplan_wijzigen(k, w).await.extend()?,
         ))
     }
@@ -292,7 +292,7 @@ impl BeheerPlanMutation {
             beschrijving: invoer.beschrijving,
             bron: invoer.bron,
         };
-        Ok(Opgave(
+        Ok(Opgave::nu(
             ctx.data::<Services>()?.opgave_aanmaken(k, n).await.extend()?,
         ))
     }
@@ -314,7 +314,7 @@ impl BeheerPlanMutation {
             vervallen: invoer.vervallen,
             toelichting: invoer.toelichting,
         };
-        Ok(Opgave(
+        Ok(Opgave::nu(
             ctx.data::<Services>()?.opgave_wijzigen(k, w).await.extend()?,
         ))
     }
@@ -344,6 +344,6 @@ impl BeheerPlanMutation {
             .opgaven_ordenen(k, plan, &volgorde)
             .await
             .extend()?;
-        Ok(uit.into_iter().map(Opgave).collect())
+        Ok(uit.into_iter().map(Opgave::nu).collect())
     }
 }

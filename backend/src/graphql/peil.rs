@@ -1,7 +1,7 @@
 //! `peilmoment` in the schema: batch loaders of the state as of a moment (keyed by viewer, moment and id, so
 //! a tree asked "as of" costs a constant number of statements too), and the resolver helpers the types call.
 
-use crate::entities::actie;
+use crate::entities::{actie, actieplan, opgave};
 use crate::graphql::zicht::zicht;
 use crate::service::Services;
 use crate::service::peil;
@@ -68,6 +68,14 @@ peil_loader!(
     /// A visible actie by id as it was at a moment.
     ActieOp => actie::Model, peil::acties_by_id
 );
+peil_loader!(
+    /// A visible plan by id as it was at a moment.
+    ActieplanOp => actieplan::Model, peil::plannen::actieplannen_by_id
+);
+peil_loader!(
+    /// The opgaven per plan id as they were at a moment.
+    OpgavenPerPlanOp => Vec<opgave::Model>, peil::plannen::opgaven_per_actieplan
+);
 
 /// Registers the loaders on a schema builder.
 pub fn register<Q, M, S>(
@@ -82,6 +90,8 @@ pub fn register<Q, M, S>(
         .data(dl(RollupPerThemaOp(s.clone())))
         .data(dl(ActiesPerOpgaveOp(s.clone())))
         .data(dl(ActieOp(s.clone())))
+        .data(dl(ActieplanOp(s.clone())))
+        .data(dl(OpgavenPerPlanOp(s.clone())))
         .data(DataLoader::new(
             crate::graphql::reeks::ReeksPerPlan(s.clone()),
             tokio::spawn,

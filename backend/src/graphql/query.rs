@@ -88,16 +88,28 @@ impl Query {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Alleen de plannen van dit thema.")] thema: Option<ID>,
+        #[graphql(
+            desc = "De plannen zoals ze op dit moment waren, herleid uit de beheerhistorie (alleen die toen bestonden, het thema van toen); hun opgaven, samenvattingen en acties volgen dat moment. Niet in de toekomst."
+        )]
+        peilmoment: Option<chrono::DateTime<chrono::Utc>>,
     ) -> Result<Vec<Actieplan>> {
         let z = zicht(ctx)?;
         let thema = thema
             .map(|t| ids::decode(&t, Soort::Thema, "thema"))
             .transpose()
             .extend()?;
-        let rows = lezen::actieplannen(&services(ctx)?.db.reader, &z, thema)
-            .await
-            .extend()?;
-        Ok(rows.into_iter().map(Actieplan).collect())
+        let db = &services(ctx)?.db.reader;
+        match peilmoment {
+            Some(t) => {
+                let t = peil::controleer(t, "peilmoment").extend()?;
+                let rows = peil::plannen::actieplannen(db, &z, thema, t).await.extend()?;
+                Ok(rows.into_iter().map(|m| Actieplan(m, Some(t))).collect())
+            }
+            None => {
+                let rows = lezen::actieplannen(db, &z, thema).await.extend()?;
+                Ok(rows.into_iter().map(Actieplan::nu).collect())
+            }
+        }
     }
 
     /// Eén thema.
@@ -117,11 +129,23 @@ impl Query {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Het id van het plan.")] id: ID,
+        #[graphql(
+            desc = "Het plan zoals het op dit moment was, herleid uit de beheerhistorie (leeg als het toen nog niet bestond); zijn opgaven, samenvattingen en acties volgen dat moment. Niet in de toekomst."
+        )]
+        peilmoment: Option<chrono::DateTime<chrono::Utc>>,
     ) -> Result<Option<Actieplan>> {
         // Who may not read at all learns nothing from the id.
         zicht(ctx)?;
         let id = ids::decode(&id, Soort::Actieplan, "id").extend()?;
-        Ok(one::<ById<actieplan::Entity>>(ctx, id).await?.map(Actieplan))
+        Ok(match peilmoment {
+            Some(t) => {
+                let t = peil::controleer(t, "peilmoment").extend()?;
+                super::peil::op_mijn::<super::peil::ActieplanOp>(ctx, t, id)
+                    .await?
+                    .map(|m| Actieplan(m, Some(t)))
+            }
+            None => one::<ById<actieplan::Entity>>(ctx, id).await?.map(Actieplan::nu),
+        })
     }
 
     /// Eén opgave.
@@ -133,7 +157,7 @@ impl Query {
         // Who may not read at all learns nothing from the id.
         zicht(ctx)?;
         let id = ids::decode(&id, Soort::Opgave, "id").extend()?;
-        Ok(one::<ById<opgave::Entity>>(ctx, id).await?.map(Opgave))
+        Ok(one::<ById<opgave::Entity>>(ctx, id).await?.map(Opgave::nu))
     }
 
     /// Eén actie.
@@ -170,10 +194,10 @@ impl Query {
                 .map(|m| Node::Thema(Thema(m))),
             Soort::Actieplan => one::<ById<actieplan::Entity>>(ctx, n)
                 .await?
-                .map(|m| Node::Actieplan(Actieplan(m))),
+                .map(|m| Node::Actieplan(Actieplan::nu(m))),
             Soort::Opgave => one::<ById<opgave::Entity>>(ctx, n)
                 .await?
-                .map(|m| Node::Opgave(Opgave(m))),
+                .map(|m| Node::Opgave(Opgave::nu(m))),
             Soort::Actie => one::<ById<actie::Entity>>(ctx, n)
                 .await?
                 .map(|m| Node::Actie(Actie(m))),

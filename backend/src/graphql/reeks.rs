@@ -4,7 +4,7 @@ use super::types::RollupGql;
 use super::zicht::zicht;
 use crate::service::Services;
 use crate::service::peil::reeks::{self, Interval, Punt};
-use crate::service::trend::reeks_per_actieplan;
+use crate::service::trend::{reeks_per_actieplan, reeks_per_opgave};
 use crate::service::zicht::Zicht;
 use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::{Context, Enum, ErrorExtensions, Object, Result};
@@ -54,7 +54,7 @@ impl ReeksPunt {
 }
 
 /// Of what a series is.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Van {
     /// A plan.
     Plan(i32),
@@ -75,28 +75,22 @@ pub async fn reeks(
     if zonder_vertrouwelijk == Some(true) {
         z = z.zonder_vertrouwelijk();
     }
-    let db = &ctx.data::<Services>()?.db.reader;
-    let momenten =
-        reeks::momenten(begin, eind.unwrap_or_else(Utc::now), interval.into()).map_err(|e| e.extend())?;
-    let punten = match van {
-        // Plans through the loader: a board asking every plan's trend costs one batch.
-        Van::Plan(id) => ctx
-            .data::<DataLoader<ReeksPerPlan>>()?
-            .load_one((z, begin, eind, interval, id))
-            .await?
-            .unwrap_or_default(),
-        Van::Opgave(id) => reeks::van_opgave(db, &z, id, &momenten)
-            .await
-            .map_err(|e| e.extend())?,
-    };
+    // Checked here too, so a bad range is an error of this field even when the batch fails as a whole.
+    reeks::momenten(begin, eind.unwrap_or_else(Utc::now), interval.into()).map_err(|e| e.extend())?;
+    // Through the loader: a board asking every plan's and opgave's trend costs one batch of each.
+    let punten = ctx
+        .data::<DataLoader<ReeksPerPlan>>()?
+        .load_one((z, begin, eind, interval, van))
+        .await?
+        .unwrap_or_default();
     Ok(punten.into_iter().map(ReeksPunt).collect())
 }
 
-/// A key of [`ReeksPerPlan`]: viewer, first point, last point, interval and plan id.
-pub type ReeksSleutel = (Zicht, DateTime<Utc>, Option<DateTime<Utc>>, ReeksIntervalGql, i32);
+/// A key of [`ReeksPerPlan`]: viewer, first point, last point, interval and plan or opgave.
+pub type ReeksSleutel = (Zicht, DateTime<Utc>, Option<DateTime<Utc>>, ReeksIntervalGql, Van);
 
-/// The series per plan id, batched per viewer and series (one request's moments are computed once, so every
-/// plan of a board gets the same points).
+/// The series per plan and per opgave, batched per viewer, series and kind (one request's moments are computed
+/// once, so every plan and opgave of a board gets the same points).
 pub struct ReeksPerPlan(pub Services);
 
 impl Loader<ReeksSleutel> for ReeksPerPlan {
@@ -104,27 +98,34 @@ impl Loader<ReeksSleutel> for ReeksPerPlan {
     type Error = async_graphql::Error;
 
     async fn load(&self, keys: &[ReeksSleutel]) -> Result<HashMap<ReeksSleutel, Self::Value>> {
+        let soort = |v: Van| matches!(v, Van::Plan(_));
+        let id = |v: Van| match v {
+            Van::Plan(id) | Van::Opgave(id) => id,
+        };
         let mut groepen: Vec<(&ReeksSleutel, Vec<i32>)> = Vec::new();
         for k in keys {
             match groepen
                 .iter_mut()
-                .find(|(g, _)| (&g.0, g.1, g.2, g.3) == (&k.0, k.1, k.2, k.3))
+                .find(|(g, _)| (&g.0, g.1, g.2, g.3, soort(g.4)) == (&k.0, k.1, k.2, k.3, soort(k.4)))
             {
-                Some((_, ids)) => ids.push(k.4),
-                None => groepen.push((k, vec![k.4])),
+                Some((_, ids)) => ids.push(id(k.4)),
+                None => groepen.push((k, vec![id(k.4)])),
             }
         }
+        let db = &self.0.db.reader;
         let mut out = HashMap::new();
-        for ((z, begin, eind, interval, _), ids) in groepen {
+        for ((z, begin, eind, interval, van), ids) in groepen {
             let momenten = reeks::momenten(*begin, eind.unwrap_or_else(Utc::now), (*interval).into())
                 .map_err(|e| e.extend())?;
-            let found = reeks_per_actieplan(&self.0.db.reader, z, &ids, &momenten)
-                .await
-                .map_err(|e| e.extend())?;
+            let (found, maak): (_, fn(i32) -> Van) = match van {
+                Van::Plan(_) => (reeks_per_actieplan(db, z, &ids, &momenten).await, Van::Plan),
+                Van::Opgave(_) => (reeks_per_opgave(db, z, &ids, &momenten).await, Van::Opgave),
+            };
             out.extend(
                 found
+                    .map_err(|e| e.extend())?
                     .into_iter()
-                    .map(|(id, v)| ((z.clone(), *begin, *eind, *interval, id), v)),
+                    .map(|(id, v)| ((z.clone(), *begin, *eind, *interval, maak(id)), v)),
             );
         }
         Ok(out)

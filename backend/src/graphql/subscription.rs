@@ -56,7 +56,7 @@ async fn laad(s: &Services, zicht: &Zicht, ev: ActieEvent) -> Option<ActieGewijz
         Ok(Some(w)) => Some(ActieGewijzigd {
             verborgen: w.verborgen.map(|id| ids::encode(Soort::Actie, id)),
             actie: w.actie.map(Actie),
-            opgave: Opgave(w.opgave),
+            opgave: Opgave::nu(w.opgave),
             opgave_rollup: RollupGql(w.rollup),
         }),
         Ok(None) => None,

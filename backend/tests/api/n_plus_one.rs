@@ -89,7 +89,7 @@ async fn a_whole_tree_costs_a_constant_number_of_statements() {
 
 use crate::documenten::frontend;
 
-/// The board's own query (each plan and opgave now, at the last RVO and its overdue count, each plan's trend)
+/// The board's own query (each plan and opgave now, at the last RVO, its overdue count and its trend)
 /// costs the same number of statements with more plans, opgaven and acties.
 #[tokio::test]
 async fn the_board_costs_a_constant_number_of_statements() {
@@ -178,5 +178,6 @@ async fn the_board_costs_a_constant_number_of_statements() {
         small, large,
         "the board's statement count grows with the plans and opgaven"
     );
-    assert!(small <= 20, "the board takes {small} statements");
+    // 20 before the opgaven's trends; their batch adds its own 3 (the kring, its opgaven's thema's, the history).
+    assert!(small <= 23, "the board takes {small} statements");
 }

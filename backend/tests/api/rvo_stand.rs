@@ -8,17 +8,18 @@ use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
-const STAND: &str = "query($v: ID!) { rvoStand(vergadering: $v) { datum peilmoment door automatisch
+pub(crate) const STAND: &str = "query($v: ID!) { rvoStand(vergadering: $v) { datum peilmoment door automatisch
     vergadering { id } plannen { id titel rollup { totaal aantalVerborgen aandeelAfgerond }
     opgaven { id rollup { totaal aantalVerborgen } acties { id titel status gezondheid voortgang versie } } } } }";
 
-const VASTLEGGEN: &str = "mutation($v: ID!) { rvoStandVastleggen(vergadering: $v) { datum automatisch
+pub(crate) const VASTLEGGEN: &str =
+    "mutation($v: ID!) { rvoStandVastleggen(vergadering: $v) { datum automatisch
     plannen { id } } }";
 
-const VERGELIJK: &str = "query($van: ID!, $met: ID) { rvoVergelijking(van: $van, met: $met) {
+pub(crate) const VERGELIJK: &str = "query($van: ID!, $met: ID) { rvoVergelijking(van: $van, met: $met) {
     met { datum } verschillen { actie titel voor { status voortgang } na { status voortgang } } } }";
 
-async fn vergadering(app: &TestApp, b: &crate::helpers::Sessie, datum: &str) -> String {
+pub(crate) async fn vergadering(app: &TestApp, b: &crate::helpers::Sessie, datum: &str) -> String {
     let r = app
         .gql_as(
             &Als::Sessie(b),
@@ -43,7 +44,7 @@ async fn getal(app: &TestApp, sql: &str) -> i64 {
     r.try_get_by_index::<i64>(0).unwrap()
 }
 
-fn acties_van(stand: &Value) -> Vec<Value> {
+pub(crate) fn acties_van(stand: &Value) -> Vec<Value> {
     stand["plannen"]
         .as_array()
         .unwrap()

@@ -120,6 +120,8 @@ fn OpgaveRij(opgave: Opgave, plan: String, context: BordContext, sinds: String) 
         .map(|_| verschil(&opgave.rollup, &opgave.vorige));
     let te_laat = opgave.aantal_te_laat;
     let href = format!("/actieplan/{plan}#opgave-{}", opgave.id);
+    let trend = opgave.trend_punten();
+    let titel = opgave.titel.clone();
     view! {
         <tr class="utrecht-table__row bord-rij-opgave" data-testid="opgave" data-id=opgave.id.clone()>
             <th class="utrecht-table__header-cell" scope="row">
@@ -128,7 +130,8 @@ fn OpgaveRij(opgave: Opgave, plan: String, context: BordContext, sinds: String) 
                 </a>
                 <Verborgen rollup=opgave.rollup.clone() testid="opgave" />
             </th>
-            <Cijfers rollup=opgave.rollup verschil=v te_laat testid="opgave" sinds />
+            <Cijfers rollup=opgave.rollup verschil=v te_laat testid="opgave" sinds
+                trend=view! { <Trend punten=trend titel compact=true /> }.into_any() />
         </tr>
     }
 }
@@ -141,7 +144,7 @@ fn Verborgen(rollup: RollupCijfers, testid: &'static str) -> impl IntoView {
     })
 }
 
-/// The figure cells of one row; `trend` fills the trend cell (a plan's row only).
+/// The figure cells of one row; `trend` fills the trend cell.
 #[component]
 fn Cijfers(
     rollup: RollupCijfers,

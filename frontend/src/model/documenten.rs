@@ -13,15 +13,18 @@ aantalPerGezondheid { gezondheid aantal } }"
 }
 
 /// The `Overzicht` query: every thema with its plans and opgaven, each with its roll-up now, its roll-up at
-/// `$vorige` (the start of the last RVO meeting's day; now when null) and its number of acties overdue with an
-/// update at `$peildatum`; each plan also with its monthly trend since `$trendVan` (`trend`).
+/// `$vorige` (the start of the last RVO meeting's day; now when null), its number of acties overdue with an
+/// update at `$peildatum` and its monthly trend since `$trendVan` (`trend`), each point only what the compact
+/// chart draws (`TrendPunt`: its moment, the share afgerond and the counts per health).
 pub const OVERZICHT_QUERY: &str = concat!(
     "query Overzicht($vorige: DateTime, $peildatum: NaiveDate!, $weken: Int, $trendVan: DateTime!) { themas { \
 id naam portefeuillehouder actieplannen { id titel soort periodeVan periodeTot status opgaven { id volgorde \
 titel rollup { ...Rollup } vorige: rollup(peilmoment: $vorige) { ...Rollup } \
-aantalTeLaat(peildatum: $peildatum, weken: $weken) } rollup { ...Rollup } \
+aantalTeLaat(peildatum: $peildatum, weken: $weken) \
+trend: rollupReeks(van: $trendVan, interval: MAAND) { ...TrendPunt } } rollup { ...Rollup } \
 vorige: rollup(peilmoment: $vorige) { ...Rollup } aantalTeLaat(peildatum: $peildatum, weken: $weken) \
-trend: rollupReeks(van: $trendVan, interval: MAAND) { moment rollup { ...Rollup } } } } }",
+trend: rollupReeks(van: $trendVan, interval: MAAND) { ...TrendPunt } } } } \
+fragment TrendPunt on ReeksPunt { moment rollup { aandeelAfgerond aantalPerGezondheid { gezondheid aantal } } }",
     rollup_fragment!()
 );
 

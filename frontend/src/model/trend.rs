@@ -34,7 +34,8 @@ pub struct PuntData {
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 struct PuntRollup {
-    totaal: u32,
+    /// Absent when the query did not ask (the overview's compact chart does not show it).
+    totaal: Option<u32>,
     #[serde(rename = "aandeelAfgerond")]
     aandeel_afgerond: f64,
     #[serde(rename = "aantalPerGezondheid")]
@@ -52,7 +53,7 @@ struct GezondheidAantal {
 pub struct TrendPunt {
     /// The day, `JJJJ-MM-DD` (UTC).
     pub datum: String,
-    /// Acties then, gestopt included.
+    /// Acties then, gestopt included (0 when the query did not ask).
     pub totaal: u32,
     /// Share afgerond then, in percent.
     pub afgerond: f64,
@@ -69,7 +70,7 @@ impl TrendPunt {
         }
         TrendPunt {
             datum: p.moment.chars().take(10).collect(),
-            totaal: p.rollup.totaal,
+            totaal: p.rollup.totaal.unwrap_or_default(),
             afgerond: p.rollup.aandeel_afgerond,
             per_gezondheid,
         }

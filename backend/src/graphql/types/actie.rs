@@ -62,7 +62,7 @@ impl Actie {
     async fn opgave(&self, ctx: &Context<'_>) -> Result<Option<Opgave>> {
         Ok(Box::pin(one::<ById<opgave::Entity>>(ctx, self.0.opgave_id))
             .await?
-            .map(Opgave))
+            .map(Opgave::nu))
     }
 
     /// Waar: de bron plaatst de actie niet zelf onder deze opgave; Koers koos de best passende.
@@ -299,7 +299,9 @@ impl Voortgangsupdate {
         let Some(id) = self.0.opgave_id else {
             return Ok(None);
         };
-        Ok(Box::pin(one::<ById<opgave::Entity>>(ctx, id)).await?.map(Opgave))
+        Ok(Box::pin(one::<ById<opgave::Entity>>(ctx, id))
+            .await?
+            .map(Opgave::nu))
     }
 
     /// Waar: deze stand komt uit het brondocument (het laden van de bronnen) en is gedateerd op dat document,

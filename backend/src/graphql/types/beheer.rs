@@ -146,12 +146,12 @@ impl VerplaatsingRegelGql {
 
     /// Haar opgave in het oude plan.
     async fn van(&self) -> Opgave {
-        Opgave(self.0.van.clone())
+        Opgave::nu(self.0.van.clone())
     }
 
     /// De opgave in het opvolgende plan; leeg als geen opgave dezelfde titel heeft en er geen is gekozen.
     async fn naar(&self) -> Option<Opgave> {
-        self.0.naar.clone().map(Opgave)
+        self.0.naar.clone().map(Opgave::nu)
     }
 }
 
@@ -163,12 +163,12 @@ pub struct VerplaatsingGql(pub Verplaatsing);
 impl VerplaatsingGql {
     /// Het plan dat afloopt.
     async fn actieplan(&self) -> Actieplan {
-        Actieplan(self.0.plan.clone())
+        Actieplan::nu(self.0.plan.clone())
     }
 
     /// Het opvolgende plan.
     async fn opvolger(&self) -> Actieplan {
-        Actieplan(self.0.opvolger.clone())
+        Actieplan::nu(self.0.opvolger.clone())
     }
 
     /// Elke open actie met haar nieuwe opgave.

@@ -8,7 +8,9 @@ use crate::graphql::loaders::{
     ActiesPerOpgave, ById, OpgavenPerPlan, OrganisatiesPerOpgave, RollupPerOpgave, RollupPerPlan, Sleutel,
     one, one_as,
 };
-use crate::graphql::peil::{self, ActiesPerOpgaveOp, PeilSleutel, RollupPerOpgaveOp, RollupPerPlanOp};
+use crate::graphql::peil::{
+    self, ActieplanOp, ActiesPerOpgaveOp, OpgavenPerPlanOp, PeilSleutel, RollupPerOpgaveOp, RollupPerPlanOp,
+};
 use crate::graphql::reeks::{self, ReeksIntervalGql, ReeksPunt, Van};
 use crate::graphql::te_laat::{self, TeLaatPerOpgave, TeLaatPerPlan};
 use crate::graphql::voorraad::Voorraad;
@@ -60,9 +62,27 @@ async fn voorraad_organisaties(ctx: &Context<'_>, opgave: i32, acties: &[Actie])
     Ok(())
 }
 
-/// Een door het RVO vastgesteld plan: actieplan, uitvoeringsprogramma, uitvoeringsagenda of jaarplan.
+/// Een door het RVO vastgesteld plan: actieplan, uitvoeringsprogramma, uitvoeringsagenda of jaarplan. The
+/// second field is the moment it was read as of (its opgaven, roll-up and acties then follow that moment).
 #[derive(Clone)]
-pub struct Actieplan(pub actieplan::Model);
+pub struct Actieplan(pub actieplan::Model, pub Option<DateTime<Utc>>);
+
+impl Actieplan {
+    /// The plan as it is now.
+    pub fn nu(m: actieplan::Model) -> Self {
+        Actieplan(m, None)
+    }
+}
+
+/// The plan `id` as this request sees it, as of `peil` (then) or now.
+async fn plan_van(ctx: &Context<'_>, id: i32, peil: Option<DateTime<Utc>>) -> Result<Option<Actieplan>> {
+    Ok(match peil {
+        Some(t) => peil::op_mijn::<ActieplanOp>(ctx, t, id)
+            .await?
+            .map(|m| Actieplan(m, Some(t))),
+        None => one::<ById<actieplan::Entity>>(ctx, id).await?.map(Actieplan::nu),
+    })
+}
 
 /// Een door het RVO vastgesteld plan: actieplan, uitvoeringsprogramma, uitvoeringsagenda of jaarplan.
 #[Object]
@@ -120,7 +140,7 @@ impl Actieplan {
     /// Het plan dat dit plan opvolgt, als dat is vastgelegd.
     async fn opvolger(&self, ctx: &Context<'_>) -> Result<Option<Actieplan>> {
         match self.0.opvolger_id {
-            Some(id) => Ok(one::<ById<actieplan::Entity>>(ctx, id).await?.map(Actieplan)),
+            Some(id) => plan_van(ctx, id, self.1).await,
             None => Ok(None),
         }
     }
@@ -135,16 +155,20 @@ impl Actieplan {
         Ok(one::<ById<thema::Entity>>(ctx, self.0.thema_id).await?.map(Thema))
     }
 
-    /// De opgaven van dit plan, in hun volgorde.
+    /// De opgaven van dit plan, in hun volgorde (bij een plan op een peilmoment: die toen bestonden, zoals ze
+    /// toen waren).
     #[graphql(
         complexity = "crate::graphql::cost::list(crate::graphql::cost::OPGAVEN_PER_PLAN, child_complexity)"
     )]
     async fn opgaven(&self, ctx: &Context<'_>) -> Result<Vec<Opgave>> {
-        Ok(one::<OpgavenPerPlan>(ctx, self.0.id)
-            .await?
+        let opgaven = match self.1 {
+            Some(t) => peil::op_mijn::<OpgavenPerPlanOp>(ctx, t, self.0.id).await?,
+            None => one::<OpgavenPerPlan>(ctx, self.0.id).await?,
+        };
+        Ok(opgaven
             .unwrap_or_default()
             .into_iter()
-            .map(Opgave)
+            .map(|o| Opgave(o, self.1))
             .collect())
     }
 
@@ -157,10 +181,11 @@ impl Actieplan {
         )]
         zonder_vertrouwelijk: Option<bool>,
         #[graphql(
-            desc = "De stand op dit moment, herleid uit de historie (zonder: nu); niet in de toekomst."
+            desc = "De stand op dit moment, herleid uit de historie (zonder: het peilmoment van het plan of de opgave, anders nu); niet in de toekomst."
         )]
         peilmoment: Option<DateTime<Utc>>,
     ) -> Result<RollupGql> {
+        let peilmoment = peilmoment.or(self.1);
         rollup::<RollupPerPlan, RollupPerPlanOp>(ctx, self.0.id, zonder_vertrouwelijk, peilmoment).await
     }
 
@@ -200,9 +225,16 @@ impl Actieplan {
     }
 }
 
-/// Een opgave (thema binnen een plan) met haar acties.
+/// Een opgave (thema binnen een plan) met haar acties. The second field is the moment it was read as of.
 #[derive(Clone)]
-pub struct Opgave(pub opgave::Model);
+pub struct Opgave(pub opgave::Model, pub Option<DateTime<Utc>>);
+
+impl Opgave {
+    /// The opgave as it is now.
+    pub fn nu(m: opgave::Model) -> Self {
+        Opgave(m, None)
+    }
+}
 
 /// Een opgave (thema binnen een plan) met haar acties.
 #[Object]
@@ -249,9 +281,7 @@ impl Opgave {
 
     /// Het plan van deze opgave.
     async fn actieplan(&self, ctx: &Context<'_>) -> Result<Option<Actieplan>> {
-        Ok(one::<ById<actieplan::Entity>>(ctx, self.0.actieplan_id)
-            .await?
-            .map(Actieplan))
+        plan_van(ctx, self.0.actieplan_id, self.1).await
     }
 
     /// De acties van deze opgave die u mag zien, op jaar.
@@ -266,10 +296,11 @@ impl Opgave {
         )]
         vertrouwelijk: Option<bool>,
         #[graphql(
-            desc = "De acties zoals ze op dit moment waren (alleen die toen bestonden); niet in de toekomst."
+            desc = "De acties zoals ze op dit moment waren (alleen die toen bestonden; zonder: het peilmoment van de opgave, anders nu); niet in de toekomst."
         )]
         peilmoment: Option<DateTime<Utc>>,
     ) -> Result<Vec<Actie>> {
+        let peilmoment = peilmoment.or(self.1);
         let acties: Vec<Actie> = match peilmoment {
             Some(t) => peil::op_mijn::<ActiesPerOpgaveOp>(ctx, t, self.0.id).await?,
             None => one::<ActiesPerOpgave>(ctx, self.0.id).await?,
@@ -295,10 +326,11 @@ impl Opgave {
         )]
         zonder_vertrouwelijk: Option<bool>,
         #[graphql(
-            desc = "De stand op dit moment, herleid uit de historie (zonder: nu); niet in de toekomst."
+            desc = "De stand op dit moment, herleid uit de historie (zonder: het peilmoment van het plan of de opgave, anders nu); niet in de toekomst."
         )]
         peilmoment: Option<DateTime<Utc>>,
     ) -> Result<RollupGql> {
+        let peilmoment = peilmoment.or(self.1);
         rollup::<RollupPerOpgave, RollupPerOpgaveOp>(ctx, self.0.id, zonder_vertrouwelijk, peilmoment).await
     }
 

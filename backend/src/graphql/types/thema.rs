@@ -61,7 +61,7 @@ impl Thema {
             .await?
             .unwrap_or_default()
             .into_iter()
-            .map(Actieplan)
+            .map(Actieplan::nu)
             .collect())
     }
 

@@ -1,6 +1,7 @@
 //! The state as of a moment (a "peilmoment"), reconstructed from the actie history: an actie existed then when
 //! it has a history row at or before it, and its status, health (with reason), progress and opgave are those
-//! of its latest such row. What the history does not record — titles, confidentiality — is as now. A viewer
+//! of its latest such row. What the history does not record — titles, confidentiality — is as now. Plans and
+//! opgaven of then come from the beheer history ([`plannen`]). A viewer
 //! sees of the past only what it may see today and could see then: an actie moved between thema's shows only
 //! to who may see both.
 //!
@@ -8,9 +9,11 @@
 //! acties); one more than [`PEIL_MARGE_SECONDEN`] past the server's clock is BAD_USER_INPUT on `peilmoment`.
 
 pub mod acties;
+pub mod plannen;
 pub mod reeks;
 pub mod rollup;
 pub mod stand;
+mod stand_zicht;
 
 pub use acties::{acties_by_id, acties_per_opgave};
 pub use rollup::{rollup_per_actieplan, rollup_per_opgave, rollup_per_thema};

@@ -2,6 +2,7 @@
 //! the job at the meeting's start (the start of its date, UTC, reconstructed from the history even when the job
 //! runs later) — never changed afterwards, and read through the viewer's [`Zicht`].
 
+pub use super::stand_zicht::zichtbaar;
 use super::{ActieOp, ooit_in, standen};
 use crate::entities::{actie, beheer_historie, rvo_stand, rvo_vergadering};
 use crate::error::{ServiceError, ServiceResult};
@@ -151,35 +152,6 @@ pub async fn stand_op(db: &DatabaseConnection, moment: DateTime<Utc>) -> Service
             })
             .collect(),
     })
-}
-
-/// `stand` as `zicht` may see it: plans of themas it may not see left out, acties it may not see (confidential
-/// then or now) counted as hidden.
-pub async fn zichtbaar(db: &DatabaseConnection, zicht: &Zicht, stand: Stand) -> ServiceResult<Stand> {
-    let nu_vertrouwelijk: HashSet<i32> = actie::Entity::find()
-        .select_only()
-        .column(actie::Column::Id)
-        .filter(actie::Column::Vertrouwelijk.eq(true))
-        .into_tuple::<i32>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let mut plannen = Vec::new();
-    for mut p in stand.plannen {
-        if !zicht.ziet_thema(p.thema_id) {
-            continue;
-        }
-        for o in &mut p.opgaven {
-            let voor = o.acties.len();
-            o.acties.retain(|a| {
-                zicht.ziet_actie(p.thema_id, a.vertrouwelijk || nu_vertrouwelijk.contains(&a.id))
-            });
-            o.verborgen += u32::try_from(voor - o.acties.len()).unwrap_or(u32::MAX);
-        }
-        plannen.push(p);
-    }
-    Ok(Stand { plannen })
 }
 
 /// The stored content of a snapshot.
